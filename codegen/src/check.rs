@@ -1,0 +1,715 @@
+//! Stage 2, check: the semantic rules a loaded spec must follow.
+//!
+//! Every rule reports a [`Diagnostic`] at the spec position it concerns; all of them
+//! are collected so an author sees every problem in one run.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::error::{Diagnostic, Pos};
+use crate::load::{At, ConditionalRule, CrossConstraint, FieldSpec, Scalar, SpecFile, TypeSpec};
+use crate::model::Provider;
+use crate::naming;
+
+/// Names the generated module defines itself; specs may not produce them.
+const RESERVED_TYPES: &[&str] = &[
+    "Client",
+    "ClientBuilder",
+    "Error",
+    "ValidationError",
+    "Paginator",
+];
+/// Methods the generated `Client` has besides one per operation.
+const RESERVED_METHODS: &[&str] = &["builder", "from_env", "send", "service", "clone", "fmt"];
+
+/// Checks one loaded spec; returns every problem found.
+pub fn check(file: &Path, spec: &SpecFile) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        file,
+        diags: Vec::new(),
+    };
+    c.service(spec);
+    c.names(spec);
+    c.types(spec);
+    for op in &spec.operations {
+        c.operation(spec, op);
+    }
+    c.recursion(spec);
+    c.diags
+}
+
+struct Checker<'a> {
+    file: &'a Path,
+    diags: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn err(&mut self, pos: Pos, path: &str, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::new(self.file, pos, path, msg));
+    }
+
+    fn err_hint(&mut self, pos: Pos, path: &str, msg: impl Into<String>, hint: impl Into<String>) {
+        self.diags
+            .push(Diagnostic::new(self.file, pos, path, msg).with_hint(hint));
+    }
+
+    fn service(&mut self, spec: &SpecFile) {
+        let s = &spec.service;
+        if !s.provider.value.is_empty() && Provider::parse(&s.provider.value).is_none() {
+            self.err_hint(
+                s.provider.pos,
+                &s.provider.path,
+                format!("unknown provider `{}`", s.provider.value),
+                "expected `alibaba` or `tencent`",
+            );
+        }
+        if !s.name.value.is_empty() && !naming::is_plain_snake_ident(&s.name.value) {
+            self.err_hint(
+                s.name.pos,
+                &s.name.path,
+                format!("`{}` is not usable as a Rust module name", s.name.value),
+                "use lowercase letters, digits and `_`, starting with a letter",
+            );
+        }
+        for url in [Some(&s.endpoint), s.regional_endpoint.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            let ok = url.value.is_empty()
+                || url.value.starts_with("https://")
+                || url.value.starts_with("http://");
+            if !ok {
+                self.err(
+                    url.pos,
+                    &url.path,
+                    format!("`{}` is not an http(s) URL", url.value),
+                );
+            }
+        }
+        if let Some(r) = &s.regional_endpoint
+            && !r.value.contains("{region}")
+        {
+            self.err(
+                r.pos,
+                &r.path,
+                "a regional endpoint must contain `{region}`",
+            );
+        }
+        if let Some(r) = &s.rate_limit
+            && !(1..=i64::from(u32::MAX)).contains(&r.value)
+        {
+            self.err(
+                r.pos,
+                &r.path,
+                format!("rate limit must be positive, got {}", r.value),
+            );
+        }
+    }
+
+    /// Two spec names that become one Rust name, anywhere they would share a scope.
+    fn names(&mut self, spec: &SpecFile) {
+        // Types: enums, models, and the per-operation types share the module.
+        let mut types: BTreeMap<String, (Pos, String, String)> = BTreeMap::new();
+        let mut claim = |this: &mut Self, rust: String, pos: Pos, path: &str, what: String| {
+            if RESERVED_TYPES.contains(&rust.as_str()) {
+                this.err(
+                    pos,
+                    path,
+                    format!("{what} becomes `{rust}`, a name the generated module reserves"),
+                );
+                return;
+            }
+            if let Some((p, _, other)) = types.get(&rust) {
+                this.err_hint(
+                    pos,
+                    path,
+                    format!("{what} and {other} both become the Rust type `{rust}`"),
+                    format!("the other is at line {}, column {}", p.line, p.column),
+                );
+            } else {
+                types.insert(rust, (pos, path.to_owned(), what));
+            }
+        };
+        for e in &spec.enums {
+            claim(
+                self,
+                naming::type_name(&e.value.name),
+                e.pos,
+                &e.path,
+                format!("enum `{}`", e.value.name),
+            );
+        }
+        for m in &spec.models {
+            claim(
+                self,
+                naming::type_name(&m.value.name),
+                m.pos,
+                &m.path,
+                format!("model `{}`", m.value.name),
+            );
+        }
+        let mut methods: BTreeMap<String, (Pos, String)> = BTreeMap::new();
+        for o in &spec.operations {
+            let base = naming::type_name(&o.value.name);
+            for suffix in ["Request", "Response", "RequestBuilder", "FluentBuilder"] {
+                claim(
+                    self,
+                    format!("{base}{suffix}"),
+                    o.pos,
+                    &o.path,
+                    format!("the {suffix} type of operation `{}`", o.value.name),
+                );
+            }
+            let method = naming::method_name(&o.value.name);
+            if RESERVED_METHODS.contains(&method.as_str()) {
+                self.err(
+                    o.pos,
+                    &o.path,
+                    format!("operation `{}` becomes the method `{method}`, which the client already has", o.value.name),
+                );
+            } else if let Some((p, other)) = methods.get(&method) {
+                self.err_hint(
+                    o.pos,
+                    &o.path,
+                    format!(
+                        "operations `{}` and `{other}` both become the method `{method}`",
+                        o.value.name
+                    ),
+                    format!("the other is at line {}, column {}", p.line, p.column),
+                );
+            } else {
+                methods.insert(method, (o.pos, o.value.name.clone()));
+            }
+        }
+        // Variants within each enum.
+        for e in &spec.enums {
+            if e.value.values.is_empty() {
+                self.err(
+                    e.pos,
+                    &e.path,
+                    format!("enum `{}` has no values", e.value.name),
+                );
+            }
+            let mut seen: BTreeMap<String, (Pos, String)> = BTreeMap::new();
+            for v in &e.value.values {
+                let wire = &v.value.0;
+                let rust = naming::variant_name(wire);
+                if rust == "Unknown" {
+                    self.err_hint(
+                        v.pos,
+                        &v.path,
+                        format!("value `{wire}` becomes the variant `Unknown`, which holds unlisted values"),
+                        "an open enum already keeps values it does not list",
+                    );
+                } else if let Some((p, other)) = seen.get(&rust) {
+                    self.err_hint(
+                        v.pos,
+                        &v.path,
+                        format!("values `{wire}` and `{other}` both become the variant `{rust}`"),
+                        format!("the other is at line {}, column {}", p.line, p.column),
+                    );
+                } else {
+                    seen.insert(rust, (v.pos, wire.clone()));
+                }
+            }
+        }
+        // Fields within each struct.
+        let structs = spec.models.iter().map(|m| &m.value.fields).chain(
+            spec.operations
+                .iter()
+                .flat_map(|o| [&o.value.request, &o.value.response]),
+        );
+        for fields in structs {
+            let mut seen: BTreeMap<String, (Pos, String)> = BTreeMap::new();
+            for f in fields {
+                let rust = naming::field_name(&f.value.name);
+                if let Some((p, other)) = seen.get(&rust) {
+                    self.err_hint(
+                        f.pos,
+                        &f.path,
+                        format!(
+                            "fields `{}` and `{other}` both become the Rust field `{rust}`",
+                            f.value.name
+                        ),
+                        format!("the other is at line {}, column {}", p.line, p.column),
+                    );
+                } else {
+                    seen.insert(rust, (f.pos, f.value.name.clone()));
+                }
+            }
+        }
+        // Error code constants across the service.
+        let mut consts: BTreeMap<String, (Pos, String)> = BTreeMap::new();
+        for o in &spec.operations {
+            for e in &o.value.errors {
+                let code = &e.value.0;
+                let rust = naming::const_name(code);
+                match consts.get(&rust) {
+                    Some((_, other)) if other == code => {}
+                    Some((p, other)) => self.err_hint(
+                        e.pos,
+                        &e.path,
+                        format!(
+                            "error codes `{code}` and `{other}` both become the constant `{rust}`"
+                        ),
+                        format!("the other is at line {}, column {}", p.line, p.column),
+                    ),
+                    None => {
+                        consts.insert(rust, (e.pos, code.clone()));
+                    }
+                }
+            }
+        }
+    }
+
+    /// References resolve; single-field rules fit their field's type.
+    fn types(&mut self, spec: &SpecFile) {
+        for m in &spec.models {
+            for f in &m.value.fields {
+                self.field(spec, f, false);
+            }
+        }
+        for o in &spec.operations {
+            for f in &o.value.request {
+                self.field(spec, f, true);
+            }
+            for f in &o.value.response {
+                self.field(spec, f, false);
+            }
+        }
+    }
+
+    fn type_ref(&mut self, spec: &SpecFile, t: &TypeSpec) {
+        match t {
+            TypeSpec::Enum(n) if !spec.enums.iter().any(|e| e.value.name == n.value) => {
+                let names: Vec<&str> = spec.enums.iter().map(|e| e.value.name.as_str()).collect();
+                self.err_hint(
+                    n.pos,
+                    &n.path,
+                    format!("unknown enum `{}`", n.value),
+                    hint_names("enums", &names),
+                );
+            }
+            TypeSpec::Object(n) if !spec.models.iter().any(|m| m.value.name == n.value) => {
+                let names: Vec<&str> = spec.models.iter().map(|m| m.value.name.as_str()).collect();
+                self.err_hint(
+                    n.pos,
+                    &n.path,
+                    format!("unknown model `{}`", n.value),
+                    hint_names("models", &names),
+                );
+            }
+            TypeSpec::List(inner) => self.type_ref(spec, inner),
+            _ => {}
+        }
+    }
+
+    fn field(&mut self, spec: &SpecFile, f: &At<FieldSpec>, is_request: bool) {
+        let fv = &f.value;
+        self.type_ref(spec, &fv.ty.value);
+        let ty = &fv.ty.value;
+        let is_string = matches!(ty, TypeSpec::String);
+        let int_bounds = int_bounds(ty);
+        let has_rules = fv.range.is_some()
+            || fv.length.is_some()
+            || fv.prefix.is_some()
+            || fv.pattern.is_some()
+            || fv.time_filter.is_some();
+        if has_rules && !is_request {
+            let pos = [
+                fv.range.as_ref().map(|r| (r.pos, r.path.clone())),
+                fv.length.as_ref().map(|r| (r.pos, r.path.clone())),
+                fv.prefix.as_ref().map(|r| (r.pos, r.path.clone())),
+                fv.pattern.as_ref().map(|r| (r.pos, r.path.clone())),
+                fv.time_filter.as_ref().map(|r| (r.pos, r.path.clone())),
+            ]
+            .into_iter()
+            .flatten()
+            .next()
+            .unwrap_or((f.pos, f.path.clone()));
+            self.err_hint(
+                pos.0,
+                &pos.1,
+                "constraints apply to request parameters only",
+                "describe what responses promise in `doc` or `present_when`",
+            );
+        }
+        if let Some(r) = &fv.range {
+            match int_bounds {
+                None => self.err(
+                    r.pos,
+                    &r.path,
+                    format!("`range` applies to integer types, not `{}`", type_word(ty)),
+                ),
+                Some((lo, hi)) => {
+                    if let (Some(a), Some(b)) = (r.value.min, r.value.max)
+                        && a > b
+                    {
+                        self.err(
+                            r.pos,
+                            &r.path,
+                            format!("range min {a} is greater than max {b}"),
+                        );
+                    }
+                    for v in [r.value.min, r.value.max].into_iter().flatten() {
+                        if v < lo || v > hi {
+                            self.err(
+                                r.pos,
+                                &r.path,
+                                format!("bound {v} does not fit the type `{}`", type_word(ty)),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(r) = &fv.length {
+            if !is_string {
+                self.err(
+                    r.pos,
+                    &r.path,
+                    format!("`length` applies to strings, not `{}`", type_word(ty)),
+                );
+            }
+            if let (Some(a), Some(b)) = (r.value.min, r.value.max)
+                && a > b
+            {
+                self.err(
+                    r.pos,
+                    &r.path,
+                    format!("length min {a} is greater than max {b}"),
+                );
+            }
+            if r.value.min.is_some_and(|v| v < 0) || r.value.max.is_some_and(|v| v < 0) {
+                self.err(r.pos, &r.path, "length bounds cannot be negative");
+            }
+        }
+        for (what, rule) in [("prefix", &fv.prefix), ("pattern", &fv.pattern)] {
+            if let Some(r) = rule
+                && !is_string
+            {
+                self.err(
+                    r.pos,
+                    &r.path,
+                    format!("`{what}` applies to strings, not `{}`", type_word(ty)),
+                );
+            }
+        }
+        if let Some(p) = &fv.pattern {
+            self.regex(p);
+        }
+        if let Some(t) = &fv.time_filter {
+            if !is_string {
+                self.err(
+                    t.pos,
+                    &t.path,
+                    format!("`time_filter` applies to strings, not `{}`", type_word(ty)),
+                );
+            }
+            if t.value.operators.is_empty() {
+                self.err(t.pos, &t.path, "`time_filter` needs at least one operator");
+            }
+            if let Some(d) = &t.value.max_age_days
+                && d.value <= 0
+            {
+                self.err(
+                    d.pos,
+                    &d.path,
+                    format!("max_age_days must be positive, got {}", d.value),
+                );
+            }
+        }
+        if let Some(d) = &fv.default {
+            let fits = match (&d.value, ty) {
+                (Scalar::Str(_), TypeSpec::String | TypeSpec::Timestamp) => true,
+                (Scalar::Str(s), TypeSpec::Enum(e)) => spec
+                    .enums
+                    .iter()
+                    .find(|x| x.value.name == e.value)
+                    .is_none_or(|x| x.value.values.iter().any(|v| v.value.0 == *s)),
+                (Scalar::Bool(_), TypeSpec::Boolean) => true,
+                (Scalar::Int(i), _) => match int_bounds {
+                    Some((lo, hi)) => {
+                        let in_range = fv.range.as_ref().is_none_or(|r| {
+                            r.value.min.is_none_or(|m| *i >= m)
+                                && r.value.max.is_none_or(|m| *i <= m)
+                        });
+                        if !in_range {
+                            self.err(
+                                d.pos,
+                                &d.path,
+                                format!("default {i} is outside the field's range"),
+                            );
+                        }
+                        *i >= lo && *i <= hi
+                    }
+                    None => false,
+                },
+                _ => false,
+            };
+            if !fits {
+                self.err(
+                    d.pos,
+                    &d.path,
+                    format!(
+                        "default `{}` does not fit the type `{}`",
+                        d.value,
+                        type_word(ty)
+                    ),
+                );
+            }
+        }
+    }
+
+    fn regex(&mut self, p: &At<String>) {
+        if let Err(e) = regex::Regex::new(&p.value) {
+            let first = e.to_string().lines().last().unwrap_or("").trim().to_owned();
+            self.err(
+                p.pos,
+                &p.path,
+                format!("invalid regular expression `{}`: {first}", p.value),
+            );
+        }
+    }
+
+    fn operation(&mut self, spec: &SpecFile, op: &At<crate::load::OperationSpec>) {
+        let o = &op.value;
+        let find = |fields: &[At<FieldSpec>], name: &str| -> Option<TypeSpec> {
+            fields
+                .iter()
+                .find(|f| f.value.name == name)
+                .map(|f| f.value.ty.value.clone())
+        };
+        let param = |this: &mut Self, r: &At<String>| -> Option<TypeSpec> {
+            let t = find(&o.request, &r.value);
+            if t.is_none() {
+                let names: Vec<&str> = o.request.iter().map(|f| f.value.name.as_str()).collect();
+                this.err_hint(
+                    r.pos,
+                    &r.path,
+                    format!(
+                        "operation `{}` has no request parameter `{}`",
+                        o.name, r.value
+                    ),
+                    hint_names("parameters", &names),
+                );
+            }
+            t
+        };
+        for c in &o.constraints {
+            match &c.value {
+                CrossConstraint::Paired(a, b) => {
+                    param(self, a);
+                    param(self, b);
+                    if a.value == b.value {
+                        self.err(
+                            b.pos,
+                            &b.path,
+                            format!("`{}` is paired with itself", a.value),
+                        );
+                    }
+                }
+                CrossConstraint::Conditional {
+                    when,
+                    equals,
+                    then,
+                    rule,
+                } => {
+                    match param(self, when) {
+                        Some(TypeSpec::Enum(e)) => {
+                            if let Some(en) = spec.enums.iter().find(|x| x.value.name == e.value)
+                                && !en.value.values.iter().any(|v| v.value.0 == equals.value)
+                            {
+                                let names: Vec<&str> =
+                                    en.value.values.iter().map(|v| v.value.0.as_str()).collect();
+                                self.err_hint(
+                                    equals.pos,
+                                    &equals.path,
+                                    format!(
+                                        "`{}` is not a value of enum `{}`",
+                                        equals.value, e.value
+                                    ),
+                                    hint_names("values", &names),
+                                );
+                            }
+                        }
+                        Some(TypeSpec::String) | None => {}
+                        Some(other) => self.err(
+                            when.pos,
+                            &when.path,
+                            format!(
+                                "a condition compares a string or enum parameter, not `{}`",
+                                type_word(&other)
+                            ),
+                        ),
+                    }
+                    let then_ty = param(self, then);
+                    match rule {
+                        ConditionalRule::Prefix(_) | ConditionalRule::Pattern(_) => {
+                            if let Some(t) = &then_ty
+                                && !matches!(t, TypeSpec::String)
+                            {
+                                self.err(
+                                    then.pos,
+                                    &then.path,
+                                    format!(
+                                        "`prefix` and `pattern` apply to strings, not `{}`",
+                                        type_word(t)
+                                    ),
+                                );
+                            }
+                            if let ConditionalRule::Pattern(p) = rule {
+                                self.regex(p);
+                            }
+                        }
+                        ConditionalRule::Required => {}
+                    }
+                }
+            }
+        }
+        if let Some(p) = &o.pagination {
+            let pg = &p.value;
+            let expect = |this: &mut Self,
+                          r: &At<String>,
+                          in_request: bool,
+                          want: fn(&TypeSpec) -> bool,
+                          what: &str| {
+                let fields = if in_request { &o.request } else { &o.response };
+                match find(fields, &r.value) {
+                    None => {
+                        let names: Vec<&str> =
+                            fields.iter().map(|f| f.value.name.as_str()).collect();
+                        this.err_hint(
+                            r.pos,
+                            &r.path,
+                            format!(
+                                "operation `{}` has no {} `{}`",
+                                o.name,
+                                if in_request {
+                                    "request parameter"
+                                } else {
+                                    "response field"
+                                },
+                                r.value
+                            ),
+                            hint_names(if in_request { "parameters" } else { "fields" }, &names),
+                        );
+                    }
+                    Some(t) if !want(&t) => this.err(
+                        r.pos,
+                        &r.path,
+                        format!("`{}` must be {what}, but is `{}`", r.value, type_word(&t)),
+                    ),
+                    Some(_) => {}
+                }
+            };
+            expect(
+                self,
+                &pg.input_token,
+                true,
+                |t| matches!(t, TypeSpec::String),
+                "a string",
+            );
+            expect(
+                self,
+                &pg.output_token,
+                false,
+                |t| matches!(t, TypeSpec::String),
+                "a string",
+            );
+            if let Some(t) = &pg.truncated {
+                expect(
+                    self,
+                    t,
+                    false,
+                    |t| matches!(t, TypeSpec::Boolean),
+                    "a boolean",
+                );
+            }
+            expect(
+                self,
+                &pg.items,
+                false,
+                |t| matches!(t, TypeSpec::List(_)),
+                "a list",
+            );
+            if let Some(t) = &pg.page_size {
+                expect(self, t, true, |t| int_bounds(t).is_some(), "an integer");
+            }
+        }
+    }
+
+    /// A model that contains itself through object fields (not lists) has no finite
+    /// size; lists are fine.
+    fn recursion(&mut self, spec: &SpecFile) {
+        let edges: BTreeMap<&str, BTreeSet<&str>> = spec
+            .models
+            .iter()
+            .map(|m| {
+                let targets = m
+                    .value
+                    .fields
+                    .iter()
+                    .filter_map(|f| match &f.value.ty.value {
+                        TypeSpec::Object(n) => Some(n.value.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                (m.value.name.as_str(), targets)
+            })
+            .collect();
+        for m in &spec.models {
+            let start = m.value.name.as_str();
+            let mut stack: Vec<&str> = edges
+                .get(start)
+                .map(|s| s.iter().copied().collect())
+                .unwrap_or_default();
+            let mut seen = BTreeSet::new();
+            while let Some(n) = stack.pop() {
+                if n == start {
+                    self.err_hint(
+                        m.pos,
+                        &m.path,
+                        format!("model `{start}` contains itself through object fields"),
+                        "make one of the fields on the cycle a `list`",
+                    );
+                    break;
+                }
+                if seen.insert(n) {
+                    stack.extend(edges.get(n).into_iter().flatten().copied());
+                }
+            }
+        }
+    }
+}
+
+fn int_bounds(t: &TypeSpec) -> Option<(i128, i128)> {
+    match t {
+        TypeSpec::Int32 => Some((i32::MIN.into(), i32::MAX.into())),
+        TypeSpec::Int64 => Some((i64::MIN.into(), i64::MAX.into())),
+        TypeSpec::Uint64 => Some((0, u64::MAX.into())),
+        _ => None,
+    }
+}
+
+fn type_word(t: &TypeSpec) -> String {
+    match t {
+        TypeSpec::String => "string".into(),
+        TypeSpec::Int32 => "int32".into(),
+        TypeSpec::Int64 => "int64".into(),
+        TypeSpec::Uint64 => "uint64".into(),
+        TypeSpec::Boolean => "boolean".into(),
+        TypeSpec::Timestamp => "timestamp".into(),
+        TypeSpec::Enum(n) => format!("enum {}", n.value),
+        TypeSpec::Object(n) => format!("object {}", n.value),
+        TypeSpec::List(i) => format!("list of {}", type_word(i)),
+    }
+}
+
+fn hint_names(what: &str, names: &[&str]) -> String {
+    if names.is_empty() {
+        format!("this spec defines no {what}")
+    } else {
+        format!("defined {what}: {}", names.join(", "))
+    }
+}

@@ -1,0 +1,62 @@
+//! The `specbind` command: `generate` regenerates the bindings, `check` verifies them.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Keeps typed Rust bindings for cloud APIs in step with their specs.
+#[derive(Parser)]
+#[command(name = "specbind", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate the bindings crate's sources from the specs (writes only changed files).
+    Generate(Paths),
+    /// Check that the bindings match the specs; writes nothing, exits 1 if stale.
+    Check(Paths),
+}
+
+#[derive(clap::Args)]
+struct Paths {
+    /// Directory holding the spec files (*.yaml), searched recursively.
+    #[arg(long, default_value = "spec")]
+    spec_dir: PathBuf,
+    /// The generated crate's source directory.
+    #[arg(long, default_value = "generated/src")]
+    out_dir: PathBuf,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Generate(p) => specbind::generate(&p.spec_dir, &p.out_dir).map(|r| {
+            for f in &r.written {
+                eprintln!("wrote {}", f.display());
+            }
+            for f in &r.removed {
+                eprintln!("removed {}", f.display());
+            }
+            eprintln!(
+                "{} file(s) written, {} unchanged, {} removed",
+                r.written.len(),
+                r.unchanged.len(),
+                r.removed.len()
+            );
+        }),
+        Command::Check(p) => specbind::check(&p.spec_dir, &p.out_dir).map(|()| {
+            eprintln!("generated code is up to date with {}", p.spec_dir.display());
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}

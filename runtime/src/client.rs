@@ -1,0 +1,635 @@
+//! The HTTP client: validates, signs, sends with retries, and decodes.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::de::DeserializeOwned;
+use tracing::Instrument;
+use tracing::field::Empty;
+
+use crate::credentials::Credentials;
+use crate::error::{Error, ErrorKind};
+use crate::operation::{Operation, Provider, ServiceInfo};
+use crate::retry::{
+    DEFAULT_BASE_DELAY, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_DELAY, RateLimiter, RetryPolicy,
+};
+use crate::signing::{alibaba, random_nonce, tencent};
+use crate::wire::{self, RawResponse};
+
+/// The default time allowed to open a connection (for the client this crate builds).
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The default time allowed for one attempt, from sending to the last byte of the answer.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Answers larger than this are not read further and count as undecodable.
+pub const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Alibaba's per-attempt timestamp is part of the signature; this is its wire form.
+const TENCENT_CONTENT_TYPE: &str = "application/json";
+
+/// A configured connection to one service version. Cheap to clone: clones share one
+/// connection pool, rate limiter and configuration.
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    service: &'static ServiceInfo,
+    endpoint: reqwest::Url,
+    /// The authority sent in `Host` and signed: host, plus `:port` when not the default.
+    host: String,
+    region: Option<String>,
+    credentials: Credentials,
+    http: reqwest::Client,
+    retry: RetryPolicy,
+    timeout: Duration,
+    limiter: Option<RateLimiter>,
+}
+
+/// A request ready for the wire, minus the per-attempt parts (time, nonce, signature).
+enum Prepared {
+    /// Alibaba RPC: unencoded query parameters.
+    Query(Vec<(String, String)>),
+    /// Tencent: the JSON body.
+    Body(Vec<u8>),
+}
+
+impl Client {
+    /// Starts configuring a client for `service`.
+    pub fn builder(service: &'static ServiceInfo) -> ClientBuilder<Client> {
+        ClientBuilder::new(service)
+    }
+
+    /// The service this client talks to.
+    pub fn service(&self) -> &'static ServiceInfo {
+        self.inner.service
+    }
+
+    /// The endpoint requests go to.
+    pub fn endpoint(&self) -> &str {
+        self.inner.endpoint.as_str()
+    }
+
+    /// The configured region, if any.
+    pub fn region(&self) -> Option<&str> {
+        self.inner.region.as_deref()
+    }
+
+    /// Validates `request` (returning at once, with nothing sent, if it breaks a rule),
+    /// then signs and sends it, retrying as the [`RetryPolicy`] allows, and decodes the
+    /// answer.
+    ///
+    /// Each call runs in a `tracing` span `specbind.call` with the fields `service`,
+    /// `operation`, `attempt`, `request_id` and `http_status`.
+    pub async fn send<O: Operation>(&self, request: O) -> Result<O::Output, Error> {
+        request.validate()?;
+        let prepared = self.prepare(&request)?;
+        let span = tracing::info_span!(
+            "specbind.call",
+            service = self.inner.service.product,
+            version = self.inner.service.version,
+            operation = O::NAME,
+            attempt = Empty,
+            request_id = Empty,
+            http_status = Empty,
+        );
+        self.run::<O::Output>(O::NAME, prepared)
+            .instrument(span)
+            .await
+    }
+
+    fn prepare<O: Operation>(&self, request: &O) -> Result<Prepared, Error> {
+        let unsendable = |why: String| Error::new(ErrorKind::Unsendable(why));
+        let value = serde_json::to_value(request)
+            .map_err(|e| unsendable(format!("request did not serialize: {e}")))?;
+        Ok(match self.inner.service.provider {
+            Provider::Alibaba => {
+                let params =
+                    alibaba::flatten_params(&value).map_err(|e| unsendable(e.to_string()))?;
+                Prepared::Query(params.into_iter().collect())
+            }
+            Provider::Tencent => {
+                // A request with no fields serializes as null; Tencent wants `{}`.
+                let value = if value.is_null() {
+                    serde_json::Value::Object(Default::default())
+                } else {
+                    value
+                };
+                Prepared::Body(
+                    serde_json::to_vec(&value)
+                        .map_err(|e| unsendable(format!("request did not serialize: {e}")))?,
+                )
+            }
+        })
+    }
+
+    async fn run<T: DeserializeOwned>(&self, action: &str, prepared: Prepared) -> Result<T, Error> {
+        let span = tracing::Span::current();
+        let policy = self.inner.retry;
+        let mut attempt = 1;
+        loop {
+            span.record("attempt", attempt);
+            let result = match self.attempt(action, &prepared).await {
+                Ok(raw) => {
+                    span.record("http_status", raw.status);
+                    wire::decode::<T>(self.inner.service.provider, &raw)
+                }
+                Err(e) => Err(e),
+            };
+            let error = match result {
+                Ok(output) => {
+                    tracing::debug!(attempt, "call succeeded");
+                    return Ok(output);
+                }
+                Err(e) => e,
+            };
+            if let Some(id) = error.request_id() {
+                span.record("request_id", id);
+            }
+            if attempt >= policy.max_attempts || !RetryPolicy::is_retryable(&error) {
+                tracing::debug!(attempt, error = %error, "call failed");
+                return Err(error.with_attempts(attempt));
+            }
+            let retry_after = error.service_error().and_then(|e| e.retry_after);
+            let delay = policy.delay(attempt + 1, retry_after);
+            tracing::debug!(attempt, error = %error, delay_ms = delay.as_millis() as u64, "attempt failed; retrying");
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+
+    /// One try: fresh time, nonce and signature; then read the whole (capped) answer.
+    async fn attempt(&self, action: &str, prepared: &Prepared) -> Result<RawResponse, Error> {
+        let inner = &*self.inner;
+        if let Some(limiter) = &inner.limiter {
+            limiter.acquire().await;
+        }
+        let builder = match prepared {
+            Prepared::Query(params) => self.alibaba_request(action, params)?,
+            Prepared::Body(body) => self.tencent_request(action, body),
+        };
+        let mut response = builder
+            .timeout(inner.timeout)
+            .send()
+            .await
+            .map_err(transport_error)?;
+        let status = response.status().as_u16();
+        let headers = response.headers();
+        let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+        let header_request_id = header("x-acs-request-id")
+            .or_else(|| header("x-tc-requestid"))
+            .map(str::to_owned);
+        let retry_after =
+            wire::parse_retry_after(header("x-acs-retry-after"), crate::retry::MAX_RETRY_AFTER);
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
+            if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
+                body.extend_from_slice(&chunk[..crate::error::BODY_SNIPPET_LIMIT.min(chunk.len())]);
+                return Err(Error::undecodable(
+                    status,
+                    &body,
+                    format!("body is larger than {MAX_RESPONSE_BYTES} bytes"),
+                    header_request_id,
+                ));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(RawResponse {
+            status,
+            header_request_id,
+            retry_after,
+            body,
+        })
+    }
+
+    fn alibaba_request(
+        &self,
+        action: &str,
+        params: &[(String, String)],
+    ) -> Result<reqwest::RequestBuilder, Error> {
+        let inner = &*self.inner;
+        let nonce = random_nonce().map_err(|e| {
+            Error::new(ErrorKind::Unsendable(format!(
+                "no randomness for a nonce: {e}"
+            )))
+        })?;
+        let date = alibaba::format_date(SystemTime::now());
+        let payload: &[u8] = b"";
+        let headers = alibaba::rpc_headers(
+            &inner.host,
+            action,
+            inner.service.version,
+            &date,
+            &nonce,
+            payload,
+            inner.credentials.security_token(),
+        );
+        let signature = alibaba::sign(&alibaba::SigningInput {
+            method: "POST",
+            path: "/",
+            query: params,
+            headers: &headers,
+            payload,
+            access_key_id: inner.credentials.access_key_id(),
+            access_key_secret: inner.credentials.secret(),
+        });
+        let mut url = inner.endpoint.clone();
+        // The query sent is exactly the canonical query that was signed.
+        let query = &signature.canonical_query_string;
+        url.set_query((!query.is_empty()).then_some(query.as_str()));
+        let mut builder = inner.http.post(url);
+        for (name, value) in &headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        Ok(builder
+            .header("authorization", signature.authorization)
+            .header("accept", "application/json")
+            .body(Vec::new()))
+    }
+
+    fn tencent_request(&self, action: &str, body: &[u8]) -> reqwest::RequestBuilder {
+        let inner = &*self.inner;
+        let timestamp = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+            .unwrap_or(0);
+        let signature = tencent::sign(&tencent::SigningInput {
+            secret_id: inner.credentials.access_key_id(),
+            secret_key: inner.credentials.secret(),
+            service: inner.service.product,
+            host: &inner.host,
+            content_type: TENCENT_CONTENT_TYPE,
+            payload: body,
+            timestamp,
+        });
+        let mut builder = inner
+            .http
+            .post(inner.endpoint.clone())
+            .header("content-type", TENCENT_CONTENT_TYPE)
+            .header("host", inner.host.as_str())
+            .header("x-tc-action", action)
+            .header("x-tc-version", inner.service.version)
+            .header("x-tc-timestamp", timestamp.to_string());
+        if let Some(region) = &inner.region {
+            builder = builder.header("x-tc-region", region.as_str());
+        }
+        if let Some(token) = inner.credentials.security_token() {
+            builder = builder.header("x-tc-token", token);
+        }
+        builder
+            .header("authorization", signature.authorization)
+            .body(body.to_vec())
+    }
+}
+
+fn transport_error(e: reqwest::Error) -> Error {
+    let kind = if e.is_timeout() {
+        ErrorKind::Timeout
+    } else {
+        ErrorKind::Transport
+    };
+    Error::new(kind).with_source(e)
+}
+
+/// Where the credentials come from.
+#[derive(Debug, Clone)]
+enum CredentialSource {
+    Unset,
+    Static(Credentials),
+    Env,
+}
+
+/// Configures a [`Client`] and builds it, or the generated service client `C` that wraps
+/// one (generated code writes `pub type ClientBuilder = specbind_runtime::ClientBuilder<Client>;`).
+pub struct ClientBuilder<C> {
+    service: &'static ServiceInfo,
+    credentials: CredentialSource,
+    security_token: Option<String>,
+    endpoint: Option<String>,
+    region: Option<String>,
+    max_attempts: u32,
+    connect_timeout: Option<Duration>,
+    timeout: Duration,
+    http_client: Option<reqwest::Client>,
+    rate_limit: Option<u32>,
+    retry_base_delay: Duration,
+    max_retry_delay: Duration,
+    _client: PhantomData<fn() -> C>,
+}
+
+impl<C> fmt::Debug for ClientBuilder<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("service", &self.service.product)
+            .field("credentials", &self.credentials)
+            .field(
+                "security_token",
+                &self.security_token.as_ref().map(|_| "***"),
+            )
+            .field("endpoint", &self.endpoint)
+            .field("region", &self.region)
+            .field("max_attempts", &self.max_attempts)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .field("http_client", &self.http_client.is_some())
+            .field("rate_limit", &self.rate_limit)
+            .field("retry_base_delay", &self.retry_base_delay)
+            .field("max_retry_delay", &self.max_retry_delay)
+            .finish()
+    }
+}
+
+impl<C: From<Client>> ClientBuilder<C> {
+    /// Starts with the service's defaults: no credentials, the default endpoint, 3 tries,
+    /// a 30 s per-attempt timeout, 100 ms base backoff, and no client-side rate limit.
+    pub fn new(service: &'static ServiceInfo) -> Self {
+        ClientBuilder {
+            service,
+            credentials: CredentialSource::Unset,
+            security_token: None,
+            endpoint: None,
+            region: None,
+            max_attempts: DEFAULT_MAX_ATTEMPTS,
+            connect_timeout: None,
+            timeout: DEFAULT_TIMEOUT,
+            http_client: None,
+            rate_limit: None,
+            retry_base_delay: DEFAULT_BASE_DELAY,
+            max_retry_delay: DEFAULT_MAX_DELAY,
+            _client: PhantomData,
+        }
+    }
+
+    /// Static credentials: the access key id (Tencent: SecretId) and secret (SecretKey).
+    /// Replaces any earlier credentials choice.
+    pub fn credentials(self, id: impl Into<String>, secret: impl Into<String>) -> Self {
+        self.credentials_provider(Credentials::new(id, secret))
+    }
+
+    /// A session token (Alibaba STS security token / Tencent session token), sent with
+    /// whichever credentials are chosen; overrides a token they carry.
+    pub fn security_token(mut self, token: impl Into<String>) -> Self {
+        self.security_token = Some(token.into());
+        self
+    }
+
+    /// Ready-made credentials. Replaces any earlier credentials choice.
+    pub fn credentials_provider(mut self, credentials: Credentials) -> Self {
+        self.credentials = CredentialSource::Static(credentials);
+        self
+    }
+
+    /// Reads the provider's environment variables when [`build`](Self::build) runs (see
+    /// [`Credentials::from_env`]). Replaces any earlier credentials choice.
+    pub fn from_env(mut self) -> Self {
+        self.credentials = CredentialSource::Env;
+        self
+    }
+
+    /// Sends requests to `url` instead of the service's endpoint, e.g.
+    /// `http://127.0.0.1:8080`. The signed `Host` then includes the port.
+    pub fn endpoint(mut self, url: impl Into<String>) -> Self {
+        self.endpoint = Some(url.into());
+        self
+    }
+
+    /// The region. Alibaba: selects the regional endpoint unless an endpoint is set.
+    /// Tencent: sent as `X-TC-Region`.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Tries in total per call, including the first; default 3, at least 1.
+    pub fn max_attempts(mut self, n: u32) -> Self {
+        self.max_attempts = n.max(1);
+        self
+    }
+
+    /// Time allowed to open a connection; default 10 s. Cannot be combined with
+    /// [`http_client`](Self::http_client) (configure that client instead).
+    pub fn connect_timeout(mut self, d: Duration) -> Self {
+        self.connect_timeout = Some(d);
+        self
+    }
+
+    /// Time allowed for one attempt, from sending until the answer's last byte; default
+    /// 30 s. Applies to a user-provided HTTP client too.
+    pub fn timeout(mut self, d: Duration) -> Self {
+        self.timeout = d;
+        self
+    }
+
+    /// Uses this HTTP client (its proxy, TLS and pool settings) instead of building one.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// A client-side limit of calls per second across all clones of the client (attempts
+    /// count, retries included); `None`, the default, turns it off.
+    pub fn rate_limit(mut self, per_second: Option<u32>) -> Self {
+        self.rate_limit = per_second;
+        self
+    }
+
+    /// Turns on the client-side limit at the rate the spec documents
+    /// ([`ServiceInfo::rate_limit_per_second`]), if it documents one.
+    pub fn documented_rate_limit(mut self) -> Self {
+        self.rate_limit = self.service.rate_limit_per_second;
+        self
+    }
+
+    /// The backoff before the first retry (default 100 ms); it doubles per retry.
+    pub fn retry_base_delay(mut self, d: Duration) -> Self {
+        self.retry_base_delay = d;
+        self
+    }
+
+    /// The cap on the backoff between tries (default 20 s).
+    pub fn max_retry_delay(mut self, d: Duration) -> Self {
+        self.max_retry_delay = d;
+        self
+    }
+
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<C, BuildError> {
+        let service = self.service;
+        let mut credentials = match self.credentials {
+            CredentialSource::Unset => return Err(BuildError::MissingCredentials(None)),
+            CredentialSource::Static(c) => c,
+            CredentialSource::Env => Credentials::from_env(service.provider)
+                .map_err(|e| BuildError::MissingCredentials(Some(e)))?,
+        };
+        if let Some(token) = self.security_token {
+            credentials = credentials.with_security_token(token);
+        }
+        if credentials.access_key_id().trim().is_empty() || credentials.secret().is_empty() {
+            return Err(BuildError::InvalidSetting(
+                "the access key id and secret must not be empty".into(),
+            ));
+        }
+        if let Some(region) = &self.region
+            && (region.is_empty() || !region.bytes().all(|b| b.is_ascii_graphic()))
+        {
+            return Err(BuildError::InvalidSetting(format!(
+                "region {region:?} must be non-empty visible ASCII"
+            )));
+        }
+        if self.rate_limit == Some(0) {
+            return Err(BuildError::InvalidSetting(
+                "rate limit must be at least 1 per second".into(),
+            ));
+        }
+        if self.timeout.is_zero() {
+            return Err(BuildError::InvalidSetting(
+                "timeout must be positive".into(),
+            ));
+        }
+
+        let endpoint = match (&self.endpoint, &self.region, service.regional_endpoint) {
+            (Some(url), _, _) => url.clone(),
+            (None, Some(region), Some(template)) if service.provider == Provider::Alibaba => {
+                template.replace("{region}", region)
+            }
+            _ => service.default_endpoint.to_owned(),
+        };
+        let (endpoint, host) = parse_endpoint(&endpoint)?;
+
+        let http = match (self.http_client, self.connect_timeout) {
+            (Some(_), Some(_)) => {
+                return Err(BuildError::InvalidSetting(
+                    "connect_timeout cannot be applied to a user-provided http_client; set it on that client".into(),
+                ));
+            }
+            (Some(client), None) => client,
+            (None, connect) => reqwest::Client::builder()
+                .connect_timeout(connect.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
+                .build()
+                .map_err(BuildError::Http)?,
+        };
+
+        let client = Client {
+            inner: Arc::new(Inner {
+                service,
+                endpoint,
+                host,
+                region: self.region,
+                credentials,
+                http,
+                retry: RetryPolicy {
+                    max_attempts: self.max_attempts,
+                    base_delay: self.retry_base_delay,
+                    max_delay: self.max_retry_delay,
+                },
+                timeout: self.timeout,
+                limiter: self.rate_limit.map(RateLimiter::new),
+            }),
+        };
+        Ok(C::from(client))
+    }
+}
+
+/// Parses and checks an endpoint; returns it with path `/` and the authority to sign.
+fn parse_endpoint(raw: &str) -> Result<(reqwest::Url, String), BuildError> {
+    let bad = |reason: &str| BuildError::InvalidEndpoint {
+        endpoint: raw.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let url = reqwest::Url::parse(raw).map_err(|e| bad(&e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(bad("the scheme must be http or https"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(bad("user information is not allowed"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(bad("a query or fragment is not allowed"));
+    }
+    if url.path() != "/" {
+        return Err(bad("a path is not allowed; these APIs are served at /"));
+    }
+    let Some(host) = url.host_str() else {
+        return Err(bad("there is no host"));
+    };
+    // `Url::port` is None for the scheme's default port, which is then left out of Host.
+    let authority = match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
+    };
+    Ok((url, authority))
+}
+
+/// Why a [`ClientBuilder`] could not build a client. Never includes a secret.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// No credentials were configured, or the environment lacked them.
+    MissingCredentials(Option<crate::credentials::MissingCredentials>),
+    /// The endpoint URL is not usable.
+    InvalidEndpoint {
+        /// The endpoint as given.
+        endpoint: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// Some other setting is out of range.
+    InvalidSetting(String),
+    /// The HTTP client could not be built.
+    Http(reqwest::Error),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::MissingCredentials(None) => f.write_str(
+                "no credentials configured: call credentials(..), credentials_provider(..) or from_env()",
+            ),
+            BuildError::MissingCredentials(Some(e)) => e.fmt(f),
+            BuildError::InvalidEndpoint { endpoint, reason } => {
+                write!(f, "invalid endpoint {endpoint:?}: {reason}")
+            }
+            BuildError::InvalidSetting(why) => write!(f, "invalid client setting: {why}"),
+            BuildError::Http(e) => write!(f, "could not build the HTTP client: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::MissingCredentials(Some(e)) => Some(e),
+            BuildError::Http(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoint_authority_keeps_only_non_default_ports() {
+        let host = |u: &str| parse_endpoint(u).map(|(_, h)| h);
+        assert_eq!(host("http://127.0.0.1:8080").unwrap(), "127.0.0.1:8080");
+        assert_eq!(
+            host("https://cloudsso.cn-shanghai.aliyuncs.com").unwrap(),
+            "cloudsso.cn-shanghai.aliyuncs.com"
+        );
+        assert_eq!(host("https://example.com:443/").unwrap(), "example.com");
+        assert_eq!(host("http://[::1]:9000").unwrap(), "[::1]:9000");
+        for bad in [
+            "ftp://x",
+            "not a url",
+            "http://x/api",
+            "http://u:p@x",
+            "http://x/?a=b",
+        ] {
+            assert!(host(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! The contract between generated code and the runtime: static facts about a service
+//! version, and the traits every generated request type implements.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::ValidationError;
+
+/// Which cloud vendor's wire protocol a service speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Provider {
+    /// Alibaba Cloud: RPC style, ACS3-HMAC-SHA256 signing, parameters in the query string.
+    Alibaba,
+    /// Tencent Cloud: API 3.0, TC3-HMAC-SHA256 signing, a JSON body and a
+    /// `{"Response": {...}}` envelope.
+    Tencent,
+}
+
+impl Provider {
+    /// The vendor's name, for messages and tracing.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provider::Alibaba => "alibaba",
+            Provider::Tencent => "tencent",
+        }
+    }
+}
+
+/// Static facts about one service version, emitted as a `static` by the generator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceInfo {
+    /// The vendor whose wire protocol the service speaks.
+    pub provider: Provider,
+    /// The product code, e.g. `cloudsso` or `organization`. For Tencent this is also the
+    /// service name in the TC3 credential scope.
+    pub product: &'static str,
+    /// The API version sent with every request, e.g. `2021-05-15`.
+    pub version: &'static str,
+    /// The endpoint used when neither an endpoint nor (for Alibaba) a region is configured,
+    /// e.g. `https://cloudsso.cn-shanghai.aliyuncs.com`.
+    pub default_endpoint: &'static str,
+    /// A template with a `{region}` placeholder, e.g. `https://cloudsso.{region}.aliyuncs.com`;
+    /// used for Alibaba when a region is set and no endpoint is. `None` for Tencent, where
+    /// the region travels in the `X-TC-Region` header instead.
+    pub regional_endpoint: Option<&'static str>,
+    /// The documented per-second request limit, if the spec states one. The client applies
+    /// it only when asked to (see [`ClientBuilder::documented_rate_limit`](crate::ClientBuilder::documented_rate_limit)).
+    pub rate_limit_per_second: Option<u32>,
+}
+
+/// Implemented by each generated request type.
+///
+/// The request serializes with serde using wire names; `None` fields are skipped, enums
+/// serialize as their wire strings, integers as JSON numbers, and nested objects and lists
+/// as JSON. The runtime turns that value into the provider's wire form.
+pub trait Operation: Serialize + Clone + Send + Sync + 'static {
+    /// The wire action name, e.g. `ListTasks`.
+    const NAME: &'static str;
+    /// The response type. It deserializes from the inner object: for Tencent the runtime
+    /// strips the `{"Response": {...}}` envelope first; for Alibaba the body is the object.
+    type Output: DeserializeOwned + Send + 'static;
+    /// Checks every constraint the spec states, against the system clock.
+    fn validate(&self) -> Result<(), ValidationError>;
+}
+
+/// Implemented by generated requests of paged operations.
+pub trait Paginated: Operation {
+    /// One element of a page.
+    type Item: Send + 'static;
+    /// Sets the token that asks for the next page (`NextToken` on the wire).
+    fn set_page_token(&mut self, token: Option<String>);
+    /// The token the response gives for the next page, if any.
+    fn page_token(output: &Self::Output) -> Option<&str>;
+    /// The response's `IsTruncated` flag, if the operation has one.
+    fn is_truncated(output: &Self::Output) -> Option<bool>;
+    /// Takes the page's items out of the response.
+    fn into_items(output: Self::Output) -> Vec<Self::Item>;
+}
