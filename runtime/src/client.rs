@@ -25,7 +25,7 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// Answers larger than this are not read further and count as undecodable.
 pub const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
-/// Alibaba's per-attempt timestamp is part of the signature; this is its wire form.
+/// The content type Tencent requests are sent with, and signed with.
 const TENCENT_CONTENT_TYPE: &str = "application/json";
 
 /// A configured connection to one service version. Cheap to clone: clones share one
@@ -96,7 +96,7 @@ impl Client {
             request_id = Empty,
             http_status = Empty,
         );
-        self.run::<O::Output>(O::NAME, prepared)
+        self.run::<O::Output>(O::NAME, prepared, span.clone())
             .instrument(span)
             .await
     }
@@ -126,8 +126,14 @@ impl Client {
         })
     }
 
-    async fn run<T: DeserializeOwned>(&self, action: &str, prepared: Prepared) -> Result<T, Error> {
-        let span = tracing::Span::current();
+    /// The retry loop. `span` is passed in, not taken from `Span::current()`, so fields
+    /// are recorded even under subscribers that do not track the current span.
+    async fn run<T: DeserializeOwned>(
+        &self,
+        action: &str,
+        prepared: Prepared,
+        span: tracing::Span,
+    ) -> Result<T, Error> {
         let policy = self.inner.retry;
         let mut attempt = 1;
         loop {

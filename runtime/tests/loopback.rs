@@ -854,3 +854,106 @@ fn builder_errors() {
         .unwrap_err();
     assert!(matches!(e, BuildError::InvalidSetting(_)), "{e}");
 }
+
+#[tokio::test]
+async fn oversized_body_is_undecodable_not_buffered_forever() {
+    let huge = format!(
+        "{{\"RequestId\":\"x\",\"Things\":[\"{}\"]}}",
+        "a".repeat(specbind_runtime::client::MAX_RESPONSE_BYTES)
+    );
+    let server = TestServer::start(Provider::Alibaba, vec![reply(200, huge)]).await;
+    let client = server.client(&ALIBABA).build().unwrap();
+    let e = client.send(ListThings::default()).await.unwrap_err();
+    match e.kind() {
+        ErrorKind::Undecodable {
+            http_status,
+            body_snippet,
+            reason,
+            ..
+        } => {
+            assert_eq!(*http_status, 200);
+            assert!(body_snippet.len() <= 512);
+            assert!(reason.contains("larger than"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A minimal subscriber that writes down every span field and event field it sees.
+struct Capture(Arc<Mutex<Vec<String>>>, std::sync::atomic::AtomicU64);
+
+struct Collect<'a>(&'a mut Vec<String>);
+
+impl tracing::field::Visit for Collect<'_> {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        self.0.push(format!("{}={:?}", field.name(), value));
+    }
+}
+
+impl tracing::Subscriber for Capture {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        let mut out = self.0.lock().unwrap();
+        out.push(format!("span {}", span.metadata().name()));
+        for field in span.metadata().fields() {
+            out.push(format!("declared {}", field.name()));
+        }
+        span.record(&mut Collect(&mut out));
+        let id = self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        tracing::span::Id::from_u64(id)
+    }
+    fn record(&self, _: &tracing::span::Id, values: &tracing::span::Record<'_>) {
+        values.record(&mut Collect(&mut self.0.lock().unwrap()));
+    }
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, event: &tracing::Event<'_>) {
+        event.record(&mut Collect(&mut self.0.lock().unwrap()));
+    }
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+#[tokio::test]
+async fn calls_are_traced_with_metadata_and_without_secrets() {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let _guard = tracing::subscriber::set_default(Capture(
+        seen.clone(),
+        std::sync::atomic::AtomicU64::new(0),
+    ));
+    let server = TestServer::start(
+        Provider::Alibaba,
+        vec![reply(400, ALI_THROTTLED), reply(200, ALI_OK)],
+    )
+    .await;
+    let client = server
+        .client(&ALIBABA)
+        .security_token("sts-token-never-shown")
+        .build()
+        .unwrap();
+    client.send(ListThings::default()).await.unwrap();
+    let seen = seen.lock().unwrap().clone();
+    let has = |s: &str| seen.iter().any(|l| l == s);
+    assert!(has("span specbind.call"), "{seen:#?}");
+    for field in [
+        "service",
+        "operation",
+        "attempt",
+        "request_id",
+        "http_status",
+    ] {
+        assert!(has(&format!("declared {field}")), "{field}: {seen:#?}");
+    }
+    assert!(has("service=\"cloudsso\""), "{seen:#?}");
+    assert!(has("operation=\"ListThings\""), "{seen:#?}");
+    assert!(has("attempt=2"), "{seen:#?}");
+    assert!(has("http_status=200"), "{seen:#?}");
+    assert!(has("request_id=\"req-throttle\""), "{seen:#?}");
+    for line in &seen {
+        assert!(
+            !line.contains(SECRET) && !line.contains("sts-token-never-shown"),
+            "{line}"
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! The golden outputs do what their specs say.
+
+use std::time::{Duration, SystemTime};
+
+use specbind_golden_compile as g;
+
+#[test]
+fn all_goldens_are_compiled() {
+    let specs = std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../codegen/tests/golden"
+    ))
+    .unwrap()
+    .filter(|e| {
+        e.as_ref()
+            .unwrap()
+            .path()
+            .extension()
+            .is_some_and(|x| x == "yaml")
+    })
+    .count();
+    assert_eq!(g::COUNT, specs);
+}
+
+#[test]
+fn ranges_per_width() {
+    use g::range::PageRequest;
+    let e = PageRequest::builder()
+        .max_results(0)
+        .offset(-1i64)
+        .budget(1001u64)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "MaxResults: must be between 1 and 20, got 0; Offset: must be at least 0, got -1; \
+         Budget: must be at most 1000, got 1001"
+    );
+    let ok = PageRequest::builder()
+        .budget(1000u64)
+        .max_results(20)
+        .build()
+        .unwrap();
+    assert_eq!(ok.budget, 1000);
+    assert_eq!(ok.max_results, Some(20));
+    assert_eq!(
+        PageRequest::builder().build().unwrap_err().to_string(),
+        "Budget: is required"
+    );
+}
+
+#[test]
+fn prefix_pattern_length() {
+    use g::prefix_pattern::GetThingRequest;
+    let e = GetThingRequest::builder()
+        .directory_id("x-1")
+        .thing_id("t-AB")
+        .name("")
+        .build()
+        .unwrap_err();
+    let params: Vec<_> = e.violations().iter().map(|v| v.parameter()).collect();
+    assert_eq!(params, ["DirectoryId", "ThingId", "Name"]);
+    assert!(
+        GetThingRequest::builder()
+            .directory_id("d-1")
+            .thing_id("t-ab12")
+            .name("n")
+            .build()
+            .is_ok()
+    );
+}
+
+#[test]
+fn paired_both_or_neither() {
+    use g::paired::{FindRequest, TargetType};
+    assert!(FindRequest::builder().build().is_ok());
+    assert!(
+        FindRequest::builder()
+            .target_id("1")
+            .target_type(TargetType::RdAccount)
+            .build()
+            .is_ok()
+    );
+    let e = FindRequest::builder().target_id("1").build().unwrap_err();
+    assert_eq!(e.violations()[0].parameter(), "TargetType");
+    let e = FindRequest::builder()
+        .target_type("RD-Account")
+        .build()
+        .unwrap_err();
+    assert_eq!(e.violations()[0].parameter(), "TargetId");
+}
+
+#[test]
+fn conditional_rules() {
+    use g::conditional::AssignRequest;
+    let b = || AssignRequest::builder();
+    assert!(
+        b().principal_type("User")
+            .principal_id("u-1")
+            .build()
+            .is_ok()
+    );
+    assert!(
+        b().principal_type("Role")
+            .principal_id("anything")
+            .build()
+            .is_ok()
+    );
+    let e = b()
+        .principal_type("User")
+        .principal_id("g-1")
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "PrincipalId: must start with `u-` when PrincipalType is User, got `g-1`"
+    );
+    let e = b()
+        .principal_type("Group")
+        .principal_id("g-UP")
+        .build()
+        .unwrap_err();
+    assert_eq!(e.violations()[0].parameter(), "PrincipalId");
+    let e = b().mode("manual").build().unwrap_err();
+    assert_eq!(e.to_string(), "Reason: is required when Mode is manual");
+    assert!(b().mode("auto").build().is_ok());
+}
+
+#[test]
+fn time_window_uses_the_given_clock() {
+    use g::time_filter::ListEventsRequest;
+    let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000); // 2023-11-14T22:13:20Z
+    let req = |f: &str| ListEventsRequest::builder().filter(f).build_at(now);
+    assert!(req("StartTime ge 2023-11-10T00:00:00Z").is_ok());
+    assert!(req("starttime GE 2023-11-10t00:00:00z").is_ok());
+    let e = req("StartTime ge 2023-11-01T00:00:00Z").unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("Filter: StartTime must be at most 7 days before now"),
+        "{e}"
+    );
+    let e = req("StartTime > 2023-11-10").unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("must have the form `StartTime ge YYYY-MM-DDTHH:mm:SSZ`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn open_enum_round_trips() {
+    use g::enums::AccountKind;
+    assert_eq!(AccountKind::from("RD-Account"), AccountKind::RdAccount);
+    assert_eq!(AccountKind::from("1Day"), AccountKind::V1day);
+    assert_eq!(AccountKind::from("self"), AccountKind::Self_);
+    assert_eq!(AccountKind::RdAccount.as_str(), "RD-Account");
+    let u: AccountKind = serde_json::from_str("\"Brand-New\"").unwrap();
+    assert_eq!(u, AccountKind::Unknown("Brand-New".into()));
+    assert_eq!(serde_json::to_string(&u).unwrap(), "\"Brand-New\"");
+    assert_eq!(AccountKind::ManagerUin.to_string(), "ManagerUin");
+    assert!(!u.is_known());
+}
+
+#[test]
+fn nested_models_and_absent_lists() {
+    use g::nested_models::GetResponse;
+    let r: GetResponse = serde_json::from_str(
+        r#"{"RequestId":"r","Resources":[{"Id":"a","Owner":{"Uin":7,"Tags":[{"Key":"k"}]},
+            "Matrix":[[1,2],[3]],"CreatedAt":"2021-11-05T02:58:07Z","Extra":1}]}"#,
+    )
+    .unwrap();
+    let res = &r.resources[0];
+    assert_eq!(res.owner.as_ref().unwrap().tags[0].key, "k");
+    assert_eq!(res.matrix, vec![vec![1, 2], vec![3]]);
+    assert_eq!(res.created_at.unwrap().to_string(), "2021-11-05T02:58:07Z");
+    assert!(res.aliases.is_empty());
+    assert!(r.primary.is_none());
+}
+
+#[test]
+fn keyword_names_keep_wire_names() {
+    use g::keywords::{MoveRequest, Type};
+    let req = MoveRequest::builder()
+        .r#type("t-1")
+        .r#loop(3)
+        .super_("s")
+        .build()
+        .unwrap();
+    let v = serde_json::to_value(&req).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!({"type": "t-1", "loop": 3, "super": "s"})
+    );
+    let t: Type =
+        serde_json::from_str(r#"{"type":"x","self":true,"2FA":false,"crate":1,"async":"a"}"#)
+            .unwrap();
+    assert_eq!(t.r#type.as_deref(), Some("x"));
+    assert_eq!(t.self_, Some(true));
+    assert_eq!(t._2fa, Some(false));
+    assert_eq!(t.crate_, Some(1));
+    assert_eq!(t.r#async.as_deref(), Some("a"));
+}
+
+#[test]
+fn error_codes_are_constants() {
+    assert_eq!(
+        g::errors::error_codes::FAILED_OPERATION_IDENTITY_CENTER_NOT_OPEN,
+        "FailedOperation.IdentityCenterNotOpen"
+    );
+    assert_eq!(
+        g::errors::error_codes::INVALID_PARAMETER_NEXT_TOKEN_INVALID,
+        "InvalidParameter.NextTokenInvalid"
+    );
+}
+
+#[test]
+fn pagination_glue_reads_the_right_fields() {
+    use g::pagination::{ListItemsRequest, ListItemsResponse};
+    use specbind_runtime::Paginated;
+    let r: ListItemsResponse = serde_json::from_str(
+        r#"{"RequestId":"r","Items":[{"Id":"1"}],"NextToken":"n","IsTruncated":true}"#,
+    )
+    .unwrap();
+    assert_eq!(ListItemsRequest::page_token(&r), Some("n"));
+    assert_eq!(ListItemsRequest::is_truncated(&r), Some(true));
+    let mut req = ListItemsRequest::builder().build().unwrap();
+    req.set_page_token(Some("n".into()));
+    assert_eq!(req.next_token.as_deref(), Some("n"));
+    assert_eq!(ListItemsRequest::into_items(r).len(), 1);
+    assert_eq!(
+        g::pagination::SERVICE.regional_endpoint,
+        Some("https://demo.{region}.example.com")
+    );
+}
