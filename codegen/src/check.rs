@@ -55,6 +55,18 @@ impl Checker<'_> {
 
     fn service(&mut self, spec: &SpecFile) {
         let s = &spec.service;
+        for (key, v) in [
+            ("provider", &s.provider),
+            ("name", &s.name),
+            ("product", &s.product),
+            ("version", &s.version),
+            ("endpoint", &s.endpoint),
+        ] {
+            // A missing key was reported by the loader (its path is empty then).
+            if v.value.trim().is_empty() && !v.path.is_empty() {
+                self.err(v.pos, &v.path, format!("`{key}` must not be empty"));
+            }
+        }
         if !s.provider.value.is_empty() && Provider::parse(&s.provider.value).is_none() {
             self.err_hint(
                 s.provider.pos,
@@ -315,6 +327,14 @@ impl Checker<'_> {
             || fv.prefix.is_some()
             || fv.pattern.is_some()
             || fv.time_filter.is_some();
+        if let (true, Some(_)) = (is_request, &fv.present_when) {
+            self.err_hint(
+                f.pos,
+                &f.path,
+                "`present_when` describes response fields, not request parameters",
+                "state when a parameter is needed with a `when`/`then` constraint",
+            );
+        }
         if has_rules && !is_request {
             let pos = [
                 fv.range.as_ref().map(|r| (r.pos, r.path.clone())),
@@ -408,6 +428,18 @@ impl Checker<'_> {
             }
             if t.value.operators.is_empty() {
                 self.err(t.pos, &t.path, "`time_filter` needs at least one operator");
+            }
+            for op in &t.value.operators {
+                if op.is_empty() || op.contains(char::is_whitespace) {
+                    self.err(t.pos, &t.path, format!("operator `{op}` must be one word"));
+                }
+            }
+            if t.value.attribute.is_empty() || t.value.attribute.contains(char::is_whitespace) {
+                self.err(
+                    t.pos,
+                    &t.path,
+                    format!("attribute `{}` must be one word", t.value.attribute),
+                );
             }
             if let Some(d) = &t.value.max_age_days
                 && d.value <= 0

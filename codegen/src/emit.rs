@@ -212,7 +212,12 @@ pub fn service(svc: &Service, opts: &EmitOptions) -> TokenStream {
         items.push(enum_item(e, opts));
     }
     for m in svc.models.values() {
-        items.push(struct_item(m, false, opts));
+        let doc = if m.doc.is_empty() {
+            format!("The `{}` object.", m.wire_name)
+        } else {
+            doc_escape(&m.doc)
+        };
+        items.push(struct_item(m, &doc, false, opts));
     }
     for op in svc.operations.values() {
         items.push(operation_items(op, opts));
@@ -419,13 +424,10 @@ fn enum_item(e: &Enum, opts: &EmitOptions) -> TokenStream {
 }
 
 /// A model or response struct (`is_request == false`) or a request struct.
-fn struct_item(s: &Struct, is_request: bool, opts: &EmitOptions) -> TokenStream {
+/// `doc` is the finished doc text (vendor prose already escaped).
+fn struct_item(s: &Struct, doc: &str, is_request: bool, opts: &EmitOptions) -> TokenStream {
     let name = ident(&s.rust_name);
-    let doc = doc_attrs(&if s.doc.is_empty() {
-        format!("The `{}` object.", s.wire_name)
-    } else {
-        doc_escape(&s.doc)
-    });
+    let doc = doc_attrs(doc);
     let fields = s.fields.iter().map(|f| {
         let fname = ident(&f.rust_name);
         let wire = &f.wire_name;
@@ -632,27 +634,37 @@ fn opt_usize(v: Option<usize>) -> TokenStream {
     }
 }
 
+/// The first paragraph of a doc text, its lines joined: a one-paragraph summary.
+fn summary(doc: &str) -> String {
+    doc.trim()
+        .split("\n\n")
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn setter_doc(f: &Field) -> String {
-    let first = f.doc.lines().next().unwrap_or("").trim();
+    let first = summary(&f.doc);
     if first.is_empty() {
         format!("Sets `{}`.", f.wire_name)
     } else {
-        format!("Sets `{}`: {}", f.wire_name, doc_escape(first))
+        format!("Sets `{}`: {}", f.wire_name, doc_escape(&first))
     }
 }
 
 fn operation_items(op: &Operation, opts: &EmitOptions) -> TokenStream {
     let req = ident(&op.request.rust_name);
     let builder = ident(&op.builder_name());
-    let mut req_struct = op.request.clone();
-    req_struct.doc = format!(
+    let req_doc = format!(
         "Parameters of `{}`. {}\n\nBuild one with [`{}::builder`], which checks every constraint the API reference states.",
         op.wire_name,
         doc_escape(&op.doc),
         op.request.rust_name
     );
-    let request_item = struct_item(&req_struct, true, opts);
-    let response_item = struct_item(&op.response, false, opts);
+    let request_item = struct_item(&op.request, &req_doc, true, opts);
+    let response_item = struct_item(&op.response, &op.response.doc, false, opts);
 
     let clock = uses_clock(op);
     let now_unused = if clock {
@@ -830,6 +842,12 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
                 }
                 None => quote!(::std::option::Option::None),
             };
+            let paginator_doc = doc_attrs(&format!(
+                "Follows `{}` across pages: `.pages()` or `.items()`, each a stream.\n\n\
+                 An invalid request is the stream's only item; a token the server already \
+                 returned ends the stream with an error.",
+                output.wire_name
+            ));
             let items_f = &resp_fields[p.items];
             let items_n = ident(&items_f.rust_name);
             let item_ty = match &items_f.ty {
@@ -860,10 +878,7 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
                     }
                 },
                 quote! {
-                    /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
-                    ///
-                    /// An invalid request is the stream's only item; a token the server
-                    /// already returned ends the stream with an error.
+                    #paginator_doc
                     pub fn into_paginator(self) -> ::specbind_runtime::Paginator<#req> {
                         ::specbind_runtime::Paginator::new(self.client, self.inner.build())
                     }
@@ -920,7 +935,7 @@ fn client_items(svc: &Service) -> TokenStream {
         let doc = doc_attrs(&format!(
             "`{}`: {}",
             op.wire_name,
-            doc_escape(op.doc.lines().next().unwrap_or("").trim())
+            doc_escape(&summary(&op.doc))
         ));
         quote! {
             #doc

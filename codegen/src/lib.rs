@@ -184,9 +184,12 @@ pub fn render_crate(
                 pub mod #m;
             }
         });
+        // prettyplease, not rustfmt, formats generated code; `cargo fmt` must leave it
+        // alone or `check` would find it stale.
         quote! {
             #[doc = #pdoc]
             #[cfg(#pcfg)]
+            #[rustfmt::skip]
             pub mod #pmod {
                 #(#mods)*
             }

@@ -361,7 +361,12 @@ fn type_name(v: &Value) -> &'static str {
 ///
 /// Returns every problem found, each with file, line, column and spec path.
 pub fn load_str(file: &Path, text: &str) -> Result<SpecFile, Vec<Diagnostic>> {
-    let root: Node = match serde_saphyr::from_str::<Spanned<Value>>(text) {
+    // YAML 1.2 booleans only, so enum values such as `On` or `No` stay strings; and
+    // duplicate keys reach the reader, which reports them with their spec path.
+    let mut options = serde_saphyr::Options::default();
+    options.strict_booleans = true;
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    let root: Node = match serde_saphyr::from_str_with_options::<Spanned<Value>>(text, options) {
         Ok(v) => v.into(),
         Err(e) => {
             let pos = e
@@ -1117,6 +1122,18 @@ impl<'a> Reader<'a> {
             let tm = self.map(tn, &tp)?;
             self.deny_unknown(&tm, &["parameter", "prefix", "pattern", "required"]);
             let then = self.req_string(&tm, "parameter");
+            let rules: Vec<&str> = ["prefix", "pattern", "required"]
+                .into_iter()
+                .filter(|k| self.get(&tm, k).is_some())
+                .collect();
+            if rules.len() > 1 {
+                self.err(
+                    tn.pos,
+                    &tp,
+                    format!("`then` takes one rule, found {}", rules.join(", ")),
+                );
+                return None;
+            }
             let rule = if let Some(p) = self.opt_string(&tm, "prefix") {
                 ConditionalRule::Prefix(p)
             } else if let Some(p) = self.opt_string(&tm, "pattern") {

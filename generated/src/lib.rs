@@ -9,6 +9,7 @@ pub use ::specbind_runtime as runtime;
 pub use ::specbind_runtime::{Error, ValidationError};
 /// Alibaba Cloud APIs (RPC style, ACS3-HMAC-SHA256 signing).
 #[cfg(feature = "alibaba-cloudsso")]
+#[rustfmt::skip]
 pub mod alibaba {
     /// Alibaba Cloud CloudSSO API `2021-05-15` (feature `alibaba-cloudsso`).
     ///
@@ -23,6 +24,7 @@ pub mod alibaba {
 }
 /// Tencent Cloud APIs (API 3.0, TC3-HMAC-SHA256 signing).
 #[cfg(feature = "tencent-organization")]
+#[rustfmt::skip]
 pub mod tencent {
     /// Tencent Cloud Organization API `2021-03-31` (feature `tencent-organization`).
     ///

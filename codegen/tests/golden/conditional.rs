@@ -87,7 +87,7 @@ impl ::std::fmt::Display for PrincipalType {
 }
 /// Parameters of `Assign`. Assigns access.
 ///
-/// Build one with \[`AssignRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`AssignRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AssignRequest {
     /// The identity kind.
@@ -144,18 +144,14 @@ impl AssignRequest {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.prefix_when(
-            self.principal_type
-                .as_ref()
-                .is_some_and(|x| x.as_str() == "User"),
+            self.principal_type.as_ref().is_some_and(|x| x.as_str() == "User"),
             "PrincipalType is User",
             "PrincipalId",
             self.principal_id.as_deref(),
             "u-",
         );
         v.pattern_when(
-            self.principal_type
-                .as_ref()
-                .is_some_and(|x| x.as_str() == "Group"),
+            self.principal_type.as_ref().is_some_and(|x| x.as_str() == "Group"),
             "PrincipalType is Group",
             "PrincipalId",
             self.principal_id.as_deref(),
@@ -180,22 +176,34 @@ pub struct AssignRequestBuilder {
 }
 impl AssignRequestBuilder {
     /// Sets `PrincipalType`: The identity kind.
-    pub fn principal_type(mut self, value: impl ::std::convert::Into<PrincipalType>) -> Self {
+    pub fn principal_type(
+        mut self,
+        value: impl ::std::convert::Into<PrincipalType>,
+    ) -> Self {
         self.principal_type = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `PrincipalId`: The identity.
-    pub fn principal_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn principal_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.principal_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `Mode`: A free-form mode.
-    pub fn mode(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn mode(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.mode = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `Reason`: Why.
-    pub fn reason(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn reason(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.reason = ::std::option::Option::Some(value.into());
         self
     }
@@ -212,18 +220,14 @@ impl AssignRequestBuilder {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.prefix_when(
-            self.principal_type
-                .as_ref()
-                .is_some_and(|x| x.as_str() == "User"),
+            self.principal_type.as_ref().is_some_and(|x| x.as_str() == "User"),
             "PrincipalType is User",
             "PrincipalId",
             self.principal_id.as_deref(),
             "u-",
         );
         v.pattern_when(
-            self.principal_type
-                .as_ref()
-                .is_some_and(|x| x.as_str() == "Group"),
+            self.principal_type.as_ref().is_some_and(|x| x.as_str() == "Group"),
             "PrincipalType is Group",
             "PrincipalId",
             self.principal_id.as_deref(),
@@ -268,27 +272,41 @@ pub struct AssignFluentBuilder {
 }
 impl AssignFluentBuilder {
     /// Sets `PrincipalType`: The identity kind.
-    pub fn principal_type(mut self, value: impl ::std::convert::Into<PrincipalType>) -> Self {
+    pub fn principal_type(
+        mut self,
+        value: impl ::std::convert::Into<PrincipalType>,
+    ) -> Self {
         self.inner = self.inner.principal_type(value);
         self
     }
     /// Sets `PrincipalId`: The identity.
-    pub fn principal_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn principal_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.principal_id(value);
         self
     }
     /// Sets `Mode`: A free-form mode.
-    pub fn mode(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn mode(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.mode(value);
         self
     }
     /// Sets `Reason`: Why.
-    pub fn reason(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn reason(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.reason(value);
         self
     }
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<AssignResponse, ::specbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<AssignResponse, ::specbind_runtime::Error> {
         let request = self.inner.build()?;
         self.client.send(request).await
     }

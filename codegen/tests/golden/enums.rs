@@ -32,8 +32,13 @@ pub enum AccountKind {
 }
 impl AccountKind {
     /// Every value the spec lists, in spec order.
-    pub const KNOWN: &'static [&'static str] =
-        &["RD-Account", "ManagerUin", "1Day", "self", "Plain"];
+    pub const KNOWN: &'static [&'static str] = &[
+        "RD-Account",
+        "ManagerUin",
+        "1Day",
+        "self",
+        "Plain",
+    ];
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -96,7 +101,7 @@ impl ::std::fmt::Display for AccountKind {
 }
 /// Parameters of `Describe`. Describes an account.
 ///
-/// Build one with \[`DescribeRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`DescribeRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DescribeRequest {
     /// The kind wanted.
@@ -189,7 +194,9 @@ impl DescribeFluentBuilder {
         self
     }
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<DescribeResponse, ::specbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<DescribeResponse, ::specbind_runtime::Error> {
         let request = self.inner.build()?;
         self.client.send(request).await
     }

@@ -17,8 +17,7 @@ pub mod error_codes {
     /// The CIC service is not enabled.
     ///
     /// Documented for: `Ping`, `Pong`.
-    pub const FAILED_OPERATION_IDENTITY_CENTER_NOT_OPEN: &str =
-        "FailedOperation.IdentityCenterNotOpen";
+    pub const FAILED_OPERATION_IDENTITY_CENTER_NOT_OPEN: &str = "FailedOperation.IdentityCenterNotOpen";
     /// Invalid nextToken.
     ///
     /// Documented for: `Ping`.
@@ -26,7 +25,7 @@ pub mod error_codes {
 }
 /// Parameters of `Ping`. Checks the service.
 ///
-/// Build one with \[`PingRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`PingRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PingRequest {
     /// The space.
@@ -63,7 +62,10 @@ pub struct PingRequestBuilder {
 }
 impl PingRequestBuilder {
     /// Sets `ZoneId`: The space.
-    pub fn zone_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn zone_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.zone_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -110,19 +112,24 @@ pub struct PingFluentBuilder {
 }
 impl PingFluentBuilder {
     /// Sets `ZoneId`: The space.
-    pub fn zone_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn zone_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.zone_id(value);
         self
     }
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<PingResponse, ::specbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<PingResponse, ::specbind_runtime::Error> {
         let request = self.inner.build()?;
         self.client.send(request).await
     }
 }
 /// Parameters of `Pong`. Answers the service.
 ///
-/// Build one with \[`PongRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`PongRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PongRequest {}
 impl PongRequest {
@@ -188,7 +195,9 @@ pub struct PongFluentBuilder {
 }
 impl PongFluentBuilder {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<PongResponse, ::specbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<PongResponse, ::specbind_runtime::Error> {
         let request = self.inner.build()?;
         self.client.send(request).await
     }

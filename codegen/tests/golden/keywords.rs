@@ -71,7 +71,7 @@ pub struct Type {
 }
 /// Parameters of `Move`. An operation named like nothing special, with keyword parameters.
 ///
-/// Build one with \[`MoveRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`MoveRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MoveRequest {
     /// A parameter named type.
@@ -118,11 +118,7 @@ impl MoveRequest {
     ) -> ::std::result::Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
-        v.prefix(
-            "type",
-            ::std::option::Option::Some(self.r#type.as_str()),
-            "t-",
-        );
+        v.prefix("type", ::std::option::Option::Some(self.r#type.as_str()), "t-");
         v.range(
             "loop",
             self.r#loop.as_ref().map(|x| i128::from(*x)),
@@ -141,7 +137,10 @@ pub struct MoveRequestBuilder {
 }
 impl MoveRequestBuilder {
     /// Sets `type`: A parameter named type.
-    pub fn r#type(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.r#type = ::std::option::Option::Some(value.into());
         self
     }
@@ -151,7 +150,10 @@ impl MoveRequestBuilder {
         self
     }
     /// Sets `super`: A parameter named super.
-    pub fn super_(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn super_(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.super_ = ::std::option::Option::Some(value.into());
         self
     }
@@ -211,7 +213,10 @@ pub struct MoveFluentBuilder {
 }
 impl MoveFluentBuilder {
     /// Sets `type`: A parameter named type.
-    pub fn r#type(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.r#type(value);
         self
     }
@@ -221,12 +226,17 @@ impl MoveFluentBuilder {
         self
     }
     /// Sets `super`: A parameter named super.
-    pub fn super_(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn super_(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.super_(value);
         self
     }
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<MoveResponse, ::specbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<MoveResponse, ::specbind_runtime::Error> {
         let request = self.inner.build()?;
         self.client.send(request).await
     }

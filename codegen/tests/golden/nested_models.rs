@@ -109,7 +109,7 @@ pub struct Tag {
 }
 /// Parameters of `Get`. Reads resources.
 ///
-/// Build one with \[`GetRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`GetRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetRequest {
     /// The IDs.
@@ -174,7 +174,10 @@ impl GetRequestBuilder {
         self
     }
     /// Sets `Tags`: Tags to match.
-    pub fn tags(mut self, value: impl ::std::convert::Into<::std::vec::Vec<Tag>>) -> Self {
+    pub fn tags(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<Tag>>,
+    ) -> Self {
         self.tags = ::std::option::Option::Some(value.into());
         self
     }
@@ -257,7 +260,10 @@ impl GetFluentBuilder {
         self
     }
     /// Sets `Tags`: Tags to match.
-    pub fn tags(mut self, value: impl ::std::convert::Into<::std::vec::Vec<Tag>>) -> Self {
+    pub fn tags(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<Tag>>,
+    ) -> Self {
         self.inner = self.inner.tags(value);
         self
     }
@@ -270,7 +276,9 @@ impl GetFluentBuilder {
         self
     }
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<GetResponse, ::specbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<GetResponse, ::specbind_runtime::Error> {
         let request = self.inner.build()?;
         self.client.send(request).await
     }

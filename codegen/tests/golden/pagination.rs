@@ -28,7 +28,7 @@ pub struct Item {
 }
 /// Parameters of `ListItems`. Lists items.
 ///
-/// Build one with \[`ListItemsRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`ListItemsRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListItemsRequest {
     /// The token from the previous page.
@@ -85,7 +85,10 @@ pub struct ListItemsRequestBuilder {
 }
 impl ListItemsRequestBuilder {
     /// Sets `NextToken`: The token from the previous page.
-    pub fn next_token(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn next_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.next_token = ::std::option::Option::Some(value.into());
         self
     }
@@ -187,7 +190,10 @@ pub struct ListItemsFluentBuilder {
 }
 impl ListItemsFluentBuilder {
     /// Sets `NextToken`: The token from the previous page.
-    pub fn next_token(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn next_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.next_token(value);
         self
     }
@@ -197,14 +203,15 @@ impl ListItemsFluentBuilder {
         self
     }
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<ListItemsResponse, ::specbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<ListItemsResponse, ::specbind_runtime::Error> {
         let request = self.inner.build()?;
         self.client.send(request).await
     }
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
-    /// An invalid request is the stream's only item; a token the server
-    /// already returned ends the stream with an error.
+    /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
     pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListItemsRequest> {
         ::specbind_runtime::Paginator::new(self.client, self.inner.build())
     }

@@ -79,7 +79,7 @@ impl ::std::fmt::Display for TargetType {
 }
 /// Parameters of `Find`. Finds tasks.
 ///
-/// Build one with \[`FindRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`FindRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FindRequest {
     /// The target.
@@ -132,7 +132,10 @@ pub struct FindRequestBuilder {
 }
 impl FindRequestBuilder {
     /// Sets `TargetId`: The target.
-    pub fn target_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn target_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.target_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -188,7 +191,10 @@ pub struct FindFluentBuilder {
 }
 impl FindFluentBuilder {
     /// Sets `TargetId`: The target.
-    pub fn target_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn target_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.target_id(value);
         self
     }
@@ -198,7 +204,9 @@ impl FindFluentBuilder {
         self
     }
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<FindResponse, ::specbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<FindResponse, ::specbind_runtime::Error> {
         let request = self.inner.build()?;
         self.client.send(request).await
     }

@@ -13,7 +13,7 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
 };
 /// Parameters of `GetThing`. Reads a thing.
 ///
-/// Build one with \[`GetThingRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`GetThingRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetThingRequest {
     /// The directory.
@@ -86,17 +86,26 @@ pub struct GetThingRequestBuilder {
 }
 impl GetThingRequestBuilder {
     /// Sets `DirectoryId`: The directory.
-    pub fn directory_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn directory_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.directory_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ThingId`: The thing.
-    pub fn thing_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn thing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.thing_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `Name`: A display name.
-    pub fn name(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
     }
@@ -123,7 +132,10 @@ impl GetThingRequestBuilder {
         );
         v.finish()?;
         ::std::result::Result::Ok(GetThingRequest {
-            directory_id: ::specbind_runtime::validate::take(self.directory_id, "DirectoryId")?,
+            directory_id: ::specbind_runtime::validate::take(
+                self.directory_id,
+                "DirectoryId",
+            )?,
             thing_id: self.thing_id,
             name: self.name,
         })
@@ -153,22 +165,33 @@ pub struct GetThingFluentBuilder {
 }
 impl GetThingFluentBuilder {
     /// Sets `DirectoryId`: The directory.
-    pub fn directory_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn directory_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.directory_id(value);
         self
     }
     /// Sets `ThingId`: The thing.
-    pub fn thing_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn thing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.thing_id(value);
         self
     }
     /// Sets `Name`: A display name.
-    pub fn name(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.name(value);
         self
     }
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<GetThingResponse, ::specbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<GetThingResponse, ::specbind_runtime::Error> {
         let request = self.inner.build()?;
         self.client.send(request).await
     }

@@ -13,7 +13,7 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
 };
 /// Parameters of `Page`. Reads a page.
 ///
-/// Build one with \[`PageRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`PageRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PageRequest {
     /// Entries per page.
@@ -184,7 +184,9 @@ impl PageFluentBuilder {
         self
     }
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<PageResponse, ::specbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<PageResponse, ::specbind_runtime::Error> {
         let request = self.inner.build()?;
         self.client.send(request).await
     }

@@ -13,7 +13,7 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
 };
 /// Parameters of `ListEvents`. Lists events.
 ///
-/// Build one with \[`ListEventsRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`ListEventsRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListEventsRequest {
     /// Events at or after a time.
@@ -50,7 +50,9 @@ impl ListEventsRequest {
                 attribute: "StartTime",
                 operators: &["ge"],
                 case_insensitive: true,
-                max_age: ::std::option::Option::Some(::std::time::Duration::from_secs(604800u64)),
+                max_age: ::std::option::Option::Some(
+                    ::std::time::Duration::from_secs(604800u64),
+                ),
             },
             now,
         );
@@ -64,7 +66,10 @@ pub struct ListEventsRequestBuilder {
 }
 impl ListEventsRequestBuilder {
     /// Sets `Filter`: Events at or after a time.
-    pub fn filter(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.filter = ::std::option::Option::Some(value.into());
         self
     }
@@ -86,7 +91,9 @@ impl ListEventsRequestBuilder {
                 attribute: "StartTime",
                 operators: &["ge"],
                 case_insensitive: true,
-                max_age: ::std::option::Option::Some(::std::time::Duration::from_secs(604800u64)),
+                max_age: ::std::option::Option::Some(
+                    ::std::time::Duration::from_secs(604800u64),
+                ),
             },
             now,
         );
@@ -120,7 +127,10 @@ pub struct ListEventsFluentBuilder {
 }
 impl ListEventsFluentBuilder {
     /// Sets `Filter`: Events at or after a time.
-    pub fn filter(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.filter(value);
         self
     }

@@ -10,7 +10,9 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "cloudsso",
     version: "2021-05-15",
     default_endpoint: "https://cloudsso.cn-shanghai.aliyuncs.com",
-    regional_endpoint: ::std::option::Option::Some("https://cloudsso.{region}.aliyuncs.com"),
+    regional_endpoint: ::std::option::Option::Some(
+        "https://cloudsso.{region}.aliyuncs.com",
+    ),
     rate_limit_per_second: ::std::option::Option::Some(20u32),
 };
 /// The type of a CloudSSO identity.
@@ -466,7 +468,7 @@ pub struct Task {
 }
 /// Parameters of `GetTask`. Queries information about an asynchronous task.
 ///
-/// Build one with \[`GetTaskRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`GetTaskRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetTaskRequest {
     /// The ID of the directory.
@@ -505,11 +507,7 @@ impl GetTaskRequest {
             ::std::option::Option::Some(self.directory_id.as_str()),
             "d-",
         );
-        v.prefix(
-            "TaskId",
-            ::std::option::Option::Some(self.task_id.as_str()),
-            "t-",
-        );
+        v.prefix("TaskId", ::std::option::Option::Some(self.task_id.as_str()), "t-");
         v.finish()
     }
 }
@@ -521,12 +519,18 @@ pub struct GetTaskRequestBuilder {
 }
 impl GetTaskRequestBuilder {
     /// Sets `DirectoryId`: The ID of the directory.
-    pub fn directory_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn directory_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.directory_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `TaskId`: The ID of the task.
-    pub fn task_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn task_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.task_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -548,7 +552,10 @@ impl GetTaskRequestBuilder {
         v.prefix("TaskId", self.task_id.as_deref(), "t-");
         v.finish()?;
         ::std::result::Result::Ok(GetTaskRequest {
-            directory_id: ::specbind_runtime::validate::take(self.directory_id, "DirectoryId")?,
+            directory_id: ::specbind_runtime::validate::take(
+                self.directory_id,
+                "DirectoryId",
+            )?,
             task_id: ::specbind_runtime::validate::take(self.task_id, "TaskId")?,
         })
     }
@@ -586,17 +593,25 @@ pub struct GetTaskFluentBuilder {
 }
 impl GetTaskFluentBuilder {
     /// Sets `DirectoryId`: The ID of the directory.
-    pub fn directory_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn directory_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.directory_id(value);
         self
     }
     /// Sets `TaskId`: The ID of the task.
-    pub fn task_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn task_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.task_id(value);
         self
     }
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<GetTaskResponse, ::specbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<GetTaskResponse, ::specbind_runtime::Error> {
         let request = self.inner.build()?;
         self.client.send(request).await
     }
@@ -606,7 +621,7 @@ impl GetTaskFluentBuilder {
 /// By default, this operation queries the tasks within the previous 24 hours; it can
 /// query tasks within at most 7 days. Set the start of the query with Filter.
 ///
-/// Build one with \[`ListTasksRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`ListTasksRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListTasksRequest {
     /// The ID of the directory.
@@ -758,7 +773,9 @@ impl ListTasksRequest {
                 attribute: "StartTime",
                 operators: &["ge"],
                 case_insensitive: true,
-                max_age: ::std::option::Option::Some(::std::time::Duration::from_secs(604800u64)),
+                max_age: ::std::option::Option::Some(
+                    ::std::time::Duration::from_secs(604800u64),
+                ),
             },
             now,
         );
@@ -790,7 +807,10 @@ pub struct ListTasksRequestBuilder {
 }
 impl ListTasksRequestBuilder {
     /// Sets `DirectoryId`: The ID of the directory.
-    pub fn directory_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn directory_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.directory_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -802,23 +822,32 @@ impl ListTasksRequestBuilder {
         self.access_configuration_id = ::std::option::Option::Some(value.into());
         self
     }
-    /// Sets `TargetType`: The type of the task object, used to filter tasks. It filters only together
+    /// Sets `TargetType`: The type of the task object, used to filter tasks. It filters only together with TargetId.
     pub fn target_type(mut self, value: impl ::std::convert::Into<TargetType>) -> Self {
         self.target_type = ::std::option::Option::Some(value.into());
         self
     }
-    /// Sets `TargetId`: The ID of the task object, used to filter tasks. It filters only together
-    pub fn target_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    /// Sets `TargetId`: The ID of the task object, used to filter tasks. It filters only together with TargetType.
+    pub fn target_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.target_id = ::std::option::Option::Some(value.into());
         self
     }
-    /// Sets `PrincipalType`: The type of the CloudSSO identity, used to filter tasks. It filters only
-    pub fn principal_type(mut self, value: impl ::std::convert::Into<PrincipalType>) -> Self {
+    /// Sets `PrincipalType`: The type of the CloudSSO identity, used to filter tasks. It filters only together with PrincipalId.
+    pub fn principal_type(
+        mut self,
+        value: impl ::std::convert::Into<PrincipalType>,
+    ) -> Self {
         self.principal_type = ::std::option::Option::Some(value.into());
         self
     }
-    /// Sets `PrincipalId`: The ID of the CloudSSO identity, used to filter tasks: a user ID when
-    pub fn principal_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    /// Sets `PrincipalId`: The ID of the CloudSSO identity, used to filter tasks: a user ID when PrincipalType is User, a group ID when it is Group. It filters only together with PrincipalType.
+    pub fn principal_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.principal_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -832,8 +861,11 @@ impl ListTasksRequestBuilder {
         self.status = ::std::option::Option::Some(value.into());
         self
     }
-    /// Sets `NextToken`: The pagination token from the previous page. Omit it on the first call; keep
-    pub fn next_token(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    /// Sets `NextToken`: The pagination token from the previous page. Omit it on the first call; keep the other parameters unchanged while paging.
+    pub fn next_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.next_token = ::std::option::Option::Some(value.into());
         self
     }
@@ -842,8 +874,11 @@ impl ListTasksRequestBuilder {
         self.max_results = ::std::option::Option::Some(value.into());
         self
     }
-    /// Sets `Filter`: The filter condition: tasks that started at or after a time. Without it the
-    pub fn filter(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    /// Sets `Filter`: The filter condition: tasks that started at or after a time. Without it the service returns the tasks of the previous 24 hours.
+    pub fn filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.filter = ::std::option::Option::Some(value.into());
         self
     }
@@ -878,7 +913,9 @@ impl ListTasksRequestBuilder {
                 attribute: "StartTime",
                 operators: &["ge"],
                 case_insensitive: true,
-                max_age: ::std::option::Option::Some(::std::time::Duration::from_secs(604800u64)),
+                max_age: ::std::option::Option::Some(
+                    ::std::time::Duration::from_secs(604800u64),
+                ),
             },
             now,
         );
@@ -892,7 +929,10 @@ impl ListTasksRequestBuilder {
         );
         v.finish()?;
         ::std::result::Result::Ok(ListTasksRequest {
-            directory_id: ::specbind_runtime::validate::take(self.directory_id, "DirectoryId")?,
+            directory_id: ::specbind_runtime::validate::take(
+                self.directory_id,
+                "DirectoryId",
+            )?,
             access_configuration_id: self.access_configuration_id,
             target_type: self.target_type,
             target_id: self.target_id,
@@ -992,7 +1032,10 @@ pub struct ListTasksFluentBuilder {
 }
 impl ListTasksFluentBuilder {
     /// Sets `DirectoryId`: The ID of the directory.
-    pub fn directory_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn directory_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.directory_id(value);
         self
     }
@@ -1004,23 +1047,32 @@ impl ListTasksFluentBuilder {
         self.inner = self.inner.access_configuration_id(value);
         self
     }
-    /// Sets `TargetType`: The type of the task object, used to filter tasks. It filters only together
+    /// Sets `TargetType`: The type of the task object, used to filter tasks. It filters only together with TargetId.
     pub fn target_type(mut self, value: impl ::std::convert::Into<TargetType>) -> Self {
         self.inner = self.inner.target_type(value);
         self
     }
-    /// Sets `TargetId`: The ID of the task object, used to filter tasks. It filters only together
-    pub fn target_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    /// Sets `TargetId`: The ID of the task object, used to filter tasks. It filters only together with TargetType.
+    pub fn target_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.target_id(value);
         self
     }
-    /// Sets `PrincipalType`: The type of the CloudSSO identity, used to filter tasks. It filters only
-    pub fn principal_type(mut self, value: impl ::std::convert::Into<PrincipalType>) -> Self {
+    /// Sets `PrincipalType`: The type of the CloudSSO identity, used to filter tasks. It filters only together with PrincipalId.
+    pub fn principal_type(
+        mut self,
+        value: impl ::std::convert::Into<PrincipalType>,
+    ) -> Self {
         self.inner = self.inner.principal_type(value);
         self
     }
-    /// Sets `PrincipalId`: The ID of the CloudSSO identity, used to filter tasks: a user ID when
-    pub fn principal_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    /// Sets `PrincipalId`: The ID of the CloudSSO identity, used to filter tasks: a user ID when PrincipalType is User, a group ID when it is Group. It filters only together with PrincipalType.
+    pub fn principal_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.principal_id(value);
         self
     }
@@ -1034,8 +1086,11 @@ impl ListTasksFluentBuilder {
         self.inner = self.inner.status(value);
         self
     }
-    /// Sets `NextToken`: The pagination token from the previous page. Omit it on the first call; keep
-    pub fn next_token(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    /// Sets `NextToken`: The pagination token from the previous page. Omit it on the first call; keep the other parameters unchanged while paging.
+    pub fn next_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.next_token(value);
         self
     }
@@ -1044,20 +1099,24 @@ impl ListTasksFluentBuilder {
         self.inner = self.inner.max_results(value);
         self
     }
-    /// Sets `Filter`: The filter condition: tasks that started at or after a time. Without it the
-    pub fn filter(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    /// Sets `Filter`: The filter condition: tasks that started at or after a time. Without it the service returns the tasks of the previous 24 hours.
+    pub fn filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.filter(value);
         self
     }
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<ListTasksResponse, ::specbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<ListTasksResponse, ::specbind_runtime::Error> {
         let request = self.inner.build()?;
         self.client.send(request).await
     }
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
-    /// An invalid request is the stream's only item; a token the server
-    /// already returned ends the stream with an error.
+    /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
     pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListTasksRequest> {
         ::specbind_runtime::Paginator::new(self.client, self.inner.build())
     }

@@ -19,8 +19,7 @@ pub mod error_codes {
     /// The CIC service is not enabled.
     ///
     /// Documented for: `ListTasks`.
-    pub const FAILED_OPERATION_IDENTITY_CENTER_NOT_OPEN: &str =
-        "FailedOperation.IdentityCenterNotOpen";
+    pub const FAILED_OPERATION_IDENTITY_CENTER_NOT_OPEN: &str = "FailedOperation.IdentityCenterNotOpen";
     /// The user zoneId of the CIC service does not exist.
     ///
     /// Documented for: `ListTasks`.
@@ -291,8 +290,12 @@ impl TaskType {
             "DeprovisionRoleConfiguration" => {
                 ::std::option::Option::Some(TaskType::DeprovisionRoleConfiguration)
             }
-            "CreateRoleAssignment" => ::std::option::Option::Some(TaskType::CreateRoleAssignment),
-            "DeleteRoleAssignment" => ::std::option::Option::Some(TaskType::DeleteRoleAssignment),
+            "CreateRoleAssignment" => {
+                ::std::option::Option::Some(TaskType::CreateRoleAssignment)
+            }
+            "DeleteRoleAssignment" => {
+                ::std::option::Option::Some(TaskType::DeleteRoleAssignment)
+            }
             _ => ::std::option::Option::None,
         }
     }
@@ -429,7 +432,7 @@ pub struct TaskInfo {
 }
 /// Parameters of `ListTasks`. Queries the asynchronous task list.
 ///
-/// Build one with \[`ListTasksRequest::builder`\], which checks every constraint the API reference states.
+/// Build one with [`ListTasksRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListTasksRequest {
     /// The space ID.
@@ -543,35 +546,23 @@ impl ListTasksRequest {
     ) -> ::std::result::Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
-        v.prefix(
-            "ZoneId",
-            ::std::option::Option::Some(self.zone_id.as_str()),
-            "z-",
-        );
+        v.prefix("ZoneId", ::std::option::Option::Some(self.zone_id.as_str()), "z-");
         v.range(
             "MaxResults",
             self.max_results.as_ref().map(|x| i128::from(*x)),
             ::std::option::Option::Some(1),
             ::std::option::Option::Some(100),
         );
-        v.prefix(
-            "RoleConfigurationId",
-            self.role_configuration_id.as_deref(),
-            "rc-",
-        );
+        v.prefix("RoleConfigurationId", self.role_configuration_id.as_deref(), "rc-");
         v.prefix_when(
-            self.principal_type
-                .as_ref()
-                .is_some_and(|x| x.as_str() == "User"),
+            self.principal_type.as_ref().is_some_and(|x| x.as_str() == "User"),
             "PrincipalType is User",
             "PrincipalId",
             self.principal_id.as_deref(),
             "u-",
         );
         v.prefix_when(
-            self.principal_type
-                .as_ref()
-                .is_some_and(|x| x.as_str() == "Group"),
+            self.principal_type.as_ref().is_some_and(|x| x.as_str() == "Group"),
             "PrincipalType is Group",
             "PrincipalId",
             self.principal_id.as_deref(),
@@ -596,17 +587,26 @@ pub struct ListTasksRequestBuilder {
 }
 impl ListTasksRequestBuilder {
     /// Sets `ZoneId`: The space ID.
-    pub fn zone_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn zone_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.zone_id = ::std::option::Option::Some(value.into());
         self
     }
-    /// Sets `PrincipalId`: The identity ID for the CAM user synchronization: the CIC user group ID (g-)
-    pub fn principal_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    /// Sets `PrincipalId`: The identity ID for the CAM user synchronization: the CIC user group ID (g-) when PrincipalType is Group, the CIC user ID (u-) when it is User.
+    pub fn principal_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.principal_id = ::std::option::Option::Some(value.into());
         self
     }
-    /// Sets `NextToken`: The token for the next page. Omit it on the first call; keep the other
-    pub fn next_token(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    /// Sets `NextToken`: The token for the next page. Omit it on the first call; keep the other parameters unchanged while paging.
+    pub fn next_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.next_token = ::std::option::Option::Some(value.into());
         self
     }
@@ -616,7 +616,10 @@ impl ListTasksRequestBuilder {
         self
     }
     /// Sets `PrincipalType`: The identity type for the CAM user synchronization.
-    pub fn principal_type(mut self, value: impl ::std::convert::Into<PrincipalType>) -> Self {
+    pub fn principal_type(
+        mut self,
+        value: impl ::std::convert::Into<PrincipalType>,
+    ) -> Self {
         self.principal_type = ::std::option::Option::Some(value.into());
         self
     }
@@ -668,24 +671,16 @@ impl ListTasksRequestBuilder {
             ::std::option::Option::Some(1),
             ::std::option::Option::Some(100),
         );
-        v.prefix(
-            "RoleConfigurationId",
-            self.role_configuration_id.as_deref(),
-            "rc-",
-        );
+        v.prefix("RoleConfigurationId", self.role_configuration_id.as_deref(), "rc-");
         v.prefix_when(
-            self.principal_type
-                .as_ref()
-                .is_some_and(|x| x.as_str() == "User"),
+            self.principal_type.as_ref().is_some_and(|x| x.as_str() == "User"),
             "PrincipalType is User",
             "PrincipalId",
             self.principal_id.as_deref(),
             "u-",
         );
         v.prefix_when(
-            self.principal_type
-                .as_ref()
-                .is_some_and(|x| x.as_str() == "Group"),
+            self.principal_type.as_ref().is_some_and(|x| x.as_str() == "Group"),
             "PrincipalType is Group",
             "PrincipalId",
             self.principal_id.as_deref(),
@@ -792,17 +787,26 @@ pub struct ListTasksFluentBuilder {
 }
 impl ListTasksFluentBuilder {
     /// Sets `ZoneId`: The space ID.
-    pub fn zone_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn zone_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.zone_id(value);
         self
     }
-    /// Sets `PrincipalId`: The identity ID for the CAM user synchronization: the CIC user group ID (g-)
-    pub fn principal_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    /// Sets `PrincipalId`: The identity ID for the CAM user synchronization: the CIC user group ID (g-) when PrincipalType is Group, the CIC user ID (u-) when it is User.
+    pub fn principal_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.principal_id(value);
         self
     }
-    /// Sets `NextToken`: The token for the next page. Omit it on the first call; keep the other
-    pub fn next_token(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    /// Sets `NextToken`: The token for the next page. Omit it on the first call; keep the other parameters unchanged while paging.
+    pub fn next_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.inner = self.inner.next_token(value);
         self
     }
@@ -812,7 +816,10 @@ impl ListTasksFluentBuilder {
         self
     }
     /// Sets `PrincipalType`: The identity type for the CAM user synchronization.
-    pub fn principal_type(mut self, value: impl ::std::convert::Into<PrincipalType>) -> Self {
+    pub fn principal_type(
+        mut self,
+        value: impl ::std::convert::Into<PrincipalType>,
+    ) -> Self {
         self.inner = self.inner.principal_type(value);
         self
     }
@@ -845,14 +852,15 @@ impl ListTasksFluentBuilder {
         self
     }
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<ListTasksResponse, ::specbind_runtime::Error> {
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<ListTasksResponse, ::specbind_runtime::Error> {
         let request = self.inner.build()?;
         self.client.send(request).await
     }
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
-    /// An invalid request is the stream's only item; a token the server
-    /// already returned ends the stream with an error.
+    /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
     pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListTasksRequest> {
         ::specbind_runtime::Paginator::new(self.client, self.inner.build())
     }
