@@ -118,8 +118,23 @@ impl Checker<'_> {
         }
     }
 
+    /// Reports a wire name whose Rust form is not an identifier (say, an emoji).
+    fn ident_ok(&mut self, rust: &str, wire: &str, pos: Pos, path: &str) -> bool {
+        let ok = syn::parse_str::<syn::Ident>(rust).is_ok();
+        if !ok {
+            self.err_hint(
+                pos,
+                path,
+                format!("`{wire}` does not give a Rust identifier (got `{rust}`)"),
+                "use ASCII letters, digits, `_`, `-` or `.` in names",
+            );
+        }
+        ok
+    }
+
     /// Two spec names that become one Rust name, anywhere they would share a scope.
     fn names(&mut self, spec: &SpecFile) {
+        self.identifiers(spec);
         // Types: enums, models, and the per-operation types share the module.
         let mut types: BTreeMap<String, (Pos, String, String)> = BTreeMap::new();
         let mut claim = |this: &mut Self, rust: String, pos: Pos, path: &str, what: String| {
@@ -271,6 +286,72 @@ impl Checker<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// Every Rust name the spec produces is an identifier, so emission cannot fail.
+    fn identifiers(&mut self, spec: &SpecFile) {
+        for e in &spec.enums {
+            self.ident_ok(
+                &naming::type_name(&e.value.name),
+                &e.value.name,
+                e.pos,
+                &e.path,
+            );
+            for v in &e.value.values {
+                self.ident_ok(
+                    &naming::variant_name(&v.value.0),
+                    &v.value.0,
+                    v.pos,
+                    &v.path,
+                );
+            }
+        }
+        let mut fields: Vec<&At<FieldSpec>> = Vec::new();
+        for m in &spec.models {
+            self.ident_ok(
+                &naming::type_name(&m.value.name),
+                &m.value.name,
+                m.pos,
+                &m.path,
+            );
+            fields.extend(&m.value.fields);
+        }
+        for o in &spec.operations {
+            self.ident_ok(
+                &naming::type_name(&o.value.name),
+                &o.value.name,
+                o.pos,
+                &o.path,
+            );
+            self.ident_ok(
+                &naming::method_name(&o.value.name),
+                &o.value.name,
+                o.pos,
+                &o.path,
+            );
+            fields.extend(&o.value.request);
+            fields.extend(&o.value.response);
+            for e in &o.value.errors {
+                let c = naming::const_name(&e.value.0);
+                if c == "_" || !self.ident_ok(&c, &e.value.0, e.pos, &e.path) {
+                    if c == "_" {
+                        self.err(
+                            e.pos,
+                            &e.path,
+                            format!("error code `{}` gives no constant name", e.value.0),
+                        );
+                    }
+                }
+            }
+        }
+        for f in fields {
+            self.ident_ok(
+                &naming::field_name(&f.value.name),
+                &f.value.name,
+                f.pos,
+                &f.path,
+            );
         }
     }
 

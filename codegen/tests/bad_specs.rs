@@ -275,3 +275,16 @@ fn no_input_panics() {
         let _ = specbind::load_service_str(junk, "x.yaml");
     }
 }
+
+#[test]
+fn error_codes_without_a_constant_name() {
+    let d = diags(
+        "operations:
+  GetTask:
+    errors:
+      \"...\": nothing
+",
+    );
+    let x = find(&d, "gives no constant name");
+    assert_eq!(at(x), (10, 7, "operations.GetTask.errors...."));
+}
