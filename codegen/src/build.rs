@@ -30,6 +30,7 @@ pub struct Builder {
     operations: Option<Vec<String>>,
     options: EmitOptions,
     out_dir: Option<PathBuf>,
+    base_dir: Option<PathBuf>,
     cargo_metadata: bool,
 }
 
@@ -40,6 +41,7 @@ impl Default for Builder {
             operations: None,
             options: EmitOptions::default(),
             out_dir: None,
+            base_dir: None,
             cargo_metadata: true,
         }
     }
@@ -99,6 +101,14 @@ impl Builder {
         self
     }
 
+    /// Resolves relative spec paths from `dir` instead of the current directory
+    /// (diagnostics still name them as written). A proc macro sets this to the calling
+    /// crate's manifest directory.
+    pub fn base_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.base_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
     /// Whether to print `cargo:rerun-if-changed=<spec>` for every spec read (default on).
     pub fn cargo_metadata(&mut self, on: bool) -> &mut Self {
         self.cargo_metadata = on;
@@ -112,7 +122,14 @@ impl Builder {
 
     /// Loads, checks and filters the specs into resolved services.
     pub fn services(&self) -> Result<Vec<Service>, Error> {
-        self.services_from(|p| (p.to_path_buf(), p.to_string_lossy().replace('\\', "/")))
+        let base = self.base_dir.clone();
+        self.services_from(move |p| {
+            let path = match &base {
+                Some(b) => b.join(p),
+                None => p.to_path_buf(),
+            };
+            (path, p.to_string_lossy().replace('\\', "/"))
+        })
     }
 
     /// Like [`services`](Self::services), resolving each spec path with `resolve`,
@@ -141,6 +158,11 @@ impl Builder {
             return Err(Error::Spec(diags));
         }
         if let Some(ops) = &self.operations {
+            if ops.is_empty() {
+                return Err(Error::Config(
+                    "the operation subset is empty: name at least one operation".into(),
+                ));
+            }
             let unknown: Vec<&String> = ops
                 .iter()
                 .filter(|o| {

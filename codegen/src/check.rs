@@ -334,14 +334,14 @@ impl Checker<'_> {
             fields.extend(&o.value.response);
             for e in &o.value.errors {
                 let c = naming::const_name(&e.value.0);
-                if c == "_" || !self.ident_ok(&c, &e.value.0, e.pos, &e.path) {
-                    if c == "_" {
-                        self.err(
-                            e.pos,
-                            &e.path,
-                            format!("error code `{}` gives no constant name", e.value.0),
-                        );
-                    }
+                if c == "_" {
+                    self.err(
+                        e.pos,
+                        &e.path,
+                        format!("error code `{}` gives no constant name", e.value.0),
+                    );
+                } else {
+                    self.ident_ok(&c, &e.value.0, e.pos, &e.path);
                 }
             }
         }

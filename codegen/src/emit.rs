@@ -81,12 +81,35 @@ fn doc_escape(s: &str) -> String {
     out
 }
 
+/// `#[derive(..)]` with the built-in derives and the user's extra ones; an extra derive
+/// already among the built-ins (by last path segment) is not repeated, and one that is
+/// not a path was refused by [`validate_options`].
 fn derives(base: TokenStream, opts: &EmitOptions) -> TokenStream {
+    let last = |p: &syn::Path| p.segments.last().map(|s| s.ident.to_string());
+    let builtin: Vec<String> = syn::parse::Parser::parse2(
+        syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+        base.clone(),
+    )
+    .map(|list| list.iter().filter_map(last).collect())
+    .unwrap_or_default();
     let extra = opts
         .extra_derives
         .iter()
-        .filter_map(|d| syn::parse_str::<syn::Path>(d).ok());
+        .filter_map(|d| syn::parse_str::<syn::Path>(d).ok())
+        .filter(|p| last(p).is_none_or(|n| !builtin.contains(&n)));
     quote!(#[derive(#base #(, #extra)*)])
+}
+
+/// Checks options that can be wrong: every extra derive must be a path.
+pub fn validate_options(opts: &EmitOptions) -> Result<(), crate::Error> {
+    for d in &opts.extra_derives {
+        if syn::parse_str::<syn::Path>(d).is_err() {
+            return Err(crate::Error::Config(format!(
+                "extra derive `{d}` is not a path such as `Eq` or `::schemars::JsonSchema`"
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn rust_type(t: &Type) -> TokenStream {

@@ -111,6 +111,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Service>, Error> {
 /// The items for one service, formatted, with a header: what a build script writes to
 /// `$OUT_DIR/<provider>_<service>.rs` and what the macro expands to.
 pub fn render_service(service: &Service, opts: &EmitOptions) -> Result<String, Error> {
+    emit::validate_options(opts)?;
     write::render(emit::service(service, opts), &service.spec_path)
 }
 
