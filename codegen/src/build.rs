@@ -158,36 +158,7 @@ impl Builder {
             return Err(Error::Spec(diags));
         }
         if let Some(ops) = &self.operations {
-            if ops.is_empty() {
-                return Err(Error::Config(
-                    "the operation subset is empty: name at least one operation".into(),
-                ));
-            }
-            let unknown: Vec<&String> = ops
-                .iter()
-                .filter(|o| {
-                    !services
-                        .iter()
-                        .any(|s| s.operations.values().any(|x| &x.wire_name == *o))
-                })
-                .collect();
-            if !unknown.is_empty() {
-                let names: Vec<&str> = unknown.iter().map(|s| s.as_str()).collect();
-                return Err(Error::Config(format!(
-                    "unknown operation(s) {}: no spec defines them",
-                    names.join(", ")
-                )));
-            }
-            for s in &mut services {
-                let mine: Vec<String> = ops
-                    .iter()
-                    .filter(|o| s.operations.values().any(|x| &x.wire_name == *o))
-                    .cloned()
-                    .collect();
-                // Names were checked above, so retaining cannot fail.
-                let _ = s.retain_operations(&mine);
-            }
-            services.retain(|s| !s.operations.is_empty());
+            crate::select_operations(&mut services, ops)?;
         }
         Ok(services)
     }

@@ -211,19 +211,84 @@ pub fn render_crate(
     Ok(files)
 }
 
+/// Keeps only the named operations (wire names) across `services`, with the models and
+/// enums they reach, and drops services left with none. Every name must exist.
+pub fn select_operations(services: &mut Vec<Service>, operations: &[String]) -> Result<(), Error> {
+    if operations.is_empty() {
+        return Err(Error::Config(
+            "the operation subset is empty: name at least one operation".into(),
+        ));
+    }
+    let unknown: Vec<&str> = operations
+        .iter()
+        .filter(|o| {
+            !services
+                .iter()
+                .any(|s| s.operations.values().any(|x| &x.wire_name == *o))
+        })
+        .map(String::as_str)
+        .collect();
+    if !unknown.is_empty() {
+        return Err(Error::Config(format!(
+            "unknown operation(s) {}: no spec defines them",
+            unknown.join(", ")
+        )));
+    }
+    for s in services.iter_mut() {
+        let mine: Vec<String> = operations
+            .iter()
+            .filter(|o| s.operations.values().any(|x| &x.wire_name == *o))
+            .cloned()
+            .collect();
+        // Every name was found above, so only names this service has are passed.
+        let _ = s.retain_operations(&mine);
+    }
+    services.retain(|s| !s.operations.is_empty());
+    Ok(())
+}
+
+/// What the CLI generates: an operation subset and emission options.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CrateOptions {
+    /// Only these operations (wire names), with what they reach; `None` for all.
+    pub operations: Option<Vec<String>>,
+    /// Client on or off, extra derives.
+    pub emit: EmitOptions,
+}
+
+fn crate_files(spec_dir: &Path, opts: &CrateOptions) -> Result<BTreeMap<PathBuf, String>, Error> {
+    let mut services = load_dir(spec_dir)?;
+    if let Some(ops) = &opts.operations {
+        select_operations(&mut services, ops)?;
+    }
+    render_crate(&services, &opts.emit)
+}
+
 /// Regenerates `out_dir` (a crate's `src/`) from every spec under `spec_dir`.
 /// Nothing is written when any spec is bad.
 pub fn generate(spec_dir: &Path, out_dir: &Path) -> Result<write::Report, Error> {
-    let services = load_dir(spec_dir)?;
-    let files = render_crate(&services, &EmitOptions::default())?;
+    generate_with(spec_dir, out_dir, &CrateOptions::default())
+}
+
+/// [`generate`] with a subset and emission options.
+pub fn generate_with(
+    spec_dir: &Path,
+    out_dir: &Path,
+    opts: &CrateOptions,
+) -> Result<write::Report, Error> {
+    let files = crate_files(spec_dir, opts)?;
     write::write_files(out_dir, &files)
 }
 
 /// Checks that `out_dir` is exactly what `spec_dir` generates; writes nothing.
 /// Returns [`Error::Stale`] naming every differing file.
 pub fn check(spec_dir: &Path, out_dir: &Path) -> Result<(), Error> {
-    let services = load_dir(spec_dir)?;
-    let files = render_crate(&services, &EmitOptions::default())?;
+    check_with(spec_dir, out_dir, &CrateOptions::default())
+}
+
+/// [`check`] with a subset and emission options.
+pub fn check_with(spec_dir: &Path, out_dir: &Path, opts: &CrateOptions) -> Result<(), Error> {
+    let files = crate_files(spec_dir, opts)?;
     let stale = write::stale_files(out_dir, &files)?;
     if stale.is_empty() {
         Ok(())

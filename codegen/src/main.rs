@@ -29,28 +29,54 @@ struct Paths {
     /// The generated crate's source directory.
     #[arg(long, default_value = "generated/src")]
     out_dir: PathBuf,
+    /// Only these operations (wire names, comma-separated), with the models and enums
+    /// they reach.
+    #[arg(long, value_delimiter = ',')]
+    operations: Option<Vec<String>>,
+    /// Types and validators only: no async client.
+    #[arg(long)]
+    no_client: bool,
+    /// A derive added to every generated type, e.g. `Eq` (repeatable).
+    #[arg(long = "extra-derive")]
+    extra_derives: Vec<String>,
+}
+
+impl Paths {
+    fn options(&self) -> specbind::CrateOptions {
+        specbind::CrateOptions {
+            operations: self.operations.clone(),
+            emit: specbind::EmitOptions {
+                client: !self.no_client,
+                extra_derives: self.extra_derives.clone(),
+            },
+        }
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Generate(p) => specbind::generate(&p.spec_dir, &p.out_dir).map(|r| {
-            for f in &r.written {
-                eprintln!("wrote {}", f.display());
-            }
-            for f in &r.removed {
-                eprintln!("removed {}", f.display());
-            }
-            eprintln!(
-                "{} file(s) written, {} unchanged, {} removed",
-                r.written.len(),
-                r.unchanged.len(),
-                r.removed.len()
-            );
-        }),
-        Command::Check(p) => specbind::check(&p.spec_dir, &p.out_dir).map(|()| {
-            eprintln!("generated code is up to date with {}", p.spec_dir.display());
-        }),
+        Command::Generate(p) => {
+            specbind::generate_with(&p.spec_dir, &p.out_dir, &p.options()).map(|r| {
+                for f in &r.written {
+                    eprintln!("wrote {}", f.display());
+                }
+                for f in &r.removed {
+                    eprintln!("removed {}", f.display());
+                }
+                eprintln!(
+                    "{} file(s) written, {} unchanged, {} removed",
+                    r.written.len(),
+                    r.unchanged.len(),
+                    r.removed.len()
+                );
+            })
+        }
+        Command::Check(p) => {
+            specbind::check_with(&p.spec_dir, &p.out_dir, &p.options()).map(|()| {
+                eprintln!("generated code is up to date with {}", p.spec_dir.display());
+            })
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
