@@ -3,8 +3,8 @@
 //! clients.
 //!
 //! The pipeline runs one way through one module per stage:
-//! [`load`] (YAML → spec types with positions) → [`check`] (semantic rules) →
-//! [`model`] (resolved names and types) → [`emit`] (tokens) → [`write`] (formatted,
+//! [`load`] (YAML → spec types with positions) → [`mod@check`] (semantic rules) →
+//! [`model`] (resolved names and types) → [`emit`] (tokens) → [`mod@write`] (formatted,
 //! atomic, only changed files). [`naming`] is the one place wire names become Rust
 //! names.
 //!
@@ -270,7 +270,7 @@ pub fn generate(spec_dir: &Path, out_dir: &Path) -> Result<write::Report, Error>
     generate_with(spec_dir, out_dir, &CrateOptions::default())
 }
 
-/// [`generate`] with a subset and emission options.
+/// [`generate()`] with a subset and emission options.
 pub fn generate_with(
     spec_dir: &Path,
     out_dir: &Path,
@@ -286,7 +286,7 @@ pub fn check(spec_dir: &Path, out_dir: &Path) -> Result<(), Error> {
     check_with(spec_dir, out_dir, &CrateOptions::default())
 }
 
-/// [`check`] with a subset and emission options.
+/// [`check()`] with a subset and emission options.
 pub fn check_with(spec_dir: &Path, out_dir: &Path, opts: &CrateOptions) -> Result<(), Error> {
     let files = crate_files(spec_dir, opts)?;
     let stale = write::stale_files(out_dir, &files)?;

@@ -1,6 +1,6 @@
 //! Stage 3, model: resolved names and types, plain data; emission reads only this.
 //!
-//! Built from a spec that passed [`crate::check`], so every reference resolves. Items
+//! Built from a spec that passed [`mod@crate::check`], so every reference resolves. Items
 //! sit in `BTreeMap`s keyed by Rust name, which fixes the output order.
 
 use std::collections::{BTreeMap, BTreeSet};
