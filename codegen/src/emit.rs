@@ -841,6 +841,11 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
             let resp_fields = &op.response.fields;
             let input = &req_fields[p.input_token];
             let input_n = ident(&input.rust_name);
+            let get_request_token = if input.required {
+                quote!(::std::option::Option::Some(self.#input_n.as_str()))
+            } else {
+                quote!(self.#input_n.as_deref())
+            };
             let set_token = if input.required {
                 quote!(if let ::std::option::Option::Some(token) = token { self.#input_n = token; })
             } else {
@@ -888,6 +893,9 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
                         type Item = #item_ty;
                         fn set_page_token(&mut self, token: ::std::option::Option<::std::string::String>) {
                             #set_token
+                        }
+                        fn request_page_token(&self) -> ::std::option::Option<&str> {
+                            #get_request_token
                         }
                         fn page_token(output: &#resp) -> ::std::option::Option<&str> {
                             #get_token

@@ -69,6 +69,8 @@ pub trait Paginated: Operation {
     type Item: Send + 'static;
     /// Sets the token that asks for the next page (`NextToken` on the wire).
     fn set_page_token(&mut self, token: Option<String>);
+    /// The token this request carries, if the caller set one (the first page's).
+    fn request_page_token(&self) -> Option<&str>;
     /// The token the response gives for the next page, if any.
     fn page_token(output: &Self::Output) -> Option<&str>;
     /// The response's `IsTruncated` flag, if the operation has one.

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use futures::stream::{self, Stream, StreamExt};
+use futures::stream::{self, BoxStream, StreamExt};
 
 use crate::ValidationError;
 use crate::client::Client;
@@ -31,24 +31,20 @@ impl<O: Paginated> Paginator<O> {
         Paginator { client, request }
     }
 
-    /// Each page's whole response, in order.
-    pub fn pages(self) -> impl Stream<Item = Result<O::Output, Error>> + Send + 'static {
+    /// Each page's whole response, in order. The stream is `Unpin`, so
+    /// `StreamExt::next` works on it directly.
+    pub fn pages(self) -> BoxStream<'static, Result<O::Output, Error>> {
         let start = match self.request {
             Ok(request) => {
                 let mut seen = HashSet::new();
-                if let Ok(Some(token)) = serde_json::to_value(&request).map(|v| {
-                    v.get("NextToken")
-                        .and_then(|t| t.as_str())
-                        .map(str::to_owned)
-                }) && !token.is_empty()
-                {
-                    seen.insert(token);
+                if let Some(token) = request.request_page_token().filter(|t| !t.is_empty()) {
+                    seen.insert(token.to_owned());
                 }
                 State::Next(self.client, request, seen)
             }
             Err(e) => State::Fail(e.into()),
         };
-        stream::unfold(start, |state| async move {
+        Box::pin(stream::unfold(start, |state| async move {
             match state {
                 State::Done => None,
                 State::Fail(e) => Some((Err(e), State::Done)),
@@ -74,17 +70,17 @@ impl<O: Paginated> Paginator<O> {
                     Some((Ok(output), next))
                 }
             }
-        })
+        }))
     }
 
-    /// Every item of every page, in order.
-    pub fn items(self) -> impl Stream<Item = Result<O::Item, Error>> + Send + 'static {
-        self.pages().flat_map(|page| {
+    /// Every item of every page, in order. The stream is `Unpin`.
+    pub fn items(self) -> BoxStream<'static, Result<O::Item, Error>> {
+        Box::pin(self.pages().flat_map(|page| {
             let items: Vec<Result<O::Item, Error>> = match page {
                 Ok(output) => O::into_items(output).into_iter().map(Ok).collect(),
                 Err(e) => vec![Err(e)],
             };
             stream::iter(items)
-        })
+        }))
     }
 }

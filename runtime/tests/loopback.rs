@@ -92,6 +92,9 @@ impl Paginated for ListThings {
     fn set_page_token(&mut self, token: Option<String>) {
         self.next_token = token;
     }
+    fn request_page_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
     fn page_token(output: &ListThingsOutput) -> Option<&str> {
         output.next_token.as_deref()
     }

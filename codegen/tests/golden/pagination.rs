@@ -172,6 +172,9 @@ impl ::specbind_runtime::Paginated for ListItemsRequest {
     fn set_page_token(&mut self, token: ::std::option::Option<::std::string::String>) {
         self.next_token = token;
     }
+    fn request_page_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
     fn page_token(output: &ListItemsResponse) -> ::std::option::Option<&str> {
         output.next_token.as_deref()
     }

@@ -769,6 +769,9 @@ impl ::specbind_runtime::Paginated for ListTasksRequest {
     fn set_page_token(&mut self, token: ::std::option::Option<::std::string::String>) {
         self.next_token = token;
     }
+    fn request_page_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
     fn page_token(output: &ListTasksResponse) -> ::std::option::Option<&str> {
         output.next_token.as_deref()
     }
