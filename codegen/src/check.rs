@@ -21,6 +21,15 @@ const RESERVED_TYPES: &[&str] = &[
 ];
 /// Methods the generated `Client` has besides one per operation.
 const RESERVED_METHODS: &[&str] = &["builder", "from_env", "send", "service", "clone", "fmt"];
+/// Methods request builders and fluent builders have besides one setter per parameter.
+const RESERVED_SETTERS: &[&str] = &[
+    "build",
+    "build_at",
+    "send",
+    "into_paginator",
+    "clone",
+    "fmt",
+];
 
 /// Checks one loaded spec; returns every problem found.
 pub fn check(file: &Path, spec: &SpecFile) -> Vec<Diagnostic> {
@@ -237,6 +246,23 @@ impl Checker<'_> {
                     );
                 } else {
                     seen.insert(rust, (v.pos, wire.clone()));
+                }
+            }
+        }
+        // Request parameters become builder setters.
+        for o in &spec.operations {
+            for f in &o.value.request {
+                let rust = naming::field_name(&f.value.name);
+                if RESERVED_SETTERS.contains(&rust.as_str()) {
+                    self.err_hint(
+                        f.pos,
+                        &f.path,
+                        format!(
+                            "parameter `{}` becomes the setter `{rust}`, which the request builders already have",
+                            f.value.name
+                        ),
+                        format!("reserved: {}", RESERVED_SETTERS.join(", ")),
+                    );
                 }
             }
         }

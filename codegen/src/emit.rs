@@ -227,6 +227,7 @@ fn field_doc(f: &Field, is_request: bool) -> String {
 pub fn service(svc: &Service, opts: &EmitOptions) -> TokenStream {
     let mut items = Vec::new();
     items.push(quote! {
+        #[allow(unused_imports)]
         pub use ::specbind_runtime::ValidationError;
     });
     items.push(service_info(svc));
@@ -925,6 +926,7 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
     quote! {
         impl ::specbind_runtime::Operation for #req {
             const NAME: &'static str = #wire;
+            type Service = Client;
             type Output = #resp;
             fn validate(&self) -> ::std::result::Result<(), ValidationError> {
                 #req::validate(self)
@@ -994,6 +996,7 @@ fn client_items(svc: &Service) -> TokenStream {
         "A client with default settings and credentials from {env_vars}."
     ));
     quote! {
+        #[allow(unused_imports)]
         pub use ::specbind_runtime::Error;
 
         #client_doc
@@ -1022,8 +1025,8 @@ fn client_items(svc: &Service) -> TokenStream {
                 Self::builder().from_env().build()
             }
 
-            /// Sends a request built beforehand (validated again first).
-            pub async fn send<O: ::specbind_runtime::Operation>(&self, request: O) -> ::std::result::Result<O::Output, ::specbind_runtime::Error> {
+            /// Sends a request of this service built beforehand (validated again first).
+            pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(&self, request: O) -> ::std::result::Result<O::Output, ::specbind_runtime::Error> {
                 self.inner.send(request).await
             }
 

@@ -69,7 +69,10 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Everything that can go wrong while generating.
-#[derive(Debug)]
+///
+/// `Debug` prints the same text as `Display`, so a build script that ends in
+/// `.generate().unwrap()` or returns the error from `main` shows the diagnostics as
+/// `file:line:column: error at `path`: message`, exactly as the CLI does.
 #[non_exhaustive]
 pub enum Error {
     /// One or more specs are invalid; nothing was written.
@@ -129,6 +132,14 @@ impl fmt::Display for Error {
             Error::Config(msg) => f.write_str(msg),
             Error::Internal(msg) => write!(f, "internal error (a bug in specbind): {msg}"),
         }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A leading newline keeps the first diagnostic at the start of a line after
+        // `called `Result::unwrap()` on an `Err` value:`.
+        write!(f, "\n{self}")
     }
 }
 

@@ -288,3 +288,33 @@ fn error_codes_without_a_constant_name() {
     let x = find(&d, "gives no constant name");
     assert_eq!(at(x), (10, 7, "operations.GetTask.errors...."));
 }
+
+#[test]
+fn parameters_named_like_builder_methods() {
+    let d = diags(
+        "operations:
+  ListTasks:
+    request:
+      Send: {type: string}
+      Build: {type: string}
+",
+    );
+    let x = find(&d, "becomes the setter `send`");
+    assert_eq!(at(x), (10, 7, "operations.ListTasks.request.Send"));
+    find(&d, "becomes the setter `build`");
+}
+
+#[test]
+fn debug_shows_the_diagnostics_as_the_cli_does() {
+    // What a build script's `.generate().unwrap()` prints.
+    let e = specbind::load_service_str(
+        &format!("{HEAD}operations:\n  A:\n    bogus: 1\n"),
+        "spec/demo.yaml",
+    )
+    .unwrap_err();
+    let debug = format!("{e:?}");
+    assert_eq!(
+        debug,
+        "\nspec/demo.yaml:9:5: error at `operations.A.bogus`: unknown key `bogus`\n  hint: expected one of: doc, request, response, constraints, pagination, errors"
+    );
+}

@@ -56,6 +56,9 @@ pub struct ServiceInfo {
 pub trait Operation: Serialize + Clone + Send + Sync + 'static {
     /// The wire action name, e.g. `ListTasks`.
     const NAME: &'static str;
+    /// The generated client type of the service this operation belongs to, so that a
+    /// client's `send` accepts only its own service's requests.
+    type Service: 'static;
     /// The response type. It deserializes from the inner object: for Tencent the runtime
     /// strips the `{"Response": {...}}` envelope first; for Alibaba the body is the object.
     type Output: DeserializeOwned + Send + 'static;

@@ -68,6 +68,7 @@ struct ListThingsOutput {
 
 impl Operation for ListThings {
     const NAME: &'static str = "ListThings";
+    type Service = ();
     type Output = ListThingsOutput;
     fn validate(&self) -> Result<(), ValidationError> {
         let mut v = Vec::new();
