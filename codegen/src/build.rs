@@ -28,6 +28,7 @@ use crate::write;
 pub struct Builder {
     specs: Vec<PathBuf>,
     operations: Option<Vec<String>>,
+    services: Option<Vec<String>>,
     options: EmitOptions,
     out_dir: Option<PathBuf>,
     base_dir: Option<PathBuf>,
@@ -39,6 +40,7 @@ impl Default for Builder {
         Builder {
             specs: Vec::new(),
             operations: None,
+            services: None,
             options: EmitOptions::default(),
             out_dir: None,
             base_dir: None,
@@ -78,6 +80,17 @@ impl Builder {
         S: Into<String>,
     {
         self.operations = Some(names.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Generates only these services, named `provider/name` (e.g. `alibaba/cloudsso`) or
+    /// by module name alone (`cloudsso`), out of the specs given. Each name must match.
+    pub fn services<I, S>(&mut self, names: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.services = Some(names.into_iter().map(Into::into).collect());
         self
     }
 
@@ -156,6 +169,27 @@ impl Builder {
         }
         if !diags.is_empty() {
             return Err(Error::Spec(diags));
+        }
+        if let Some(wanted) = &self.services {
+            let matches = |s: &Service, w: &str| {
+                w == s.module || w == format!("{}/{}", s.provider.as_str(), s.module)
+            };
+            let unknown: Vec<&str> = wanted
+                .iter()
+                .filter(|w| !services.iter().any(|s| matches(s, w)))
+                .map(String::as_str)
+                .collect();
+            if !unknown.is_empty() || wanted.is_empty() {
+                return Err(Error::Config(format!(
+                    "no spec given defines the service(s) {}",
+                    if wanted.is_empty() {
+                        "(none named)".to_owned()
+                    } else {
+                        unknown.join(", ")
+                    }
+                )));
+            }
+            services.retain(|s| wanted.iter().any(|w| matches(s, w)));
         }
         if let Some(ops) = &self.operations {
             crate::select_operations(&mut services, ops)?;

@@ -104,3 +104,27 @@ fn base_dir_resolves_relative_specs() {
         )
     );
 }
+
+#[test]
+fn choose_services_among_the_specs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut b = specbind::Builder::new();
+    b.spec("spec/alibaba/cloudsso-2021-05-15.yaml")
+        .spec("spec/tencent/organization-2021-03-31.yaml")
+        .base_dir(&root)
+        .cargo_metadata(false);
+    assert_eq!(b.render().unwrap().len(), 2);
+    b.services(["tencent/organization"]);
+    let files = b.render().unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].file_name, "tencent_organization.rs");
+    b.services(["cloudsso"]);
+    assert_eq!(b.render().unwrap()[0].file_name, "alibaba_cloudsso.rs");
+    b.services(["ecs"]);
+    assert!(
+        b.render()
+            .unwrap_err()
+            .to_string()
+            .contains("service(s) ecs")
+    );
+}
