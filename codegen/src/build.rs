@@ -134,7 +134,7 @@ impl Builder {
     }
 
     /// Loads, checks and filters the specs into resolved services.
-    pub fn services(&self) -> Result<Vec<Service>, Error> {
+    pub fn resolve(&self) -> Result<Vec<Service>, Error> {
         let base = self.base_dir.clone();
         self.services_from(move |p| {
             let path = match &base {
@@ -145,7 +145,7 @@ impl Builder {
         })
     }
 
-    /// Like [`services`](Self::services), resolving each spec path with `resolve`,
+    /// Like [`resolve`](Self::resolve), resolving each spec path with `resolve`,
     /// which returns the path to read and the name to show in diagnostics.
     pub fn services_from(
         &self,
@@ -199,7 +199,7 @@ impl Builder {
 
     /// Renders one file per service without writing anything.
     pub fn render(&self) -> Result<Vec<GeneratedFile>, Error> {
-        self.services()?
+        self.resolve()?
             .iter()
             .map(|s| {
                 Ok(GeneratedFile {
