@@ -91,3 +91,33 @@ fn no_generator_only_crates_anywhere_in_the_normal_tree() {
         edges,
     );
 }
+
+/// syn, quote and proc-macro2 reach the normal tree only as serde_derive's own
+/// dependencies: serde_derive is the one proc macro a client build compiles.
+#[test]
+fn serde_derive_is_the_only_proc_macro() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| env!("CARGO").to_owned());
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let output = Command::new(cargo)
+        .args([
+            "tree",
+            "-p",
+            "specbind-apis",
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "--offline",
+        ])
+        .current_dir(&workspace)
+        .output()
+        .expect("run cargo tree");
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).expect("utf-8 output");
+    let macros: BTreeSet<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("(proc-macro)"))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(macros, BTreeSet::from(["serde_derive"]), "{stdout}");
+}
