@@ -16,56 +16,10 @@ use specbind_apis::alibaba::cloudsso::{
 use specbind_apis::runtime::ErrorKind;
 
 /// `001_729ecb1f802a180e.txt`: the GetTask sample success response, copied verbatim.
-const SEED_GET_TASK: &str = r#"{
-  "Task": {
-    "Status": "Success",
-    "TaskId": "t-shfqw1u1edszvxw5****",
-    "EndTime": "2021-11-05T02:58:08Z",
-    "PrincipalId": "u-00q8wbq42wiltcrk****",
-    "TargetPath": "rd-3G****/r-Wm****/114240524784****",
-    "StartTime": "2021-11-05T02:58:07Z",
-    "PrincipalName": "Alice",
-    "TargetName": "dev-test",
-    "TargetId": "114240524784****",
-    "AccessConfigurationName": "ECS-Admin",
-    "TargetPathName": "rd-3G****/root/dev-test",
-    "TaskType": "DeleteAccessAssignment",
-    "FailureReason": "No Permission.",
-    "TargetType": "RD-Account",
-    "AccessConfigurationId": "ac-00jhtfl8thteu6uj****",
-    "PrincipalType": "User"
-  },
-  "RequestId": "923CA5E8-57BF-5E15-8BA6-E75A966B7E3F"
-}"#;
+const SEED_GET_TASK: &str = include_str!("seeds/cloudsso_get_task.json");
 
 /// `002_2240bb997e5b80df.txt`: the ListTasks sample success response, copied verbatim.
-const SEED_LIST_TASKS: &str = r#"{
-  "Tasks": [
-    {
-      "Status": "Success",
-      "TaskId": "t-sh5k4gesm6twlrqb****",
-      "EndTime": "2021-11-09T05:50:50Z",
-      "PrincipalId": "u-00q8wbq42wiltcrk****",
-      "TargetPath": "rd-3G****/r-Wm****/114240524784****",
-      "StartTime": "2021-11-09T05:50:50Z",
-      "PrincipalName": "Alice",
-      "TargetName": "dev-test",
-      "TargetId": "114240524784****",
-      "AccessConfigurationName": "ECS-Admin",
-      "TargetPathName": "rd-3G****/root/dev-test",
-      "TaskType": "CreateAccessAssignment",
-      "FailureReason": "No Permission.",
-      "TargetType": "RD-Account",
-      "AccessConfigurationId": "ac-00jhtfl8thteu6uj****",
-      "PrincipalType": "User"
-    }
-  ],
-  "NextToken": "K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****",
-  "RequestId": "C0DA2DFC-EB18-59EF-BD82-C30862EBA3A3",
-  "MaxResults": 10,
-  "TotalCounts": 1,
-  "IsTruncated": false
-}"#;
+const SEED_LIST_TASKS: &str = include_str!("seeds/cloudsso_list_tasks.json");
 
 const DIRECTORY: &str = "d-00fc2p61****";
 
@@ -775,17 +729,7 @@ async fn garbage_answers_are_errors_that_keep_the_http_status() {
                 .send(),
         )
         .await;
-        let e = match result {
-            Ok(out) => panic!("{what}: garbage decoded as {out:?}"),
-            Err(e) => e,
-        };
-        assert!(
-            matches!(e.kind(), ErrorKind::Undecodable { .. }),
-            "{what}: {e:?}"
-        );
-        assert_eq!(e.http_status(), Some(status), "{what}");
-        assert!(!e.is_throttling() && !e.is_validation(), "{what}");
-        assert!(!e.to_string().contains(common::SECRET), "{what}");
+        common::assert_undecodable(result, status, what);
         assert_eq!(server.hits(), expected_hits, "{what}");
         server.assert_clean();
     }

@@ -17,45 +17,12 @@ use specbind_apis::tencent::organization::{
 
 /// `003_d0d0d8d1b1222423.txt`: the ListTasks sample request body, copied verbatim (its
 /// `TargetType` value `Member` is not one the API lists; it is sent unchanged).
-const SEED_REQUEST: &str = r#"{
-"ZoneId": "z-djwidnwidj",
-"PrincipalId": "u-xj8sncidnc",
-"NextToken": "xownw8db38dbe8fne==-",
-"MaxResults": 1,
-"PrincipalType": "User",
-"TargetUin": 1000023423,
-"TargetType": "Member",
-"RoleConfigurationId": "rc-xjw9dsmw",
-"Status": "InProgress",
-"TaskType": "CreateRoleAssignment"
-}"#;
+const SEED_REQUEST: &str = include_str!("seeds/tencent_list_tasks_request.json");
 
 /// `003_d0d0d8d1b1222423.txt`: the ListTasks sample response, copied verbatim, already
 /// in its `{"Response": {...}}` envelope. Its PrincipalType and TargetType values are
 /// swapped (a documentation bug); the open enums keep them as unknown values.
-const SEED_RESPONSE: &str = r#"{
-"Response": {
-"NextToken": "abc",
-"TotalCounts": 0,
-"MaxResults": 0,
-"IsTruncated": true,
-"Tasks": [
-{
-"TaskId": "t-xsinsxinsdk",
-"RoleConfigurationId": "rc-xmw9xjdsd",
-"RoleConfigurationName": "Configuration",
-"TargetUin": 1000232234,
-"TargetType": "User",
-"PrincipalId": "u-xm89dnsujs",
-"PrincipalType": "Member",
-"TaskType": "CreateRoleAssignment",
-"Status": "InProgress",
-"FailureReason": "test"
-}
-],
-"RequestId": "e297543a-80de-4039-83c8-9d35d4545"
-}
-}"#;
+const SEED_RESPONSE: &str = include_str!("seeds/tencent_list_tasks_response.json");
 
 const ZONE: &str = "z-djwidnwidj";
 
@@ -682,17 +649,7 @@ async fn garbage_answers_are_errors_that_keep_the_http_status() {
                 .send(),
         )
         .await;
-        let e = match result {
-            Ok(out) => panic!("{what}: garbage decoded as {out:?}"),
-            Err(e) => e,
-        };
-        assert!(
-            matches!(e.kind(), ErrorKind::Undecodable { .. }),
-            "{what}: {e:?}"
-        );
-        assert_eq!(e.http_status(), Some(status), "{what}");
-        assert!(!e.is_throttling() && !e.is_validation(), "{what}");
-        assert!(!e.to_string().contains(common::SECRET), "{what}");
+        common::assert_undecodable(result, status, what);
         assert_eq!(server.hits(), expected_hits, "{what}");
         server.assert_clean();
     }

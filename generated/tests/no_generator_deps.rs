@@ -13,8 +13,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-/// Crate names (the first word of each line) in `cargo tree -p specbind-apis -e <edges>`.
-fn crate_names(edges: &str) -> BTreeSet<String> {
+/// The output of `cargo tree -p specbind-apis -e <edges> --prefix none`, checked to list
+/// specbind-apis and specbind-runtime so no test passes on an empty tree.
+fn tree(edges: &str) -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| env!("CARGO").to_owned());
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let output = Command::new(cargo)
@@ -37,17 +38,26 @@ fn crate_names(edges: &str) -> BTreeSet<String> {
         String::from_utf8_lossy(&output.stderr)
     );
     let stdout = String::from_utf8(output.stdout).expect("utf-8 output");
-    let names: BTreeSet<String> = stdout
-        .lines()
-        .filter_map(|line| line.split_whitespace().next())
-        .map(str::to_owned)
-        .collect();
+    let names = crate_names_in(&stdout);
     // Guard against passing vacuously on an empty or unexpected tree.
     assert!(
         names.contains("specbind-apis") && names.contains("specbind-runtime"),
         "cargo tree -e {edges} does not list specbind-apis and specbind-runtime:\n{stdout}"
     );
-    names
+    stdout
+}
+
+/// Crate names: the first word of each line.
+fn crate_names_in(tree: &str) -> BTreeSet<String> {
+    tree.lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Crate names in `cargo tree -p specbind-apis -e <edges>`.
+fn crate_names(edges: &str) -> BTreeSet<String> {
+    crate_names_in(&tree(edges))
 }
 
 #[track_caller]
@@ -96,24 +106,7 @@ fn no_generator_only_crates_anywhere_in_the_normal_tree() {
 /// dependencies: serde_derive is the one proc macro a client build compiles.
 #[test]
 fn serde_derive_is_the_only_proc_macro() {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| env!("CARGO").to_owned());
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let output = Command::new(cargo)
-        .args([
-            "tree",
-            "-p",
-            "specbind-apis",
-            "-e",
-            "normal",
-            "--prefix",
-            "none",
-            "--offline",
-        ])
-        .current_dir(&workspace)
-        .output()
-        .expect("run cargo tree");
-    assert!(output.status.success());
-    let stdout = String::from_utf8(output.stdout).expect("utf-8 output");
+    let stdout = tree("normal");
     let macros: BTreeSet<&str> = stdout
         .lines()
         .filter(|l| l.contains("(proc-macro)"))

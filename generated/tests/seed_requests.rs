@@ -61,18 +61,7 @@ fn tencent_list() -> organization::ListTasksRequestBuilder {
 
 /// The Tencent seed's sample request body, exactly as printed.
 fn tencent_sample_body() -> serde_json::Value {
-    json!({
-        "ZoneId": "z-djwidnwidj",
-        "PrincipalId": "u-xj8sncidnc",
-        "NextToken": "xownw8db38dbe8fne==-",
-        "MaxResults": 1,
-        "PrincipalType": "User",
-        "TargetUin": 1000023423,
-        "TargetType": "Member",
-        "RoleConfigurationId": "rc-xjw9dsmw",
-        "Status": "InProgress",
-        "TaskType": "CreateRoleAssignment"
-    })
+    serde_json::from_str(include_str!("seeds/tencent_list_tasks_request.json")).expect("seed JSON")
 }
 
 fn tencent_sample_builder() -> organization::ListTasksRequestBuilder {

@@ -9,27 +9,7 @@ use specbind_apis::alibaba::cloudsso;
 use specbind_apis::tencent::organization;
 
 /// `001_729ecb1f802a180e.txt`: CloudSSO GetTask, newer page layout, copied verbatim.
-const CLOUDSSO_GET_TASK_NEW: &str = r#"{
-  "Task": {
-    "Status": "Success",
-    "TaskId": "t-shfqw1u1edszvxw5****",
-    "EndTime": "2021-11-05T02:58:08Z",
-    "PrincipalId": "u-00q8wbq42wiltcrk****",
-    "TargetPath": "rd-3G****/r-Wm****/114240524784****",
-    "StartTime": "2021-11-05T02:58:07Z",
-    "PrincipalName": "Alice",
-    "TargetName": "dev-test",
-    "TargetId": "114240524784****",
-    "AccessConfigurationName": "ECS-Admin",
-    "TargetPathName": "rd-3G****/root/dev-test",
-    "TaskType": "DeleteAccessAssignment",
-    "FailureReason": "No Permission.",
-    "TargetType": "RD-Account",
-    "AccessConfigurationId": "ac-00jhtfl8thteu6uj****",
-    "PrincipalType": "User"
-  },
-  "RequestId": "923CA5E8-57BF-5E15-8BA6-E75A966B7E3F"
-}"#;
+const CLOUDSSO_GET_TASK_NEW: &str = include_str!("seeds/cloudsso_get_task.json");
 
 /// `000_34db813b933dba6f.txt`: CloudSSO GetTask, older page layout.
 ///
@@ -79,59 +59,11 @@ const CLOUDSSO_GET_TASK_OLD_AS_PRINTED: &str = r#"  "Task" : {
   "RequestId" : "923CA5E8-57BF-5E15-8BA6-E75A966B7E3F""#;
 
 /// `002_2240bb997e5b80df.txt`: CloudSSO ListTasks, copied verbatim.
-const CLOUDSSO_LIST_TASKS: &str = r#"{
-  "Tasks": [
-    {
-      "Status": "Success",
-      "TaskId": "t-sh5k4gesm6twlrqb****",
-      "EndTime": "2021-11-09T05:50:50Z",
-      "PrincipalId": "u-00q8wbq42wiltcrk****",
-      "TargetPath": "rd-3G****/r-Wm****/114240524784****",
-      "StartTime": "2021-11-09T05:50:50Z",
-      "PrincipalName": "Alice",
-      "TargetName": "dev-test",
-      "TargetId": "114240524784****",
-      "AccessConfigurationName": "ECS-Admin",
-      "TargetPathName": "rd-3G****/root/dev-test",
-      "TaskType": "CreateAccessAssignment",
-      "FailureReason": "No Permission.",
-      "TargetType": "RD-Account",
-      "AccessConfigurationId": "ac-00jhtfl8thteu6uj****",
-      "PrincipalType": "User"
-    }
-  ],
-  "NextToken": "K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****",
-  "RequestId": "C0DA2DFC-EB18-59EF-BD82-C30862EBA3A3",
-  "MaxResults": 10,
-  "TotalCounts": 1,
-  "IsTruncated": false
-}"#;
+const CLOUDSSO_LIST_TASKS: &str = include_str!("seeds/cloudsso_list_tasks.json");
 
 /// `003_d0d0d8d1b1222423.txt`: Tencent Organization ListTasks, copied verbatim,
 /// including the `{"Response": ...}` envelope of Tencent API 3.0.
-const TENCENT_LIST_TASKS: &str = r#"{
-"Response": {
-"NextToken": "abc",
-"TotalCounts": 0,
-"MaxResults": 0,
-"IsTruncated": true,
-"Tasks": [
-{
-"TaskId": "t-xsinsxinsdk",
-"RoleConfigurationId": "rc-xmw9xjdsd",
-"RoleConfigurationName": "Configuration",
-"TargetUin": 1000232234,
-"TargetType": "User",
-"PrincipalId": "u-xm89dnsujs",
-"PrincipalType": "Member",
-"TaskType": "CreateRoleAssignment",
-"Status": "InProgress",
-"FailureReason": "test"
-}
-],
-"RequestId": "e297543a-80de-4039-83c8-9d35d4545"
-}
-}"#;
+const TENCENT_LIST_TASKS: &str = include_str!("seeds/tencent_list_tasks_response.json");
 
 /// Checks every field of the GetTask sample's task except `FailureReason`, which the
 /// two page layouts disagree on.

@@ -239,6 +239,27 @@ pub async fn within<F: Future>(f: F) -> F::Output {
         .expect("the call finished in time")
 }
 
+/// Garbage from the server must come back as an undecodable error that keeps the
+/// HTTP status, is neither throttling nor validation, and shows no secret.
+#[track_caller]
+pub fn assert_undecodable<T: std::fmt::Debug>(
+    result: Result<T, specbind_runtime::Error>,
+    status: u16,
+    what: &str,
+) {
+    let e = match result {
+        Ok(out) => panic!("{what}: garbage decoded as {out:?}"),
+        Err(e) => e,
+    };
+    assert!(
+        matches!(e.kind(), specbind_runtime::ErrorKind::Undecodable { .. }),
+        "{what}: {e:?}"
+    );
+    assert_eq!(e.http_status(), Some(status), "{what}");
+    assert!(!e.is_throttling() && !e.is_validation(), "{what}");
+    assert!(!e.to_string().contains(SECRET), "{what}");
+}
+
 async fn handle(
     State(state): State<Shared>,
     method: Method,
