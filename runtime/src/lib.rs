@@ -9,6 +9,7 @@
 pub mod client;
 pub mod credentials;
 pub mod error;
+pub mod open_enum;
 pub mod operation;
 pub mod paginate;
 pub mod retry;
@@ -24,3 +25,7 @@ pub use operation::{Operation, Paginated, Provider, ServiceInfo};
 pub use paginate::Paginator;
 pub use types::Timestamp;
 pub use validate::{ValidationError, Violation};
+
+/// serde, for the code [`open_enum!`] writes; not part of the public API.
+#[doc(hidden)]
+pub use serde as __serde;

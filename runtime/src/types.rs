@@ -108,6 +108,20 @@ where
     Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
+/// Shows a secret field in `Debug` output as `Some(<redacted>)` or `None`.
+///
+/// Generated types with `sensitive: true` fields print them through this.
+pub struct Redacted<'a, T>(pub &'a Option<T>);
+
+impl<T> fmt::Debug for Redacted<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(_) => f.write_str("Some(<redacted>)"),
+            None => f.write_str("None"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +137,13 @@ mod tests {
         assert_eq!(back, t);
         assert!(serde_json::from_str::<Timestamp>("\"yesterday\"").is_err());
         assert!(serde_json::from_str::<Timestamp>("12").is_err());
+    }
+
+    #[test]
+    fn redacted_hides_the_value() {
+        let secret = Some(String::from("hunter2"));
+        assert_eq!(format!("{:?}", Redacted(&secret)), "Some(<redacted>)");
+        assert_eq!(format!("{:?}", Redacted::<String>(&None)), "None");
     }
 
     #[test]

@@ -214,6 +214,8 @@ pub fn parse_utc_seconds(s: &str) -> Option<SystemTime> {
 #[derive(Debug, Default)]
 pub struct Validator {
     violations: Vec<Violation>,
+    /// Parameters whose values must not appear in messages.
+    secrets: Vec<&'static str>,
 }
 
 impl Validator {
@@ -222,8 +224,23 @@ impl Validator {
         Self::default()
     }
 
+    /// Marks `parameter` as a secret: violations that concern it say what was
+    /// expected but never echo the value given. Call it before the rules.
+    pub fn secret(&mut self, parameter: &'static str) {
+        self.secrets.push(parameter);
+    }
+
     /// Records a violation found by a caller's own rule.
-    pub fn push(&mut self, violation: Violation) {
+    pub fn push(&mut self, mut violation: Violation) {
+        if self.secrets.contains(&violation.parameter.as_str()) {
+            // Every message that shows a value shows it after ", got "; a format
+            // error from a time filter may quote it anywhere, so it says less.
+            violation.message = match violation.message.find(", got ") {
+                Some(at) => format!("{} (value redacted)", &violation.message[..at]),
+                None if violation.rule == Rule::Format => "is malformed (value redacted)".into(),
+                None => violation.message,
+            };
+        }
         self.violations.push(violation);
     }
 
@@ -473,6 +490,22 @@ fn cached_regex(pattern: &'static str) -> regex::Regex {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn secrets_are_not_echoed() {
+        let mut v = Validator::new();
+        v.secret("Password");
+        v.prefix("Password", Some("hunter2"), "p-");
+        v.length("Password", Some("hunter2"), Some(10), None);
+        v.prefix("Name", Some("bob"), "u-");
+        let e = v.finish().unwrap_err().to_string();
+        assert!(!e.contains("hunter2"), "{e}");
+        assert!(
+            e.contains("Password: must start with `p-` (value redacted)"),
+            "{e}"
+        );
+        assert!(e.contains("Name: must start with `u-`, got `bob`"), "{e}");
+    }
+
     use super::*;
 
     const FILTER: TimeFilter = TimeFilter {
