@@ -1,15 +1,15 @@
 //! Open enumerations: the values a spec lists, plus `Unknown` for any other.
 //!
-//! Generated code declares each enum with [`open_enum!`](crate::open_enum), which
-//! writes the enum and every conversion once per type by calling this module; the
-//! algorithms (lookup, serde, display) live here, not in each generated type.
+//! Generated code writes each enum and its [`OpenEnum`] impl (the variant table),
+//! then [`open_enum!`](crate::open_enum) for the conversions, which call this module:
+//! the algorithms (lookup, serde, display) live here once, not in each generated type.
 
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, Deserializer, Visitor};
 
-/// Implemented by every enum declared with [`open_enum!`](crate::open_enum).
+/// The variant table of an open enum; see [`open_enum!`](crate::open_enum).
 pub trait OpenEnum: Sized {
     /// Every value the spec lists, in spec order.
     const KNOWN: &'static [&'static str];
@@ -61,71 +61,53 @@ pub fn deserialize<'de, E: OpenEnum, D: Deserializer<'de>>(d: D) -> Result<E, D:
     d.deserialize_str(V(PhantomData))
 }
 
-/// Declares an open enum: the listed variants with their wire values, an
-/// `Unknown(String)` variant for anything else, and the conversions generated code
-/// promises (`as_str`, `is_known`, `KNOWN`, `From<&str>`, `From<String>`,
-/// `Into<String>`, `FromStr`, `AsRef<str>`, `Display`, serde). The enum is
-/// `#[non_exhaustive]`, so a new value in the spec is not a breaking change.
+/// Gives an enum that implements [`OpenEnum`] what generated code promises of an open
+/// enum: inherent `KNOWN`, `as_str` and `is_known`; `From<&str>`, `From<String>`,
+/// `Into<String>`, `FromStr`, `AsRef<str>`, `Display` and serde as the wire string.
 ///
-/// Attributes before `pub enum` (docs, derives) are kept; derive at least `Debug`,
-/// `Clone`, `PartialEq`, `Eq` and `Hash` as generated code does.
+/// Generated code writes the enum (`#[non_exhaustive]`, with an
+/// `Unknown(String)` variant) and its `OpenEnum` impl, the variant table a reviewer
+/// reads, then `open_enum!(Name);` for the rest.
 ///
 /// ```
-/// specbind_runtime::open_enum! {
-///     /// The type of a principal.
-///     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-///     pub enum PrincipalType {
-///         /// A user.
-///         User = "User",
-///         /// A group.
-///         Group = "Group",
+/// use specbind_runtime::open_enum::OpenEnum;
+///
+/// #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// #[non_exhaustive]
+/// pub enum PrincipalType {
+///     User,
+///     Unknown(String),
+/// }
+/// impl OpenEnum for PrincipalType {
+///     const KNOWN: &'static [&'static str] = &["User"];
+///     fn as_str(&self) -> &str {
+///         match self {
+///             Self::User => "User",
+///             Self::Unknown(value) => value,
+///         }
+///     }
+///     fn from_known(value: &str) -> Option<Self> {
+///         (value == "User").then_some(Self::User)
+///     }
+///     fn unknown(value: String) -> Self {
+///         Self::Unknown(value)
+///     }
+///     fn unknown_value(&self) -> Option<&str> {
+///         match self {
+///             Self::Unknown(value) => Some(value),
+///             _ => None,
+///         }
 ///     }
 /// }
+/// specbind_runtime::open_enum!(PrincipalType);
+///
 /// assert_eq!(PrincipalType::from("User"), PrincipalType::User);
 /// assert_eq!(PrincipalType::from("Role").as_str(), "Role");
 /// assert!(!PrincipalType::from("Role").is_known());
 /// ```
 #[macro_export]
 macro_rules! open_enum {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )*
-        }
-    ) => {
-        $(#[$meta])*
-        #[non_exhaustive]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant, )*
-            /// A value this version of the spec does not list, kept exactly as received.
-            Unknown(::std::string::String),
-        }
-
-        impl $crate::open_enum::OpenEnum for $name {
-            const KNOWN: &'static [&'static str] = &[$($wire),*];
-            fn as_str(&self) -> &str {
-                match self {
-                    $( Self::$variant => $wire, )*
-                    Self::Unknown(value) => value,
-                }
-            }
-            fn from_known(value: &str) -> ::std::option::Option<Self> {
-                match value {
-                    $( $wire => ::std::option::Option::Some(Self::$variant), )*
-                    _ => ::std::option::Option::None,
-                }
-            }
-            fn unknown(value: ::std::string::String) -> Self {
-                Self::Unknown(value)
-            }
-            fn unknown_value(&self) -> ::std::option::Option<&str> {
-                match self {
-                    Self::Unknown(value) => ::std::option::Option::Some(value),
-                    _ => ::std::option::Option::None,
-                }
-            }
-        }
-
+    ($name:ident) => {
         impl $name {
             /// Every value the spec lists, in spec order.
             pub const KNOWN: &'static [&'static str] =
@@ -200,16 +182,45 @@ macro_rules! open_enum {
 
 #[cfg(test)]
 mod tests {
-    crate::open_enum! {
-        /// Test enum with awkward variant names.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum Odd {
-            /// `Err` must not clash with `FromStr::Err`.
-            Err = "Err",
-            /// A value that looks like an integer keeps its text.
-            Hex = "0x1F",
+    use super::OpenEnum;
+
+    /// `Err` must not clash with `FromStr::Err`; `0x1F` keeps its text.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Odd {
+        Err,
+        Hex,
+        Unknown(String),
+    }
+
+    impl OpenEnum for Odd {
+        const KNOWN: &'static [&'static str] = &["Err", "0x1F"];
+        fn as_str(&self) -> &str {
+            match self {
+                Self::Err => "Err",
+                Self::Hex => "0x1F",
+                Self::Unknown(value) => value,
+            }
+        }
+        fn from_known(value: &str) -> Option<Self> {
+            match value {
+                "Err" => Some(Self::Err),
+                "0x1F" => Some(Self::Hex),
+                _ => None,
+            }
+        }
+        fn unknown(value: String) -> Self {
+            Self::Unknown(value)
+        }
+        fn unknown_value(&self) -> Option<&str> {
+            match self {
+                Self::Unknown(value) => Some(value),
+                _ => None,
+            }
         }
     }
+
+    crate::open_enum!(Odd);
 
     #[test]
     fn conversions_round_trip() {
