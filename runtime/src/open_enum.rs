@@ -10,13 +10,18 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserializer, Visitor};
 
 /// The variant table of an open enum; see [`open_enum!`](crate::open_enum).
-pub trait OpenEnum: Sized {
+pub trait OpenEnum: UnknownValue {
     /// Every value the spec lists, in spec order.
     const KNOWN: &'static [&'static str];
     /// The wire value of a known variant, or the kept text of `Unknown`.
     fn as_str(&self) -> &str;
     /// The known variant for a wire value, if the spec lists it.
     fn from_known(value: &str) -> Option<Self>;
+}
+
+/// The `Unknown(String)` variant of an open enum; [`open_enum!`](crate::open_enum)
+/// implements it.
+pub trait UnknownValue: Sized {
     /// Wraps a value the spec does not list.
     fn unknown(value: String) -> Self;
     /// The kept text, if this is `Unknown`.
@@ -89,15 +94,6 @@ pub fn deserialize<'de, E: OpenEnum, D: Deserializer<'de>>(d: D) -> Result<E, D:
 ///     fn from_known(value: &str) -> Option<Self> {
 ///         (value == "User").then_some(Self::User)
 ///     }
-///     fn unknown(value: String) -> Self {
-///         Self::Unknown(value)
-///     }
-///     fn unknown_value(&self) -> Option<&str> {
-///         match self {
-///             Self::Unknown(value) => Some(value),
-///             _ => None,
-///         }
-///     }
 /// }
 /// specbind_runtime::open_enum!(PrincipalType);
 ///
@@ -108,6 +104,18 @@ pub fn deserialize<'de, E: OpenEnum, D: Deserializer<'de>>(d: D) -> Result<E, D:
 #[macro_export]
 macro_rules! open_enum {
     ($name:ident) => {
+        impl $crate::open_enum::UnknownValue for $name {
+            fn unknown(value: ::std::string::String) -> Self {
+                Self::Unknown(value)
+            }
+            fn unknown_value(&self) -> ::std::option::Option<&str> {
+                match self {
+                    Self::Unknown(value) => ::std::option::Option::Some(value),
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+
         impl $name {
             /// Every value the spec lists, in spec order.
             pub const KNOWN: &'static [&'static str] =
@@ -120,7 +128,7 @@ macro_rules! open_enum {
 
             /// Whether the spec lists this value.
             pub fn is_known(&self) -> bool {
-                $crate::open_enum::OpenEnum::unknown_value(self).is_none()
+                $crate::open_enum::UnknownValue::unknown_value(self).is_none()
             }
         }
 
@@ -206,15 +214,6 @@ mod tests {
             match value {
                 "Err" => Some(Self::Err),
                 "0x1F" => Some(Self::Hex),
-                _ => None,
-            }
-        }
-        fn unknown(value: String) -> Self {
-            Self::Unknown(value)
-        }
-        fn unknown_value(&self) -> Option<&str> {
-            match self {
-                Self::Unknown(value) => Some(value),
                 _ => None,
             }
         }
