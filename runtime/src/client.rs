@@ -86,6 +86,12 @@ impl Client {
     /// `operation`, `attempt`, `request_id` and `http_status`.
     pub async fn send<O: Operation>(&self, request: O) -> Result<O::Output, Error> {
         request.validate()?;
+        self.send_validated(request).await
+    }
+
+    /// Like [`send`](Self::send), for a request the caller has just validated (as a
+    /// generated builder's `send` does): it is not validated again.
+    pub async fn send_validated<O: Operation>(&self, request: O) -> Result<O::Output, Error> {
         let prepared = self.prepare(&request)?;
         let span = tracing::info_span!(
             "specbind.call",

@@ -56,6 +56,10 @@ pub struct ServiceInfo {
 pub trait Operation: Serialize + Clone + Send + Sync + 'static {
     /// The wire action name, e.g. `ListTasks`.
     const NAME: &'static str;
+    /// The spec marks this operation as a read or as idempotent: timeouts, 5xx answers
+    /// and transport errors after the request was sent may be retried. Otherwise only
+    /// failures where the service cannot have acted on the request are retried.
+    const IDEMPOTENT: bool = false;
     /// The generated client type of the service this operation belongs to, so that a
     /// client's `send` accepts only its own service's requests.
     type Service: 'static;
