@@ -16,11 +16,21 @@ const RESERVED_TYPES: &[&str] = &[
     "Client",
     "ClientBuilder",
     "Error",
+    "ErrorKind",
+    "BuildError",
     "ValidationError",
     "Paginator",
 ];
 /// Methods the generated `Client` has besides one per operation.
-const RESERVED_METHODS: &[&str] = &["builder", "from_env", "send", "service", "clone", "fmt"];
+const RESERVED_METHODS: &[&str] = &[
+    "builder",
+    "from_env",
+    "send",
+    "paginate",
+    "service",
+    "clone",
+    "fmt",
+];
 /// Methods request builders and fluent builders have besides one setter per parameter.
 const RESERVED_SETTERS: &[&str] = &[
     "build",
@@ -251,8 +261,27 @@ impl Checker<'_> {
         }
         // Request parameters become builder setters.
         for o in &spec.operations {
+            // Each parameter `x` gives the methods `x`, `set_x` and `get_x`.
+            let mut methods: BTreeMap<String, (Pos, String)> = BTreeMap::new();
             for f in &o.value.request {
                 let rust = naming::field_name(&f.value.name);
+                let bare = rust.trim_start_matches("r#");
+                for m in [bare.to_owned(), format!("set_{bare}"), format!("get_{bare}")] {
+                    match methods.get(&m) {
+                        Some((p, other)) if *other != f.value.name => self.err_hint(
+                            f.pos,
+                            &f.path,
+                            format!(
+                                "parameters `{}` and `{other}` both give the builder method `{m}`",
+                                f.value.name
+                            ),
+                            format!("the other is at line {}, column {}", p.line, p.column),
+                        ),
+                        _ => {
+                            methods.insert(m, (f.pos, f.value.name.clone()));
+                        }
+                    }
+                }
                 if RESERVED_SETTERS.contains(&rust.as_str()) {
                     self.err_hint(
                         f.pos,

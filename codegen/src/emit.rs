@@ -82,9 +82,10 @@ fn doc_escape(s: &str) -> String {
 }
 
 /// `#[derive(..)]` with the built-in derives and the user's extra ones; an extra derive
-/// already among the built-ins (by last path segment) is not repeated, and one that is
-/// not a path was refused by [`validate_options`].
-fn derives(base: TokenStream, opts: &EmitOptions) -> TokenStream {
+/// already among the built-ins (by last path segment) is not repeated, one in `skip`
+/// (a trait the item implements by hand, or cannot derive) is left out, and one that
+/// is not a path was refused by [`validate_options`].
+fn derives(base: TokenStream, skip: &[&str], opts: &EmitOptions) -> TokenStream {
     let last = |p: &syn::Path| p.segments.last().map(|s| s.ident.to_string());
     let builtin: Vec<String> = syn::parse::Parser::parse2(
         syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
@@ -96,7 +97,7 @@ fn derives(base: TokenStream, opts: &EmitOptions) -> TokenStream {
         .extra_derives
         .iter()
         .filter_map(|d| syn::parse_str::<syn::Path>(d).ok())
-        .filter(|p| last(p).is_none_or(|n| !builtin.contains(&n)));
+        .filter(|p| last(p).is_none_or(|n| !builtin.contains(&n) && !skip.contains(&n.as_str())));
     quote!(#[derive(#base #(, #extra)*)])
 }
 
@@ -129,18 +130,6 @@ fn rust_type(t: &Type) -> TokenStream {
             quote!(::std::vec::Vec<#i>)
         }
     }
-}
-
-/// Whether `Default` can be derived for a struct with these fields.
-fn defaultable(fields: &[Field], response_like: bool) -> bool {
-    fields.iter().all(|f| {
-        !f.required
-            || (response_like && matches!(f.ty, Type::List(_)))
-            || matches!(
-                f.ty,
-                Type::String | Type::I32 | Type::I64 | Type::U64 | Type::Bool | Type::List(_)
-            )
-    })
 }
 
 fn scalar_text(s: &Scalar) -> String {
@@ -226,9 +215,10 @@ fn field_doc(f: &Field, is_request: bool) -> String {
 /// Emits one service as the items of a module.
 pub fn service(svc: &Service, opts: &EmitOptions) -> TokenStream {
     let mut items = Vec::new();
-    items.push(quote! {
-        #[allow(unused_imports)]
-        pub use ::specbind_runtime::ValidationError;
+    items.push(if opts.client {
+        quote!(pub use ::specbind_runtime::{BuildError, Error, ErrorKind, Paginator, ValidationError};)
+    } else {
+        quote!(pub use ::specbind_runtime::ValidationError;)
     });
     items.push(service_info(svc));
     items.push(error_codes(svc));
@@ -328,6 +318,8 @@ fn error_codes(svc: &Service) -> TokenStream {
     }
 }
 
+/// An open enum: the enum itself and its variant table written out (the part a
+/// reviewer reads), everything else from `specbind_runtime::open_enum!`.
 fn enum_item(e: &Enum, opts: &EmitOptions) -> TokenStream {
     let name = ident(&e.rust_name);
     let doc_text = if e.doc.is_empty() {
@@ -350,54 +342,35 @@ fn enum_item(e: &Enum, opts: &EmitOptions) -> TokenStream {
     let as_str = e.variants.iter().map(|v| {
         let vi = ident(&v.rust_name);
         let w = &v.wire_name;
-        quote!(#name::#vi => #w,)
+        quote!(Self::#vi => #w,)
     });
     let known = e.variants.iter().map(|v| {
         let vi = ident(&v.rust_name);
         let w = &v.wire_name;
-        quote!(#w => ::std::option::Option::Some(#name::#vi),)
+        quote!(#w => ::std::option::Option::Some(Self::#vi),)
     });
     let wires = e.variants.iter().map(|v| &v.wire_name);
-    let derive = derives(
-        quote!(
-            Debug,
-            Clone,
-            PartialEq,
-            Eq,
-            Hash,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        ),
-        opts,
-    );
+    // An open enum has no natural default value, so an extra `Default` skips enums.
+    let derive = derives(quote!(Debug, Clone, PartialEq, Eq, Hash), &["Default"], opts);
     quote! {
         #doc
         #derive
-        #[serde(from = "::std::string::String", into = "::std::string::String")]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// A value this version of the spec does not list, kept exactly as received.
             Unknown(::std::string::String),
         }
 
-        impl #name {
-            /// Every value the spec lists, in spec order.
-            pub const KNOWN: &'static [&'static str] = &[#(#wires),*];
-
-            /// The wire value.
-            pub fn as_str(&self) -> &str {
+        impl ::specbind_runtime::open_enum::OpenEnum for #name {
+            const KNOWN: &'static [&'static str] = &[#(#wires),*];
+            fn as_str(&self) -> &str {
                 match self {
                     #(#as_str)*
-                    #name::Unknown(value) => value,
+                    Self::Unknown(value) => value,
                 }
             }
-
-            /// Whether the spec lists this value.
-            pub fn is_known(&self) -> bool {
-                !matches!(self, #name::Unknown(_))
-            }
-
-            fn known(value: &str) -> ::std::option::Option<Self> {
+            fn from_known(value: &str) -> ::std::option::Option<Self> {
                 match value {
                     #(#known)*
                     _ => ::std::option::Option::None,
@@ -405,144 +378,152 @@ fn enum_item(e: &Enum, opts: &EmitOptions) -> TokenStream {
             }
         }
 
-        impl ::std::convert::From<&str> for #name {
-            fn from(value: &str) -> Self {
-                Self::known(value).unwrap_or_else(|| #name::Unknown(value.to_owned()))
-            }
-        }
-
-        impl ::std::convert::From<::std::string::String> for #name {
-            fn from(value: ::std::string::String) -> Self {
-                Self::known(&value).unwrap_or(#name::Unknown(value))
-            }
-        }
-
-        impl ::std::convert::From<#name> for ::std::string::String {
-            fn from(value: #name) -> Self {
-                match value {
-                    #name::Unknown(value) => value,
-                    known => known.as_str().to_owned(),
-                }
-            }
-        }
-
-        impl ::std::str::FromStr for #name {
-            type Err = ::std::convert::Infallible;
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(Self::from(value))
-            }
-        }
-
-        impl ::std::convert::AsRef<str> for #name {
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
+        ::specbind_runtime::open_enum!(#name);
     }
 }
 
-/// A model or response struct (`is_request == false`) or a request struct.
-/// `doc` is the finished doc text (vendor prose already escaped).
+/// The name serde's `rename_all = "PascalCase"` gives a Rust field name.
+fn serde_pascal(rust_name: &str) -> String {
+    let mut out = String::new();
+    let mut upper = true;
+    for c in rust_name.trim_start_matches("r#").chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `#[serde(..)]` for a field: the rename when `rename_all` does not already give the
+/// wire name, then `extra`.
+fn serde_attr(f: &Field, extra: TokenStream) -> TokenStream {
+    let wire = &f.wire_name;
+    let rename = (serde_pascal(&f.rust_name) != *wire).then(|| quote!(rename = #wire));
+    match (rename, extra.is_empty()) {
+        (None, true) => TokenStream::new(),
+        (Some(r), true) => quote!(#[serde(#r)]),
+        (None, false) => quote!(#[serde(#extra)]),
+        (Some(r), false) => quote!(#[serde(#r, #extra)]),
+    }
+}
+
+/// Whether a response or model field keeps its plain type when required: only types
+/// with a `Default`, so that every such struct derives `Default` and a later spec
+/// change never takes it away.
+fn plain_when_required(t: &Type) -> bool {
+    matches!(
+        t,
+        Type::String | Type::I32 | Type::I64 | Type::U64 | Type::Bool
+    )
+}
+
+/// The field's type as stored: requests hold every parameter as an `Option` (so a
+/// required parameter that becomes optional changes no type); responses and models
+/// hold lists as `Vec` and required scalars plainly.
+fn stored_type(f: &Field, is_request: bool) -> TokenStream {
+    let ty = rust_type(&f.ty);
+    if stored_as_option(f, is_request) {
+        quote!(::std::option::Option<#ty>)
+    } else {
+        ty
+    }
+}
+
+fn stored_as_option(f: &Field, is_request: bool) -> bool {
+    is_request
+        || !(matches!(f.ty, Type::List(_)) || (f.required && plain_when_required(&f.ty)))
+}
+
+/// A hand-written `Debug` for a struct with secret fields; `None` when it has none.
+fn redacting_debug(s: &Struct, is_request: bool) -> Option<TokenStream> {
+    if !s.fields.iter().any(|f| f.sensitive) {
+        return None;
+    }
+    let name = ident(&s.rust_name);
+    let label = &s.rust_name;
+    let fields = s.fields.iter().map(|f| {
+        let n = ident(&f.rust_name);
+        let label = f.rust_name.trim_start_matches("r#");
+        if f.sensitive && stored_as_option(f, is_request) {
+            quote!(.field(#label, &::specbind_runtime::types::Redacted(&self.#n)))
+        } else if f.sensitive {
+            quote!(.field(#label, &"<redacted>"))
+        } else {
+            quote!(.field(#label, &self.#n))
+        }
+    });
+    Some(quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#label) #(#fields)* .finish()
+            }
+        }
+    })
+}
+
+/// A model, request or response struct. `doc` is the finished doc text.
+///
+/// Every such struct is `#[non_exhaustive]` with public fields and a `Default`: code
+/// outside the crate reads and assigns fields and starts from `Default::default()`,
+/// so a field the vendor adds is a minor change.
 fn struct_item(s: &Struct, doc: &str, is_request: bool, opts: &EmitOptions) -> TokenStream {
     let name = ident(&s.rust_name);
     let doc = doc_attrs(doc);
     let fields = s.fields.iter().map(|f| {
         let fname = ident(&f.rust_name);
-        let wire = &f.wire_name;
         let doc = doc_attrs(&field_doc(f, is_request));
-        let ty = rust_type(&f.ty);
-        if f.required {
-            quote!(#doc #[serde(rename = #wire)] pub #fname: #ty,)
-        } else if !is_request && matches!(f.ty, Type::List(_)) {
-            quote! {
-                #doc
-                #[serde(rename = #wire, default, deserialize_with = "::specbind_runtime::types::list_or_null")]
-                pub #fname: #ty,
-            }
+        let ty = stored_type(f, is_request);
+        let extra = if stored_as_option(f, is_request) {
+            quote!(skip_serializing_if = "::std::option::Option::is_none")
+        } else if matches!(f.ty, Type::List(_)) {
+            quote!(default, deserialize_with = "::specbind_runtime::types::list_or_null")
         } else {
-            quote! {
-                #doc
-                #[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]
-                pub #fname: ::std::option::Option<#ty>,
-            }
-        }
+            TokenStream::new()
+        };
+        let attr = serde_attr(f, extra);
+        quote!(#doc #attr pub #fname: #ty,)
     });
-    let base = if defaultable(&s.fields, !is_request) && !is_request {
-        quote!(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )
+    let debug = redacting_debug(s, is_request);
+    let base = if debug.is_some() {
+        quote!(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)
     } else {
-        quote!(
-            Debug,
-            Clone,
-            PartialEq,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )
+        quote!(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)
     };
-    let derive = derives(base, opts);
+    let derive = derives(base, &["Debug"], opts);
     quote! {
         #doc
         #derive
+        #[non_exhaustive]
+        #[serde(rename_all = "PascalCase")]
         pub struct #name {
             #(#fields)*
         }
+        #debug
     }
 }
 
-/// How generated validation code reads one field.
-struct View {
-    /// An `Option<&T>` expression.
-    opt: TokenStream,
-    /// An `Option<&str>` expression (string fields).
-    text: TokenStream,
-    /// A `bool` expression: is the field set.
-    present: TokenStream,
-}
-
-/// Reading a field of a built request (`self.x`), where required fields are always set.
-fn request_view(f: &Field) -> View {
-    let n = ident(&f.rust_name);
-    if f.required {
-        View {
-            opt: quote!(::std::option::Option::Some(&self.#n)),
-            text: quote!(::std::option::Option::Some(self.#n.as_str())),
-            present: quote!(true),
-        }
-    } else {
-        builder_view(f)
-    }
-}
-
-/// Reading a field of a builder, where every field is optional.
-fn builder_view(f: &Field) -> View {
-    let n = ident(&f.rust_name);
-    View {
-        opt: quote!(self.#n.as_ref()),
-        text: quote!(self.#n.as_deref()),
-        present: quote!(self.#n.is_some()),
-    }
-}
-
-/// Rule calls on `v`, reading each field through `access` (an `Option<&T>` expression).
-fn rule_calls(op: &Operation, access: fn(&Field) -> View) -> Vec<TokenStream> {
+/// Rule calls on `v` over a request's fields (`self.x`, each an `Option`).
+fn rule_calls(op: &Operation) -> Vec<TokenStream> {
     let mut calls = Vec::new();
+    for f in op.request.fields.iter().filter(|f| f.sensitive) {
+        let wire = &f.wire_name;
+        calls.push(quote!(v.secret(#wire);));
+    }
+    for f in op.request.fields.iter().filter(|f| f.required) {
+        let n = ident(&f.rust_name);
+        let wire = &f.wire_name;
+        calls.push(quote!(v.required(#wire, self.#n.is_some());));
+    }
     for f in &op.request.fields {
         let wire = &f.wire_name;
-        let view = access(f);
-        let val = &view.opt;
-        let s = &view.text;
+        let n = ident(&f.rust_name);
+        let val = quote!(self.#n.as_ref());
+        let s = quote!(self.#n.as_deref());
         for r in &f.rules {
             calls.push(match r {
                 FieldRule::Range { min, max } => {
@@ -555,12 +536,8 @@ fn rule_calls(op: &Operation, access: fn(&Field) -> View) -> Vec<TokenStream> {
                     let max = opt_usize(*max);
                     quote!(v.length(#wire, #s, #min, #max);)
                 }
-                FieldRule::Prefix(p) => {
-                    quote!(v.prefix(#wire, #s, #p);)
-                }
-                FieldRule::Pattern(p) => {
-                    quote!(v.pattern(#wire, #s, #p);)
-                }
+                FieldRule::Prefix(p) => quote!(v.prefix(#wire, #s, #p);),
+                FieldRule::Pattern(p) => quote!(v.pattern(#wire, #s, #p);),
                 FieldRule::TimeFilter {
                     attribute,
                     operators,
@@ -591,14 +568,14 @@ fn rule_calls(op: &Operation, access: fn(&Field) -> View) -> Vec<TokenStream> {
             });
         }
     }
+    let fields = &op.request.fields;
     for c in &op.cross {
-        let fields = &op.request.fields;
         calls.push(match c {
             Cross::Paired(a, b) => {
                 let (fa, fb) = (&fields[*a], &fields[*b]);
                 let (wa, wb) = (&fa.wire_name, &fb.wire_name);
-                let (pa, pb) = (access(fa).present, access(fb).present);
-                quote!(v.paired((#wa, #pa), (#wb, #pb));)
+                let (na, nb) = (ident(&fa.rust_name), ident(&fb.rust_name));
+                quote!(v.paired((#wa, self.#na.is_some()), (#wb, self.#nb.is_some()));)
             }
             Cross::When {
                 when,
@@ -607,24 +584,23 @@ fn rule_calls(op: &Operation, access: fn(&Field) -> View) -> Vec<TokenStream> {
                 rule,
             } => {
                 let (fw, ft) = (&fields[*when], &fields[*then]);
-                let vw = access(fw).opt;
+                let nw = ident(&fw.rust_name);
                 let cond = match fw.ty {
-                    Type::Enum(_) => quote!(#vw.is_some_and(|x| x.as_str() == #equals)),
-                    _ => quote!(#vw.is_some_and(|x| x == #equals)),
+                    Type::Enum(_) => quote!(self.#nw.as_ref().is_some_and(|x| x.as_str() == #equals)),
+                    _ => quote!(self.#nw.as_ref().is_some_and(|x| x == #equals)),
                 };
                 let described = format!("{} is {}", fw.wire_name, equals);
                 let wt = &ft.wire_name;
-                let vt = access(ft);
-                let (s, present) = (&vt.text, &vt.present);
+                let nt = ident(&ft.rust_name);
                 match rule {
                     CrossRule::Prefix(p) => {
-                        quote!(v.prefix_when(#cond, #described, #wt, #s, #p);)
+                        quote!(v.prefix_when(#cond, #described, #wt, self.#nt.as_deref(), #p);)
                     }
                     CrossRule::Pattern(p) => {
-                        quote!(v.pattern_when(#cond, #described, #wt, #s, #p);)
+                        quote!(v.pattern_when(#cond, #described, #wt, self.#nt.as_deref(), #p);)
                     }
                     CrossRule::Required => {
-                        quote!(v.required_when(#cond, #described, #wt, #present);)
+                        quote!(v.required_when(#cond, #described, #wt, self.#nt.is_some());)
                     }
                 }
             }
@@ -669,12 +645,42 @@ fn summary(doc: &str) -> String {
         .join(" ")
 }
 
-fn setter_doc(f: &Field) -> String {
-    let first = summary(&f.doc);
-    if first.is_empty() {
-        format!("Sets `{}`.", f.wire_name)
-    } else {
-        format!("Sets `{}`: {}", f.wire_name, doc_escape(&first))
+/// The setter for one parameter: numbers, booleans, timestamps and models take the
+/// value itself (`.limit(10)` must not need a type annotation); strings, enums and
+/// lists take anything that converts.
+fn setters(f: &Field) -> TokenStream {
+    let n = ident(&f.rust_name);
+    let bare = f.rust_name.trim_start_matches("r#");
+    let set = ident(&format!("set_{bare}"));
+    let get = ident(&format!("get_{bare}"));
+    let ty = rust_type(&f.ty);
+    let (param, value) = match f.ty {
+        Type::String | Type::Enum(_) | Type::List(_) => {
+            (quote!(impl ::std::convert::Into<#ty>), quote!(value.into()))
+        }
+        _ => (quote!(#ty), quote!(value)),
+    };
+    let doc = doc_attrs(&format!("Sets `{}`.\n\n{}", f.wire_name, field_doc(f, true)));
+    let set_doc = doc_attrs(&format!(
+        "Sets `{}`, or clears it with `None`; see [`{bare}`](Self::{bare}).",
+        f.wire_name
+    ));
+    let get_doc = doc_attrs(&format!("The `{}` set so far.", f.wire_name));
+    quote! {
+        #doc
+        pub fn #n(mut self, value: #param) -> Self {
+            self.inner.#n = ::std::option::Option::Some(#value);
+            self
+        }
+        #set_doc
+        pub fn #set(mut self, value: ::std::option::Option<#ty>) -> Self {
+            self.inner.#n = value;
+            self
+        }
+        #get_doc
+        pub fn #get(&self) -> &::std::option::Option<#ty> {
+            &self.inner.#n
+        }
     }
 }
 
@@ -690,71 +696,30 @@ fn operation_items(op: &Operation, opts: &EmitOptions) -> TokenStream {
     let request_item = struct_item(&op.request, &req_doc, true, opts);
     let response_item = struct_item(&op.response, &op.response.doc, false, opts);
 
-    let clock = uses_clock(op);
-    let now_unused = if clock {
+    let now_unused = if uses_clock(op) {
         quote!()
     } else {
         quote!(let _ = now;)
     };
-
-    // Validation over a built request.
-    let req_calls = rule_calls(op, request_view);
-    let req_v = if req_calls.is_empty() {
+    let calls = rule_calls(op);
+    let v = if calls.is_empty() {
         quote!(let v = ::specbind_runtime::validate::Validator::new();)
     } else {
         quote!(let mut v = ::specbind_runtime::validate::Validator::new();)
     };
-
-    // Validation inside the builder, where every field is optional.
-    let required: Vec<&Field> = op.request.fields.iter().filter(|f| f.required).collect();
-    let required_calls = required.iter().map(|f| {
-        let n = ident(&f.rust_name);
-        let w = &f.wire_name;
-        quote!(v.required(#w, self.#n.is_some());)
-    });
-    let builder_calls = rule_calls(op, builder_view);
-    let builder_v = if builder_calls.is_empty() && required.is_empty() {
-        quote!(let v = ::specbind_runtime::validate::Validator::new();)
-    } else {
-        quote!(let mut v = ::specbind_runtime::validate::Validator::new();)
-    };
-    let build_fields = op.request.fields.iter().map(|f| {
-        let n = ident(&f.rust_name);
-        let w = &f.wire_name;
-        if f.required {
-            quote!(#n: ::specbind_runtime::validate::take(self.#n, #w)?,)
-        } else {
-            quote!(#n: self.#n,)
-        }
-    });
-    let builder_fields = op.request.fields.iter().map(|f| {
-        let n = ident(&f.rust_name);
-        let ty = rust_type(&f.ty);
-        quote!(#n: ::std::option::Option<#ty>,)
-    });
-    let setters: Vec<TokenStream> = op
-        .request
-        .fields
-        .iter()
-        .map(|f| {
-            let n = ident(&f.rust_name);
-            let ty = rust_type(&f.ty);
-            let doc = doc_attrs(&setter_doc(f));
-            quote! {
-                #doc
-                pub fn #n(mut self, value: impl ::std::convert::Into<#ty>) -> Self {
-                    self.#n = ::std::option::Option::Some(value.into());
-                    self
-                }
-            }
-        })
-        .collect();
+    let setters = op.request.fields.iter().map(setters);
     let builder_doc = doc_attrs(&format!(
         "Builds a [`{}`]; [`build`]({}::build) checks every documented constraint.",
         op.request.rust_name,
         op.builder_name()
     ));
-
+    // With a client, the one builder type also serves as the client's fluent builder
+    // (`C` is then the client): setters exist once per parameter.
+    let (generics, impl_generics, client_field) = if opts.client {
+        (quote!(<C = ()>), quote!(<C>), quote!(client: C,))
+    } else {
+        (quote!(), quote!(), quote!())
+    };
     let client_glue = if opts.client {
         operation_client_glue(op)
     } else {
@@ -778,19 +743,20 @@ fn operation_items(op: &Operation, opts: &EmitOptions) -> TokenStream {
             /// Checks every documented constraint, with `now` as the current time.
             pub fn validate_at(&self, now: ::std::time::SystemTime) -> ::std::result::Result<(), ValidationError> {
                 #now_unused
-                #req_v
-                #(#req_calls)*
+                #v
+                #(#calls)*
                 v.finish()
             }
         }
 
         #builder_doc
         #[derive(Debug, Clone, Default)]
-        pub struct #builder {
-            #(#builder_fields)*
+        pub struct #builder #generics {
+            #client_field
+            inner: #req,
         }
 
-        impl #builder {
+        impl #impl_generics #builder #impl_generics {
             #(#setters)*
 
             /// Checks every documented constraint (time windows against the system clock)
@@ -801,14 +767,8 @@ fn operation_items(op: &Operation, opts: &EmitOptions) -> TokenStream {
 
             /// Like [`build`](Self::build), with `now` as the current time.
             pub fn build_at(self, now: ::std::time::SystemTime) -> ::std::result::Result<#req, ValidationError> {
-                #now_unused
-                #builder_v
-                #(#required_calls)*
-                #(#builder_calls)*
-                v.finish()?;
-                ::std::result::Result::Ok(#req {
-                    #(#build_fields)*
-                })
+                self.inner.validate_at(now)?;
+                ::std::result::Result::Ok(self.inner)
             }
         }
 
@@ -824,37 +784,17 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
     let builder = ident(&op.builder_name());
     let fluent = ident(&op.fluent_name());
     let wire = &op.wire_name;
-    let setters = op.request.fields.iter().map(|f| {
-        let n = ident(&f.rust_name);
-        let ty = rust_type(&f.ty);
-        let doc = doc_attrs(&setter_doc(f));
-        quote! {
-            #doc
-            pub fn #n(mut self, value: impl ::std::convert::Into<#ty>) -> Self {
-                self.inner = self.inner.#n(value);
-                self
-            }
-        }
-    });
+    let idempotent = op
+        .idempotent
+        .then(|| quote!(const IDEMPOTENT: bool = true;));
     let (paginated, into_paginator) = match &op.pagination {
         Some(p) => {
             let req_fields = &op.request.fields;
             let resp_fields = &op.response.fields;
-            let input = &req_fields[p.input_token];
-            let input_n = ident(&input.rust_name);
-            let get_request_token = if input.required {
-                quote!(::std::option::Option::Some(self.#input_n.as_str()))
-            } else {
-                quote!(self.#input_n.as_deref())
-            };
-            let set_token = if input.required {
-                quote!(if let ::std::option::Option::Some(token) = token { self.#input_n = token; })
-            } else {
-                quote!(self.#input_n = token;)
-            };
+            let input_n = ident(&req_fields[p.input_token].rust_name);
             let output = &resp_fields[p.output_token];
             let output_n = ident(&output.rust_name);
-            let get_token = if output.required {
+            let get_token = if output.required && plain_when_required(&output.ty) {
                 quote!(::std::option::Option::Some(output.#output_n.as_str()))
             } else {
                 quote!(output.#output_n.as_deref())
@@ -883,20 +823,20 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
                 Type::List(inner) => rust_type(inner),
                 other => rust_type(other),
             };
-            let into_items = if items_f.required || matches!(items_f.ty, Type::List(_)) {
+            let into_items = if matches!(items_f.ty, Type::List(_)) {
                 quote!(output.#items_n)
             } else {
-                quote!(output.#items_n.unwrap_or_default())
+                quote!(output.#items_n.into_iter().collect())
             };
             (
                 quote! {
                     impl ::specbind_runtime::Paginated for #req {
                         type Item = #item_ty;
                         fn set_page_token(&mut self, token: ::std::option::Option<::std::string::String>) {
-                            #set_token
+                            self.#input_n = token;
                         }
                         fn request_page_token(&self) -> ::std::option::Option<&str> {
-                            #get_request_token
+                            self.#input_n.as_deref()
                         }
                         fn page_token(output: &#resp) -> ::std::option::Option<&str> {
                             #get_token
@@ -912,7 +852,8 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
                 quote! {
                     #paginator_doc
                     pub fn into_paginator(self) -> ::specbind_runtime::Paginator<#req> {
-                        ::specbind_runtime::Paginator::new(self.client, self.inner.build())
+                        let #builder { client, inner } = self;
+                        ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
                     }
                 },
             )
@@ -920,12 +861,15 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
         None => (TokenStream::new(), TokenStream::new()),
     };
     let fluent_doc = doc_attrs(&format!(
-        "A `{wire}` call being set up: set parameters, then [`send`]({}::send).",
-        op.fluent_name()
+        "A `{wire}` call being set up by [`Client::{}`]: the request builder holding a client; \
+         set parameters, then [`send`]({}::send).",
+        op.method.trim_start_matches("r#"),
+        op.builder_name()
     ));
     quote! {
         impl ::specbind_runtime::Operation for #req {
             const NAME: &'static str = #wire;
+            #idempotent
             type Service = Client;
             type Output = #resp;
             fn validate(&self) -> ::std::result::Result<(), ValidationError> {
@@ -936,19 +880,14 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
         #paginated
 
         #fluent_doc
-        #[derive(Debug, Clone)]
-        pub struct #fluent {
-            client: ::specbind_runtime::Client,
-            inner: #builder,
-        }
+        pub type #fluent = #builder<::specbind_runtime::Client>;
 
-        impl #fluent {
-            #(#setters)*
-
+        impl #builder<::specbind_runtime::Client> {
             /// Validates the request (no I/O when it is invalid), then sends it.
-            pub async fn send(self) -> ::std::result::Result<#resp, ::specbind_runtime::Error> {
-                let request = self.inner.build()?;
-                self.client.send(request).await
+            pub async fn send(self) -> ::std::result::Result<#resp, Error> {
+                let #builder { client, inner } = self;
+                inner.validate()?;
+                client.send_validated(inner).await
             }
 
             #into_paginator
@@ -965,6 +904,7 @@ fn client_items(svc: &Service) -> TokenStream {
     let methods = svc.operations.values().map(|op| {
         let m = ident(&op.method);
         let fluent = ident(&op.fluent_name());
+        let builder = ident(&op.builder_name());
         let doc = doc_attrs(&format!(
             "`{}`: {}",
             op.wire_name,
@@ -973,7 +913,7 @@ fn client_items(svc: &Service) -> TokenStream {
         quote! {
             #doc
             pub fn #m(&self) -> #fluent {
-                #fluent {
+                #builder {
                     client: self.inner.clone(),
                     inner: ::std::default::Default::default(),
                 }
@@ -996,9 +936,6 @@ fn client_items(svc: &Service) -> TokenStream {
         "A client with default settings and credentials from {env_vars}."
     ));
     quote! {
-        #[allow(unused_imports)]
-        pub use ::specbind_runtime::Error;
-
         #client_doc
         #[derive(Debug, Clone)]
         pub struct Client {
@@ -1021,13 +958,21 @@ fn client_items(svc: &Service) -> TokenStream {
             }
 
             #from_env_doc
-            pub fn from_env() -> ::std::result::Result<Client, ::specbind_runtime::BuildError> {
+            pub fn from_env() -> ::std::result::Result<Client, BuildError> {
                 Self::builder().from_env().build()
             }
 
-            /// Sends a request of this service built beforehand (validated again first).
-            pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(&self, request: O) -> ::std::result::Result<O::Output, ::specbind_runtime::Error> {
+            /// Sends a request of this service built beforehand; it is validated first,
+            /// since its public fields may have changed since it was built.
+            pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(&self, request: O) -> ::std::result::Result<O::Output, Error> {
                 self.inner.send(request).await
+            }
+
+            /// Pages through a listing, starting from a request built beforehand
+            /// (validated first; an invalid request is the stream's only item).
+            pub fn paginate<O: ::specbind_runtime::Paginated<Service = Client>>(&self, request: O) -> Paginator<O> {
+                let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
+                Paginator::new(self.inner.clone(), checked)
             }
 
             /// The service this client calls.

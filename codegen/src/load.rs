@@ -106,6 +106,10 @@ pub struct OperationSpec {
     pub pagination: Option<At<PaginationSpec>>,
     /// Documented error codes and their meaning.
     pub errors: Vec<At<(String, String)>>,
+    /// The operation only reads (`readonly: true`); `None` when the spec does not say.
+    pub readonly: Option<bool>,
+    /// Repeating the call has the same effect as making it once (`idempotent: true`).
+    pub idempotent: bool,
 }
 
 /// The primitive and composite types a field may have.
@@ -140,6 +144,8 @@ pub struct FieldSpec {
     pub ty: At<TypeSpec>,
     /// Must be set (request) / always present (response).
     pub required: bool,
+    /// A secret: redacted in `Debug`, never echoed in validation messages.
+    pub sensitive: bool,
     /// The value the service uses when the parameter is absent.
     pub default: Option<At<Scalar>>,
     /// Description.
@@ -832,6 +838,7 @@ impl<'a> Reader<'a> {
                 "doc",
                 "example",
                 "present_when",
+                "sensitive",
                 "range",
                 "length",
                 "prefix",
@@ -842,6 +849,10 @@ impl<'a> Reader<'a> {
         let ty = self.type_spec(&m, path)?;
         let required = match self.get(&m, "required") {
             Some(n) => self.boolean(n, &join(path, "required")).unwrap_or(false),
+            None => false,
+        };
+        let sensitive = match self.get(&m, "sensitive") {
+            Some(n) => self.boolean(n, &join(path, "sensitive")).unwrap_or(false),
             None => false,
         };
         let default = self.get(&m, "default").and_then(|n| {
@@ -868,6 +879,7 @@ impl<'a> Reader<'a> {
             name: name.to_owned(),
             ty,
             required,
+            sensitive,
             default,
             doc: self.doc(&m),
             example,
@@ -1020,8 +1032,16 @@ impl<'a> Reader<'a> {
                 "constraints",
                 "pagination",
                 "errors",
+                "readonly",
+                "idempotent",
             ],
         );
+        let mut flag = |key: &str| -> Option<bool> {
+            let n = self.get(&m, key)?;
+            self.boolean(n, &join(path, key))
+        };
+        let readonly = flag("readonly");
+        let idempotent = flag("idempotent").unwrap_or(false);
         let request = match self.get(&m, "request") {
             Some(n) => self.fields(n, &join(path, "request")),
             None => Vec::new(),
@@ -1082,6 +1102,8 @@ impl<'a> Reader<'a> {
             constraints,
             pagination,
             errors,
+            readonly,
+            idempotent,
         })
     }
 

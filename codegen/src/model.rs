@@ -178,6 +178,8 @@ pub struct Field {
     pub ty: Type,
     /// Required (request) / always present (response).
     pub required: bool,
+    /// A secret: redacted in `Debug` and in validation messages.
+    pub sensitive: bool,
     /// Description.
     pub doc: String,
     /// Service-side default, for docs.
@@ -298,6 +300,11 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// Documented errors.
     pub errors: Vec<ErrorCode>,
+    /// The operation only reads, as the spec says or, for Tencent when the spec is
+    /// silent, as its `Describe`/`List`/`Get` name says.
+    pub readonly: bool,
+    /// A read, or marked idempotent: the runtime may retry it after the server got it.
+    pub idempotent: bool,
 }
 
 impl Operation {
@@ -353,6 +360,7 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
             rust_name: naming::field_name(&f.name),
             ty: type_of(&f.ty.value),
             required: f.required,
+            sensitive: f.sensitive,
             doc: f.doc.clone(),
             default: f.default.as_ref().map(|d| d.value.clone()),
             example: f.example.clone(),
@@ -469,6 +477,14 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
                 })
                 .collect();
             let method = naming::method_name(&o.name);
+            let readonly = o.readonly.unwrap_or_else(|| {
+                s.provider.value == "tencent"
+                    && ["Describe", "List", "Get"].iter().any(|p| {
+                        o.name
+                            .strip_prefix(p)
+                            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+                    })
+            });
             (
                 method.clone(),
                 Operation {
@@ -480,6 +496,8 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
                     cross,
                     pagination,
                     errors,
+                    readonly,
+                    idempotent: readonly || o.idempotent,
                 },
             )
         })

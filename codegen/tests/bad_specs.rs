@@ -315,6 +315,6 @@ fn debug_shows_the_diagnostics_as_the_cli_does() {
     let debug = format!("{e:?}");
     assert_eq!(
         debug,
-        "\nspec/demo.yaml:9:5: error at `operations.A.bogus`: unknown key `bogus`\n  hint: expected one of: doc, request, response, constraints, pagination, errors"
+        "\nspec/demo.yaml:9:5: error at `operations.A.bogus`: unknown key `bogus`\n  hint: expected one of: doc, request, response, constraints, pagination, errors, readonly, idempotent"
     );
 }

@@ -768,27 +768,18 @@ async fn prebuilt_requests_go_through_client_send() {
     let out = within(client.send(get)).await.expect("GetTask");
     assert_eq!(out.request_id, "923CA5E8-57BF-5E15-8BA6-E75A966B7E3F");
 
-    // A request put together by hand is validated again by `send`.
-    let bad = GetTaskRequest {
-        directory_id: "not-a-directory".into(),
-        task_id: "t-1".into(),
-    };
+    // A request put together by hand (from Default, fields assigned) is validated
+    // again by `send`.
+    let mut bad = GetTaskRequest::default();
+    bad.directory_id = Some("not-a-directory".into());
+    bad.task_id = Some("t-1".into());
     let e = within(client.send(bad)).await.unwrap_err();
     assert!(e.is_validation(), "{e:?}");
     assert!(e.to_string().contains("DirectoryId"), "{e}");
-    let unpaired = ListTasksRequest {
-        directory_id: DIRECTORY.into(),
-        access_configuration_id: None,
-        target_type: None,
-        target_id: Some("114240524784****".into()),
-        principal_type: None,
-        principal_id: None,
-        task_type: None,
-        status: None,
-        next_token: None,
-        max_results: Some(21),
-        filter: None,
-    };
+    let mut unpaired = ListTasksRequest::default();
+    unpaired.directory_id = Some(DIRECTORY.into());
+    unpaired.target_id = Some("114240524784****".into());
+    unpaired.max_results = Some(21);
     let e = within(client.send(unpaired)).await.unwrap_err();
     assert!(e.is_validation(), "{e:?}");
     let shown = e.to_string();

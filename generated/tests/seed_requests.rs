@@ -105,8 +105,8 @@ fn cloudsso_get_task_seed_request_is_accepted() {
         .task_id("t-shfqw1u1edszvxw5****")
         .build()
         .unwrap();
-    assert_eq!(req.directory_id, "d-00fc2p61****");
-    assert_eq!(req.task_id, "t-shfqw1u1edszvxw5****");
+    assert_eq!(req.directory_id.as_deref(), Some("d-00fc2p61****"));
+    assert_eq!(req.task_id.as_deref(), Some("t-shfqw1u1edszvxw5****"));
     req.validate().unwrap();
     assert_eq!(
         serde_json::to_value(&req).unwrap(),
@@ -511,7 +511,7 @@ fn validate_rechecks_a_built_request_after_changes() {
         .build()
         .unwrap();
     req.validate().unwrap();
-    req.task_id = "x-1".into();
+    req.task_id = Some("x-1".into());
     let e = req.validate().unwrap_err();
     assert_single(
         &e,

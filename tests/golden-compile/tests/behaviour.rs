@@ -41,7 +41,7 @@ fn ranges_per_width() {
         .max_results(20)
         .build()
         .unwrap();
-    assert_eq!(ok.budget, 1000);
+    assert_eq!(ok.budget, Some(1000));
     assert_eq!(ok.max_results, Some(20));
     assert_eq!(
         PageRequest::builder().build().unwrap_err().to_string(),

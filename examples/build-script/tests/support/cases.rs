@@ -39,7 +39,7 @@ fn builder_accepts_a_valid_request() {
         .filter("StartTime ge 2021-03-15T01:12:23Z")
         .build_at(now())
         .expect("a valid request");
-    assert_eq!(req.directory_id, "d-1");
+    assert_eq!(req.directory_id.as_deref(), Some("d-1"));
     assert_eq!(req.max_results, Some(20));
     assert!(req.validate_at(now()).is_ok());
 
@@ -48,7 +48,7 @@ fn builder_accepts_a_valid_request() {
         .task_id("t-1")
         .build()
         .expect("a valid request");
-    assert_eq!(get.task_id, "t-1");
+    assert_eq!(get.task_id.as_deref(), Some("t-1"));
 }
 
 #[test]
