@@ -23,13 +23,7 @@ const RESERVED_TYPES: &[&str] = &[
 ];
 /// Methods the generated `Client` has besides one per operation.
 const RESERVED_METHODS: &[&str] = &[
-    "builder",
-    "from_env",
-    "send",
-    "paginate",
-    "service",
-    "clone",
-    "fmt",
+    "builder", "from_env", "send", "paginate", "service", "clone", "fmt",
 ];
 /// Methods request builders and fluent builders have besides one setter per parameter.
 const RESERVED_SETTERS: &[&str] = &[
@@ -266,7 +260,11 @@ impl Checker<'_> {
             for f in &o.value.request {
                 let rust = naming::field_name(&f.value.name);
                 let bare = rust.trim_start_matches("r#");
-                for m in [bare.to_owned(), format!("set_{bare}"), format!("get_{bare}")] {
+                for m in [
+                    bare.to_owned(),
+                    format!("set_{bare}"),
+                    format!("get_{bare}"),
+                ] {
                     match methods.get(&m) {
                         Some((p, other)) if *other != f.value.name => self.err_hint(
                             f.pos,

@@ -216,9 +216,13 @@ fn field_doc(f: &Field, is_request: bool) -> String {
 pub fn service(svc: &Service, opts: &EmitOptions) -> TokenStream {
     let mut items = Vec::new();
     items.push(if opts.client {
-        quote!(pub use ::specbind_runtime::{BuildError, Error, ErrorKind, Paginator, ValidationError};)
+        quote!(
+            pub use ::specbind_runtime::{BuildError, Error, ErrorKind, Paginator, ValidationError};
+        )
     } else {
-        quote!(pub use ::specbind_runtime::ValidationError;)
+        quote!(
+            pub use ::specbind_runtime::ValidationError;
+        )
     });
     items.push(service_info(svc));
     items.push(error_codes(svc));
@@ -351,7 +355,11 @@ fn enum_item(e: &Enum, opts: &EmitOptions) -> TokenStream {
     });
     let wires = e.variants.iter().map(|v| &v.wire_name);
     // An open enum has no natural default value, so an extra `Default` skips enums.
-    let derive = derives(quote!(Debug, Clone, PartialEq, Eq, Hash), &["Default"], opts);
+    let derive = derives(
+        quote!(Debug, Clone, PartialEq, Eq, Hash),
+        &["Default"],
+        opts,
+    );
     quote! {
         #doc
         #derive
@@ -435,8 +443,7 @@ fn stored_type(f: &Field, is_request: bool) -> TokenStream {
 }
 
 fn stored_as_option(f: &Field, is_request: bool) -> bool {
-    is_request
-        || !(matches!(f.ty, Type::List(_)) || (f.required && plain_when_required(&f.ty)))
+    is_request || !(matches!(f.ty, Type::List(_)) || (f.required && plain_when_required(&f.ty)))
 }
 
 /// A hand-written `Debug` for a struct with secret fields; `None` when it has none.
@@ -481,7 +488,10 @@ fn struct_item(s: &Struct, doc: &str, is_request: bool, opts: &EmitOptions) -> T
         let extra = if stored_as_option(f, is_request) {
             quote!(skip_serializing_if = "::std::option::Option::is_none")
         } else if matches!(f.ty, Type::List(_)) {
-            quote!(default, deserialize_with = "::specbind_runtime::types::list_or_null")
+            quote!(
+                default,
+                deserialize_with = "::specbind_runtime::types::list_or_null"
+            )
         } else {
             TokenStream::new()
         };
@@ -490,9 +500,22 @@ fn struct_item(s: &Struct, doc: &str, is_request: bool, opts: &EmitOptions) -> T
     });
     let debug = redacting_debug(s, is_request);
     let base = if debug.is_some() {
-        quote!(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)
+        quote!(
+            Clone,
+            PartialEq,
+            Default,
+            ::serde::Serialize,
+            ::serde::Deserialize
+        )
     } else {
-        quote!(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)
+        quote!(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::serde::Serialize,
+            ::serde::Deserialize
+        )
     };
     let derive = derives(base, &["Debug"], opts);
     quote! {
@@ -586,7 +609,9 @@ fn rule_calls(op: &Operation) -> Vec<TokenStream> {
                 let (fw, ft) = (&fields[*when], &fields[*then]);
                 let nw = ident(&fw.rust_name);
                 let cond = match fw.ty {
-                    Type::Enum(_) => quote!(self.#nw.as_ref().is_some_and(|x| x.as_str() == #equals)),
+                    Type::Enum(_) => {
+                        quote!(self.#nw.as_ref().is_some_and(|x| x.as_str() == #equals))
+                    }
                     _ => quote!(self.#nw.as_ref().is_some_and(|x| x == #equals)),
                 };
                 let described = format!("{} is {}", fw.wire_name, equals);
@@ -660,7 +685,11 @@ fn setters(f: &Field) -> TokenStream {
         }
         _ => (quote!(#ty), quote!(value)),
     };
-    let doc = doc_attrs(&format!("Sets `{}`.\n\n{}", f.wire_name, field_doc(f, true)));
+    let doc = doc_attrs(&format!(
+        "Sets `{}`.\n\n{}",
+        f.wire_name,
+        field_doc(f, true)
+    ));
     let set_doc = doc_attrs(&format!(
         "Sets `{}`, or clears it with `None`; see [`{bare}`](Self::{bare}).",
         f.wire_name
@@ -784,9 +813,11 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
     let builder = ident(&op.builder_name());
     let fluent = ident(&op.fluent_name());
     let wire = &op.wire_name;
-    let idempotent = op
-        .idempotent
-        .then(|| quote!(const IDEMPOTENT: bool = true;));
+    let idempotent = op.idempotent.then(|| {
+        quote!(
+            const IDEMPOTENT: bool = true;
+        )
+    });
     let (paginated, into_paginator) = match &op.pagination {
         Some(p) => {
             let req_fields = &op.request.fields;

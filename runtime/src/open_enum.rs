@@ -118,8 +118,7 @@ macro_rules! open_enum {
 
         impl $name {
             /// Every value the spec lists, in spec order.
-            pub const KNOWN: &'static [&'static str] =
-                <Self as $crate::open_enum::OpenEnum>::KNOWN;
+            pub const KNOWN: &'static [&'static str] = <Self as $crate::open_enum::OpenEnum>::KNOWN;
 
             /// The wire value.
             pub fn as_str(&self) -> &str {
