@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::de::DeserializeOwned;
+use tokio::time::Instant;
 use tracing::Instrument;
 use tracing::field::Empty;
 
@@ -22,6 +23,10 @@ use crate::wire::{self, RawResponse};
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// The default time allowed for one attempt, from sending to the last byte of the answer.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// The default total deadline across all attempts of one call: none. A call then takes
+/// at most about `max_attempts` × [`DEFAULT_TIMEOUT`] plus the backoff between tries;
+/// set [`ClientBuilder::total_timeout`] to bound it.
+pub const DEFAULT_TOTAL_TIMEOUT: Option<Duration> = None;
 /// Answers larger than this are not read further and count as undecodable.
 pub const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
@@ -46,6 +51,7 @@ struct Inner {
     http: reqwest::Client,
     retry: RetryPolicy,
     timeout: Duration,
+    total_timeout: Option<Duration>,
     limiter: Option<RateLimiter>,
 }
 
@@ -79,8 +85,14 @@ impl Client {
     }
 
     /// Validates `request` (returning at once, with nothing sent, if it breaks a rule),
-    /// then signs and sends it, retrying as the [`RetryPolicy`] allows, and decodes the
-    /// answer.
+    /// then signs and sends it, retrying as the [`RetryPolicy`] allows for the operation
+    /// (see [`Operation::IDEMPOTENT`]), and decodes the answer straight into the output
+    /// type.
+    ///
+    /// Redirects are never followed: a 3xx answer is [`ErrorKind::Redirect`]. With a
+    /// [total timeout](ClientBuilder::total_timeout), the call fails with
+    /// [`ErrorKind::Timeout`] when it passes, and no retry is begun that the backoff
+    /// would start after it.
     ///
     /// Each call runs in a `tracing` span `specbind.call` with the fields `service`,
     /// `operation`, `attempt`, `request_id` and `http_status`.
@@ -102,7 +114,7 @@ impl Client {
             request_id = Empty,
             http_status = Empty,
         );
-        self.run::<O::Output>(O::NAME, prepared, span.clone())
+        self.run::<O::Output>(O::NAME, O::IDEMPOTENT, prepared, span.clone())
             .instrument(span)
             .await
     }
@@ -137,19 +149,35 @@ impl Client {
     async fn run<T: DeserializeOwned>(
         &self,
         action: &str,
+        idempotent: bool,
         prepared: Prepared,
         span: tracing::Span,
     ) -> Result<T, Error> {
         let policy = self.inner.retry;
+        let total = self.inner.total_timeout;
+        let deadline = total.map(|t| Instant::now() + t);
         let mut attempt = 1;
         loop {
             span.record("attempt", attempt);
-            let result = match self.attempt(action, &prepared).await {
-                Ok(raw) => {
-                    span.record("http_status", raw.status);
-                    wire::decode::<T>(self.inner.service.provider, &raw)
+            let once = async {
+                let raw = self.attempt(action, &prepared).await?;
+                span.record("http_status", raw.status);
+                wire::decode::<T>(self.inner.service.provider, &raw)
+            };
+            let result = match (deadline, total) {
+                (Some(deadline), Some(total)) => {
+                    match tokio::time::timeout_at(deadline, once).await {
+                        Ok(result) => result,
+                        Err(_) => {
+                            let error = Error::new(ErrorKind::Timeout)
+                                .with_source(DeadlineExceeded(total))
+                                .with_attempts(attempt);
+                            tracing::debug!(attempt, error = %error, "call failed");
+                            return Err(error);
+                        }
+                    }
                 }
-                Err(e) => Err(e),
+                _ => once.await,
             };
             let error = match result {
                 Ok(output) => {
@@ -161,12 +189,18 @@ impl Client {
             if let Some(id) = error.request_id() {
                 span.record("request_id", id);
             }
-            if attempt >= policy.max_attempts || !RetryPolicy::is_retryable(&error) {
+            if attempt >= policy.max_attempts || !RetryPolicy::should_retry(&error, idempotent) {
                 tracing::debug!(attempt, error = %error, "call failed");
                 return Err(error.with_attempts(attempt));
             }
-            let retry_after = error.service_error().and_then(|e| e.retry_after);
-            let delay = policy.delay(attempt + 1, retry_after);
+            let delay = policy.delay(attempt + 1, error.retry_after());
+            if let Some(deadline) = deadline
+                && Instant::now() + delay >= deadline
+            {
+                // Waiting would end past the deadline: report what went wrong now.
+                tracing::debug!(attempt, error = %error, "call failed; no time left to retry");
+                return Err(error.with_attempts(attempt));
+            }
             tracing::debug!(attempt, error = %error, delay_ms = delay.as_millis() as u64, "attempt failed; retrying");
             tokio::time::sleep(delay).await;
             attempt += 1;
@@ -191,13 +225,32 @@ impl Client {
         let status = response.status().as_u16();
         let headers = response.headers();
         let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+        if response.status().is_redirection() || !self.same_endpoint(response.url()) {
+            return Err(self.redirect_error(&response));
+        }
         let header_request_id = header("x-acs-request-id")
             .or_else(|| header("x-tc-requestid"))
             .map(str::to_owned);
-        let retry_after =
-            wire::parse_retry_after(header("x-acs-retry-after"), crate::retry::MAX_RETRY_AFTER);
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
+        let cap = crate::retry::MAX_RETRY_AFTER;
+        let retry_after = wire::parse_retry_after(header("x-acs-retry-after"), cap).or_else(|| {
+            wire::parse_http_retry_after(header("retry-after"), SystemTime::now(), cap)
+        });
+        // Reserve what the answer announces, within reason: the length is the server's word.
+        let announced = response.content_length().unwrap_or(0).min(64 * 1024);
+        let mut body = Vec::with_capacity(usize::try_from(announced).unwrap_or(0));
+        loop {
+            let chunk = match response.chunk().await {
+                Ok(Some(chunk)) => chunk,
+                Ok(None) => break,
+                // The status line arrived; keep it, and what the headers said.
+                Err(e) => {
+                    return Err(transport_error(e).with_response(
+                        status,
+                        header_request_id,
+                        retry_after,
+                    ));
+                }
+            };
             if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
                 body.extend_from_slice(&chunk[..crate::error::BODY_SNIPPET_LIMIT.min(chunk.len())]);
                 return Err(Error::undecodable(
@@ -214,6 +267,46 @@ impl Client {
             header_request_id,
             retry_after,
             body,
+        })
+    }
+
+    /// Whether `url`, where an answer came from, is the endpoint requests are sent to (a
+    /// user-provided HTTP client may have followed a redirect elsewhere).
+    fn same_endpoint(&self, url: &reqwest::Url) -> bool {
+        let ours = &self.inner.endpoint;
+        url.scheme() == ours.scheme()
+            && url.host_str() == ours.host_str()
+            && url.port_or_known_default() == ours.port_or_known_default()
+            && url.path() == ours.path()
+    }
+
+    fn redirect_error(&self, response: &reqwest::Response) -> Error {
+        let location = if response.status().is_redirection() {
+            response
+                .headers()
+                .get("location")
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        } else {
+            let mut url = response.url().clone();
+            url.set_query(None);
+            url.set_fragment(None);
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+            Some(url.to_string())
+        };
+        let location = location.map(|mut l| {
+            if l.len() > crate::error::BODY_SNIPPET_LIMIT {
+                let mut cut = crate::error::BODY_SNIPPET_LIMIT;
+                while !l.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                l.truncate(cut);
+            }
+            l
+        });
+        Error::new(ErrorKind::Redirect {
+            http_status: response.status().as_u16(),
+            location,
         })
     }
 
@@ -297,14 +390,32 @@ impl Client {
     }
 }
 
+/// A transport failure, without the request URL: for Alibaba its query string holds
+/// every parameter of the request.
 fn transport_error(e: reqwest::Error) -> Error {
     let kind = if e.is_timeout() {
         ErrorKind::Timeout
     } else {
         ErrorKind::Transport
     };
-    Error::new(kind).with_source(e)
+    Error::new(kind).with_source(e.without_url())
 }
+
+/// The source of the [`ErrorKind::Timeout`] a call's total deadline gives.
+#[derive(Debug)]
+struct DeadlineExceeded(Duration);
+
+impl fmt::Display for DeadlineExceeded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the total deadline of {:?} across attempts passed",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for DeadlineExceeded {}
 
 /// Where the credentials come from.
 #[derive(Debug, Clone)]
@@ -325,6 +436,7 @@ pub struct ClientBuilder<C> {
     max_attempts: u32,
     connect_timeout: Option<Duration>,
     timeout: Duration,
+    total_timeout: Option<Duration>,
     http_client: Option<reqwest::Client>,
     rate_limit: Option<u32>,
     retry_base_delay: Duration,
@@ -346,6 +458,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("max_attempts", &self.max_attempts)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
+            .field("total_timeout", &self.total_timeout)
             .field("http_client", &self.http_client.is_some())
             .field("rate_limit", &self.rate_limit)
             .field("retry_base_delay", &self.retry_base_delay)
@@ -356,7 +469,8 @@ impl<C> fmt::Debug for ClientBuilder<C> {
 
 impl<C: From<Client>> ClientBuilder<C> {
     /// Starts with the service's defaults: no credentials, the default endpoint, 3 tries,
-    /// a 30 s per-attempt timeout, 100 ms base backoff, and no client-side rate limit.
+    /// a 10 s connect timeout, a 30 s per-attempt timeout, no total deadline, 100 ms base
+    /// backoff, and no client-side rate limit.
     pub fn new(service: &'static ServiceInfo) -> Self {
         ClientBuilder {
             service,
@@ -367,6 +481,7 @@ impl<C: From<Client>> ClientBuilder<C> {
             max_attempts: DEFAULT_MAX_ATTEMPTS,
             connect_timeout: None,
             timeout: DEFAULT_TIMEOUT,
+            total_timeout: DEFAULT_TOTAL_TIMEOUT,
             http_client: None,
             rate_limit: None,
             retry_base_delay: DEFAULT_BASE_DELAY,
@@ -435,7 +550,22 @@ impl<C: From<Client>> ClientBuilder<C> {
         self
     }
 
+    /// A deadline for a whole call, across all its attempts and the waits between them;
+    /// default none (see [`DEFAULT_TOTAL_TIMEOUT`]). When it passes, the call fails with
+    /// [`ErrorKind::Timeout`]; a retry whose backoff would end after it is not begun, and
+    /// the last attempt's error is returned instead.
+    pub fn total_timeout(mut self, d: Duration) -> Self {
+        self.total_timeout = Some(d);
+        self
+    }
+
     /// Uses this HTTP client (its proxy, TLS and pool settings) instead of building one.
+    ///
+    /// Build it with `.redirect(reqwest::redirect::Policy::none())`: the client this
+    /// crate builds never follows redirects, so that a signed request, its body and any
+    /// session token reach only the configured endpoint. A 3xx answer is
+    /// [`ErrorKind::Redirect`] either way, and so is an answer a redirect-following
+    /// client fetched from anywhere else, but by then the request has been sent there.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
@@ -496,9 +626,9 @@ impl<C: From<Client>> ClientBuilder<C> {
                 "rate limit must be at least 1 per second".into(),
             ));
         }
-        if self.timeout.is_zero() {
+        if self.timeout.is_zero() || self.total_timeout.is_some_and(|t| t.is_zero()) {
             return Err(BuildError::InvalidSetting(
-                "timeout must be positive".into(),
+                "timeouts must be positive".into(),
             ));
         }
 
@@ -518,7 +648,8 @@ impl<C: From<Client>> ClientBuilder<C> {
                 ));
             }
             (Some(client), None) => client,
-            (None, connect) => reqwest::Client::builder()
+            (None, connect) => tls_backend(reqwest::Client::builder())?
+                .redirect(reqwest::redirect::Policy::none())
                 .connect_timeout(connect.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
                 .build()
                 .map_err(BuildError::Http)?,
@@ -538,11 +669,48 @@ impl<C: From<Client>> ClientBuilder<C> {
                     max_delay: self.max_retry_delay,
                 },
                 timeout: self.timeout,
+                total_timeout: self.total_timeout,
                 limiter: self.rate_limit.map(RateLimiter::new),
             }),
         };
         Ok(C::from(client))
     }
+}
+
+/// Selects the TLS back end the crate features ask for. With several enabled (feature
+/// unification), `native-tls` wins, then `rustls-ring`, then `rustls`; with none, the
+/// client can speak only plain HTTP.
+#[allow(clippy::unnecessary_wraps)]
+fn tls_backend(builder: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder, BuildError> {
+    #[cfg(feature = "native-tls")]
+    return Ok(builder.tls_backend_native());
+
+    #[cfg(all(feature = "rustls-ring", not(feature = "native-tls")))]
+    {
+        // reqwest's `rustls-no-provider` leaves the choice of crypto to us. A ready-made
+        // configuration, rather than installing a process-wide default provider, keeps
+        // the choice to this client; the verifier is the platform's, as reqwest's own.
+        let tls = |e: rustls::Error| BuildError::Tls(e.to_string());
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let verifier = rustls_platform_verifier::Verifier::new(provider.clone()).map_err(tls)?;
+        let config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(tls)?
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(verifier))
+            .with_no_client_auth();
+        return Ok(builder.tls_backend_preconfigured(config));
+    }
+
+    #[cfg(all(
+        feature = "rustls",
+        not(feature = "rustls-ring"),
+        not(feature = "native-tls")
+    ))]
+    return Ok(builder.tls_backend_rustls());
+
+    #[cfg(not(any(feature = "rustls", feature = "rustls-ring", feature = "native-tls")))]
+    Ok(builder)
 }
 
 /// Parses and checks an endpoint; returns it with path `/` and the authority to sign.
@@ -590,6 +758,8 @@ pub enum BuildError {
     },
     /// Some other setting is out of range.
     InvalidSetting(String),
+    /// The TLS back end selected by the crate features could not be set up.
+    Tls(String),
     /// The HTTP client could not be built.
     Http(reqwest::Error),
 }
@@ -605,6 +775,7 @@ impl fmt::Display for BuildError {
                 write!(f, "invalid endpoint {endpoint:?}: {reason}")
             }
             BuildError::InvalidSetting(why) => write!(f, "invalid client setting: {why}"),
+            BuildError::Tls(why) => write!(f, "could not set up TLS: {why}"),
             BuildError::Http(e) => write!(f, "could not build the HTTP client: {e}"),
         }
     }

@@ -26,7 +26,9 @@ pub struct ServiceError {
     pub recommend: Option<String>,
     /// Alibaba's `HostId`: the endpoint host that answered.
     pub host_id: Option<String>,
-    /// How long the service asked the client to wait (Alibaba's `x-acs-retry-after`).
+    /// How long the service asked the client to wait (Alibaba's `x-acs-retry-after`, or
+    /// the standard `Retry-After`), already capped at
+    /// [`MAX_RETRY_AFTER`](crate::retry::MAX_RETRY_AFTER).
     pub retry_after: Option<Duration>,
 }
 
@@ -41,12 +43,28 @@ pub enum ErrorKind {
     Unsendable(String),
     /// The service refused the call with an error code.
     Service(ServiceError),
-    /// The service refused the call because of rate limiting; retried up to the limit.
+    /// The service refused the call because of rate limiting (a throttling code, or HTTP
+    /// 429 with or without the vendor's error body); retried up to the limit.
     Throttled(ServiceError),
-    /// The request did not reach the service or its answer did not come back whole.
+    /// The request did not reach the service or its answer did not come back whole. When
+    /// the answer was cut short, [`Error::http_status`] still gives its status.
     Transport,
-    /// An attempt took longer than the configured timeout.
+    /// An attempt took longer than the per-attempt timeout, or the call as a whole ran
+    /// past the total deadline ([`ClientBuilder::total_timeout`](crate::ClientBuilder::total_timeout)).
     Timeout,
+    /// The answer was a redirect (HTTP 3xx). Cloud API calls never follow redirects:
+    /// the signed request, its body and any session token go only to the configured
+    /// endpoint. Not retried.
+    ///
+    /// With a user-provided HTTP client that follows redirects itself, the answer that
+    /// came back from another URL is discarded and reported as this error, with the
+    /// final answer's status and URL (without its query).
+    Redirect {
+        /// The HTTP status of the answer.
+        http_status: u16,
+        /// The `Location` it pointed to (at most [`BODY_SNIPPET_LIMIT`] bytes), if any.
+        location: Option<String>,
+    },
     /// The answer was not what the protocol promises: not JSON, truncated, wrong types,
     /// too large, or a non-2xx status without an error code.
     Undecodable {
@@ -61,6 +79,18 @@ pub enum ErrorKind {
     },
     /// A paged listing returned a token it had returned before; stopping avoids a loop.
     RepeatedPageToken(String),
+    /// A paged listing said `IsTruncated: true` but gave no token for the next page, so
+    /// the remaining pages cannot be asked for.
+    MissingPageToken,
+    /// A paged listing reached the limit set with
+    /// [`Paginator::max_pages`](crate::Paginator::max_pages) while the service still had
+    /// more pages. Every page up to the limit was yielded before this error.
+    PageLimit {
+        /// The limit that was reached.
+        pages: usize,
+        /// The token that asks for the next page; set it on the request to continue.
+        next_token: String,
+    },
 }
 
 /// The error every call returns.
@@ -75,6 +105,13 @@ struct Inner {
     kind: ErrorKind,
     source: Option<BoxError>,
     attempts: u32,
+    /// The answer's status and request id when the kind has no place for them (a body
+    /// cut short is a transport error, but the status line had arrived).
+    http_status: Option<u16>,
+    request_id: Option<String>,
+    /// A wait the answer asked for, when it was not a service error (e.g. a 503 page
+    /// with `Retry-After`).
+    retry_after: Option<Duration>,
 }
 
 impl Error {
@@ -83,7 +120,23 @@ impl Error {
             kind,
             source: None,
             attempts: 0,
+            http_status: None,
+            request_id: None,
+            retry_after: None,
         }))
+    }
+
+    /// Records what is known of the answer, for kinds that do not carry it themselves.
+    pub(crate) fn with_response(
+        mut self,
+        http_status: u16,
+        request_id: Option<String>,
+        retry_after: Option<Duration>,
+    ) -> Self {
+        self.0.http_status = Some(http_status);
+        self.0.request_id = request_id;
+        self.0.retry_after = retry_after;
+        self
     }
 
     pub(crate) fn with_source(mut self, source: impl Into<BoxError>) -> Self {
@@ -139,17 +192,27 @@ impl Error {
         match &self.0.kind {
             ErrorKind::Service(e) | ErrorKind::Throttled(e) => e.request_id.as_deref(),
             ErrorKind::Undecodable { request_id, .. } => request_id.as_deref(),
-            _ => None,
+            _ => self.0.request_id.as_deref(),
         }
     }
 
-    /// The HTTP status of the answer, if there was one.
+    /// The HTTP status of the answer, if one arrived (also for a redirect, and for an
+    /// answer whose body was cut short).
     pub fn http_status(&self) -> Option<u16> {
         match &self.0.kind {
             ErrorKind::Service(e) | ErrorKind::Throttled(e) => Some(e.http_status),
-            ErrorKind::Undecodable { http_status, .. } => Some(*http_status),
-            _ => None,
+            ErrorKind::Undecodable { http_status, .. }
+            | ErrorKind::Redirect { http_status, .. } => Some(*http_status),
+            _ => self.0.http_status,
         }
+    }
+
+    /// How long the answer asked the client to wait before trying again
+    /// (`x-acs-retry-after` or `Retry-After`, capped), if it did.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.service_error()
+            .and_then(|e| e.retry_after)
+            .or(self.0.retry_after)
     }
 
     /// Alibaba's `Recommend` link.
@@ -180,7 +243,7 @@ impl Error {
         matches!(self.0.kind, ErrorKind::Throttled(_))
     }
 
-    /// Whether an attempt timed out.
+    /// Whether an attempt timed out, or the total deadline passed.
     pub fn is_timeout(&self) -> bool {
         matches!(self.0.kind, ErrorKind::Timeout)
     }
@@ -213,8 +276,26 @@ impl fmt::Display for Error {
                     write!(f, " (see {r})")?;
                 }
             }
-            ErrorKind::Transport => f.write_str("transport error")?,
+            ErrorKind::Transport => {
+                f.write_str("transport error")?;
+                if let Some(status) = self.0.http_status {
+                    write!(f, " (HTTP {status})")?;
+                }
+            }
             ErrorKind::Timeout => f.write_str("request timed out")?,
+            ErrorKind::Redirect {
+                http_status,
+                location,
+            } => {
+                write!(
+                    f,
+                    "the service answered with a redirect (HTTP {http_status})"
+                )?;
+                if let Some(l) = location {
+                    write!(f, " to {l:?}")?;
+                }
+                f.write_str("; redirects are not followed")?;
+            }
             ErrorKind::Undecodable {
                 http_status,
                 body_snippet,
@@ -231,6 +312,13 @@ impl fmt::Display for Error {
             ErrorKind::RepeatedPageToken(token) => write!(
                 f,
                 "pagination stopped: the service returned page token {token:?} a second time"
+            )?,
+            ErrorKind::MissingPageToken => f.write_str(
+                "pagination stopped: the service said more pages exist but gave no next token",
+            )?,
+            ErrorKind::PageLimit { pages, next_token } => write!(
+                f,
+                "pagination stopped at the limit of {pages} pages; more exist (next token {next_token:?})"
             )?,
         }
         if let Some(source) = &self.0.source {

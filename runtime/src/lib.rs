@@ -26,6 +26,11 @@ pub use paginate::Paginator;
 pub use types::Timestamp;
 pub use validate::{ValidationError, Violation};
 
+/// Response decoding on its own, for the fuzz targets in `fuzz/`; not part of the public
+/// API.
+#[doc(hidden)]
+pub use wire::fuzzing as __fuzzing;
+
 /// serde, for the code [`open_enum!`] writes; not part of the public API.
 #[doc(hidden)]
 pub use serde as __serde;

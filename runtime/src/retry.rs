@@ -11,17 +11,20 @@ use crate::error::{Error, ErrorKind};
 pub const DEFAULT_BASE_DELAY: Duration = Duration::from_millis(100);
 /// The longest backoff delay, before jitter.
 pub const DEFAULT_MAX_DELAY: Duration = Duration::from_secs(20);
-/// The longest wait a server's `x-acs-retry-after` can impose.
+/// The longest wait a server's `x-acs-retry-after` or `Retry-After` can impose.
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
 /// The default number of tries in total.
 pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
 
 /// How many times to try and how long to wait between tries.
 ///
-/// Retried: throttling, HTTP 5xx answers, Alibaba's `SignatureNonceUsed` (a fresh nonce
-/// fixes it), failures to connect, and timeouts. Not retried: any other service error,
-/// and transport failures after the request may have reached the server (which could
-/// duplicate a write).
+/// Always retried, because the service cannot have acted on the request: throttling
+/// (including HTTP 429), Alibaba's `SignatureNonceUsed` (a fresh nonce fixes it), and
+/// failures to connect (nothing was sent). Retried only for operations marked
+/// [`IDEMPOTENT`](crate::Operation::IDEMPOTENT) (reads and idempotent writes), because the
+/// service may already have acted: timeouts, HTTP 5xx answers, and transport failures
+/// after the request was sent. Never retried: any other service error, redirects, and
+/// requests that could not be built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Tries in total, at least 1.
@@ -43,13 +46,23 @@ impl Default for RetryPolicy {
 }
 
 impl RetryPolicy {
-    /// Whether an error from one attempt is worth another.
+    /// Whether an error from one attempt of a call that is not idempotent is worth
+    /// another: only failures where the service cannot have acted on the request. The
+    /// same as `should_retry(error, false)`.
     pub fn is_retryable(error: &Error) -> bool {
+        Self::should_retry(error, false)
+    }
+
+    /// Whether an error from one attempt is worth another, for an operation that is
+    /// (`idempotent == true`) or is not safe to repeat once the service may have it.
+    pub fn should_retry(error: &Error, idempotent: bool) -> bool {
         match error.kind() {
-            ErrorKind::Throttled(_) | ErrorKind::Timeout => true,
-            ErrorKind::Service(e) => e.http_status >= 500 || e.code == "SignatureNonceUsed",
-            ErrorKind::Undecodable { http_status, .. } => *http_status >= 500,
-            ErrorKind::Transport => is_connect_error(error),
+            ErrorKind::Throttled(_) => true,
+            ErrorKind::Service(e) if e.code == "SignatureNonceUsed" => true,
+            ErrorKind::Service(e) => idempotent && e.http_status >= 500,
+            ErrorKind::Undecodable { http_status, .. } => idempotent && *http_status >= 500,
+            // A connect timeout is a failure to connect: nothing was sent.
+            ErrorKind::Transport | ErrorKind::Timeout => idempotent || is_connect_error(error),
             _ => false,
         }
     }

@@ -68,6 +68,8 @@ struct ListThingsOutput {
 
 impl Operation for ListThings {
     const NAME: &'static str = "ListThings";
+    // A read: timeouts and 5xx answers may be retried.
+    const IDEMPOTENT: bool = true;
     type Service = ();
     type Output = ListThingsOutput;
     fn validate(&self) -> Result<(), ValidationError> {
@@ -960,4 +962,637 @@ async fn calls_are_traced_with_metadata_and_without_secrets() {
             "{line}"
         );
     }
+}
+
+// ---- hardening: redirects, retry safety, deadlines, 429, paging limits, lost status ----
+
+/// A write: not idempotent, so only failures where the service cannot have acted on it
+/// are retried.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct CreateThing {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+}
+
+impl Operation for CreateThing {
+    const NAME: &'static str = "CreateThing";
+    type Service = ();
+    type Output = ListThingsOutput;
+    fn validate(&self) -> Result<(), ValidationError> {
+        Ok(())
+    }
+}
+
+const TC_OK: &str = r#"{"Response":{"Things":["t1"],"IsTruncated":false,"RequestId":"tc-ok"}}"#;
+
+fn with_headers(mut r: Reply, headers: &[(&'static str, &str)]) -> Reply {
+    r.headers
+        .extend(headers.iter().map(|(k, v)| (*k, (*v).to_owned())));
+    r
+}
+
+fn service_for(provider: Provider) -> &'static ServiceInfo {
+    match provider {
+        Provider::Alibaba => &ALIBABA,
+        Provider::Tencent => &TENCENT,
+    }
+}
+
+/// A bare TCP server for answers axum will not give: it serves at most `conns`
+/// connections, reading each request (head and `Content-Length` body) and then writing
+/// `answer` verbatim and closing. `None` never answers and holds the connection open.
+async fn raw_server(answer: Option<&'static [u8]>, conns: usize) -> (String, Arc<Mutex<usize>>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
+    let hits = Arc::new(Mutex::new(0));
+    let counter = hits.clone();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        for _ in 0..conns {
+            let Ok((mut sock, _)) = listener.accept().await else {
+                return;
+            };
+            *counter.lock().unwrap() += 1;
+            let Some(answer) = answer else {
+                held.push(sock);
+                continue;
+            };
+            tokio::spawn(async move {
+                let mut buf = Vec::new();
+                let mut chunk = [0u8; 4096];
+                // Read the head, then as much body as it announces (bounded by 1 MiB).
+                let body_start = loop {
+                    let n = sock.read(&mut chunk).await.unwrap_or(0);
+                    if n == 0 || buf.len() > 1 << 20 {
+                        return;
+                    }
+                    buf.extend_from_slice(&chunk[..n]);
+                    if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                        break i + 4;
+                    }
+                };
+                let head = String::from_utf8_lossy(&buf[..body_start]).to_ascii_lowercase();
+                let length: usize = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(0)
+                    .min(1 << 20);
+                while buf.len() < body_start + length {
+                    let n = sock.read(&mut chunk).await.unwrap_or(0);
+                    if n == 0 {
+                        return;
+                    }
+                    buf.extend_from_slice(&chunk[..n]);
+                }
+                let _ = sock.write_all(answer).await;
+                let _ = sock.shutdown().await;
+            });
+        }
+        // Keep silent connections open until the test ends.
+        std::future::pending::<()>().await;
+        drop(held);
+    });
+    (url, hits)
+}
+
+#[tokio::test]
+async fn redirects_are_errors_and_never_followed() {
+    for provider in [Provider::Alibaba, Provider::Tencent] {
+        let elsewhere = TestServer::start(provider, vec![reply(200, TC_OK)]).await;
+        for status in [301, 302, 303, 307, 308] {
+            let server = TestServer::start(
+                provider,
+                vec![with_headers(
+                    reply(status, ""),
+                    &[("location", &format!("{}/", elsewhere.url))],
+                )],
+            )
+            .await;
+            let client = server
+                .client(service_for(provider))
+                .security_token("session-token-stays-home")
+                .build()
+                .unwrap();
+            let e = client.send(ListThings::default()).await.unwrap_err();
+            match e.kind() {
+                ErrorKind::Redirect {
+                    http_status,
+                    location,
+                } => {
+                    assert_eq!(*http_status, status);
+                    assert_eq!(location.as_deref(), Some(&*format!("{}/", elsewhere.url)));
+                }
+                other => panic!("{provider:?} {status}: {other:?}"),
+            }
+            assert_eq!(e.http_status(), Some(status));
+            assert_eq!(server.hits(), 1, "a redirect is not retried");
+            assert!(e.to_string().contains("redirect"), "{e}");
+            assert!(!e.to_string().contains("session-token-stays-home"));
+        }
+        assert_eq!(
+            elsewhere.hits(),
+            0,
+            "{provider:?}: nothing reached the other host"
+        );
+    }
+
+    // A redirect loop costs one request.
+    let server = TestServer::start(Provider::Tencent, vec![reply(302, "")]).await;
+    let looping = with_headers(reply(302, ""), &[("location", &format!("{}/", server.url))]);
+    server.state.lock().unwrap().script = vec![looping];
+    let client = server.client(&TENCENT).build().unwrap();
+    let e = client.send(ListThings::default()).await.unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Redirect { .. }), "{e:?}");
+    assert_eq!(server.hits(), 1);
+}
+
+#[tokio::test]
+async fn a_user_client_that_follows_redirects_gets_no_answer_from_elsewhere() {
+    let elsewhere = TestServer::start(Provider::Tencent, vec![reply(200, TC_OK)]).await;
+    let server = TestServer::start(
+        Provider::Tencent,
+        vec![with_headers(
+            reply(307, ""),
+            &[("location", &format!("{}/?q=1", elsewhere.url))],
+        )],
+    )
+    .await;
+    // reqwest's default policy follows up to 10 redirects.
+    let client = server
+        .client(&TENCENT)
+        .http_client(reqwest::Client::new())
+        .build()
+        .unwrap();
+    let e = client.send(ListThings::default()).await.unwrap_err();
+    match e.kind() {
+        ErrorKind::Redirect {
+            http_status,
+            location,
+        } => {
+            assert_eq!(*http_status, 200);
+            assert_eq!(location.as_deref(), Some(&*format!("{}/", elsewhere.url)));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.hits(), 1);
+}
+
+#[tokio::test]
+async fn writes_are_retried_only_where_the_service_cannot_have_acted() {
+    // 5xx: retried for a read, not for a write.
+    for (provider, body) in [
+        (
+            Provider::Alibaba,
+            r#"{"Code":"InternalError","RequestId":"r"}"#,
+        ),
+        (Provider::Alibaba, "<html>Bad Gateway</html>"),
+        (Provider::Tencent, "<html>Bad Gateway</html>"),
+    ] {
+        let server = TestServer::start(provider, vec![reply(502, body)]).await;
+        let client = server.client(service_for(provider)).build().unwrap();
+        let e = client.send(CreateThing::default()).await.unwrap_err();
+        assert_eq!(e.http_status(), Some(502));
+        assert_eq!((server.hits(), e.attempts()), (1, 1), "{provider:?} {body}");
+        client.send(ListThings::default()).await.unwrap_err();
+        assert_eq!(
+            server.hits(),
+            1 + 3,
+            "{provider:?} {body}: the read is retried"
+        );
+    }
+
+    // Throttling (the service did not act) and a reused nonce: retried for a write too.
+    for first in [
+        reply(400, ALI_THROTTLED),
+        reply(429, "Too Many Requests"),
+        reply(400, r#"{"Code":"SignatureNonceUsed","RequestId":"r"}"#),
+    ] {
+        let server = TestServer::start(Provider::Alibaba, vec![first, reply(200, ALI_OK)]).await;
+        let client = server.client(&ALIBABA).build().unwrap();
+        client.send(CreateThing::default()).await.unwrap();
+        assert_eq!(server.hits(), 2);
+    }
+
+    // A connection refused: nothing was sent, so a write is retried.
+    let port = {
+        let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let client = Client::builder(&ALIBABA)
+        .credentials(ID, SECRET)
+        .endpoint(format!("http://127.0.0.1:{port}"))
+        .retry_base_delay(Duration::from_millis(1))
+        .build()
+        .unwrap();
+    let e = client.send(CreateThing::default()).await.unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Transport), "{e:?}");
+    assert_eq!(e.attempts(), 3);
+
+    // A timeout after the request was sent: a write is not retried, a read is.
+    let (url, hits) = raw_server(None, 10).await;
+    let client = Client::builder(&TENCENT)
+        .credentials(ID, SECRET)
+        .endpoint(&url)
+        .timeout(Duration::from_millis(100))
+        .retry_base_delay(Duration::from_millis(1))
+        .build()
+        .unwrap();
+    let e = client.send(CreateThing::default()).await.unwrap_err();
+    assert!(e.is_timeout(), "{e:?}");
+    assert_eq!(e.attempts(), 1);
+    assert_eq!(*hits.lock().unwrap(), 1);
+    let e = client.send(ListThings::default()).await.unwrap_err();
+    assert!(e.is_timeout(), "{e:?}");
+    assert_eq!(e.attempts(), 3);
+    assert_eq!(*hits.lock().unwrap(), 1 + 3);
+
+    // An answer cut short: a write is not retried.
+    let (url, hits) = raw_server(
+        Some(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{\"Resp"),
+        10,
+    )
+    .await;
+    let client = Client::builder(&TENCENT)
+        .credentials(ID, SECRET)
+        .endpoint(&url)
+        .retry_base_delay(Duration::from_millis(1))
+        .build()
+        .unwrap();
+    let e = client.send(CreateThing::default()).await.unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Transport), "{e:?}");
+    assert_eq!((e.attempts(), *hits.lock().unwrap()), (1, 1));
+}
+
+#[tokio::test]
+async fn a_body_cut_short_keeps_the_http_status_and_request_id() {
+    let (url, _) = raw_server(
+        Some(b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 1000\r\nx-acs-request-id: cut-1\r\n\r\n{\"Code\":\"Serv"),
+        1,
+    )
+    .await;
+    let client = Client::builder(&ALIBABA)
+        .credentials(ID, SECRET)
+        .endpoint(&url)
+        .max_attempts(1)
+        .build()
+        .unwrap();
+    let e = client
+        .send(ListThings {
+            filter: Some("query-secret-value".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Transport), "{e:?}");
+    assert_eq!(e.http_status(), Some(503));
+    assert_eq!(e.request_id(), Some("cut-1"));
+    assert!(e.to_string().contains("HTTP 503"), "{e}");
+    assert_no_query_in(&e, "query-secret-value");
+}
+
+/// The error's Display, Debug and every source in its chain name neither the
+/// parameter's value nor the request's query string.
+fn assert_no_query_in(e: &specbind_runtime::Error, value: &str) {
+    let mut shown = vec![e.to_string(), format!("{e:?}")];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        shown.push(s.to_string());
+        shown.push(format!("{s:?}"));
+        source = s.source();
+    }
+    assert!(shown.len() > 2, "the error has a source: {shown:?}");
+    for text in shown {
+        for needle in [value, "Filter=", "?Filter", "x-acs-action", SECRET] {
+            assert!(!text.contains(needle), "{needle:?} in {text}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn transport_errors_do_not_carry_the_request_url() {
+    let port = {
+        let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let client = Client::builder(&ALIBABA)
+        .credentials(ID, SECRET)
+        .endpoint(format!("http://127.0.0.1:{port}"))
+        .max_attempts(1)
+        .build()
+        .unwrap();
+    let request = ListThings {
+        filter: Some("query-secret-value".into()),
+        ..Default::default()
+    };
+    let e = client.send(request.clone()).await.unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Transport), "{e:?}");
+    assert_no_query_in(&e, "query-secret-value");
+
+    // A timeout is a reqwest error too.
+    let (url, _) = raw_server(None, 1).await;
+    let client = Client::builder(&ALIBABA)
+        .credentials(ID, SECRET)
+        .endpoint(&url)
+        .timeout(Duration::from_millis(100))
+        .max_attempts(1)
+        .build()
+        .unwrap();
+    let e = client.send(request).await.unwrap_err();
+    assert!(e.is_timeout(), "{e:?}");
+    assert_no_query_in(&e, "query-secret-value");
+}
+
+#[tokio::test]
+async fn the_total_deadline_bounds_a_call_across_attempts() {
+    // A silent server: each attempt times out, and the deadline ends the call.
+    let (url, hits) = raw_server(None, 20).await;
+    let client = Client::builder(&TENCENT)
+        .credentials(ID, SECRET)
+        .endpoint(&url)
+        .timeout(Duration::from_millis(150))
+        .total_timeout(Duration::from_millis(400))
+        .retry_base_delay(Duration::from_millis(1))
+        .max_attempts(20)
+        .build()
+        .unwrap();
+    let e = client.send(ListThings::default()).await.unwrap_err();
+    assert!(e.is_timeout(), "{e:?}");
+    assert!(e.to_string().contains("total deadline"), "{e}");
+    assert!((1..20).contains(&e.attempts()), "{e}");
+    assert_eq!(e.attempts() as usize, *hits.lock().unwrap());
+
+    // No sleep past the deadline: a retry-after longer than the time left ends the call
+    // at once with the throttling error.
+    for retry_after in [
+        ("retry-after", "3600".to_owned()),
+        ("x-acs-retry-after", "60000".to_owned()),
+    ] {
+        let server = TestServer::start(
+            Provider::Alibaba,
+            vec![
+                with_headers(
+                    reply(400, ALI_THROTTLED),
+                    &[(retry_after.0, &retry_after.1)],
+                ),
+                reply(200, ALI_OK),
+            ],
+        )
+        .await;
+        let client = server
+            .client(&ALIBABA)
+            .total_timeout(Duration::from_secs(10))
+            .build()
+            .unwrap();
+        let e = client.send(ListThings::default()).await.unwrap_err();
+        assert!(e.is_throttling(), "{e:?}");
+        assert_eq!(
+            e.retry_after(),
+            Some(specbind_runtime::retry::MAX_RETRY_AFTER)
+        );
+        assert_eq!((e.attempts(), server.hits()), (1, 1));
+    }
+
+    let e = Client::builder(&TENCENT)
+        .credentials(ID, SECRET)
+        .total_timeout(Duration::ZERO)
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(e, specbind_runtime::BuildError::InvalidSetting(_)),
+        "{e}"
+    );
+}
+
+#[tokio::test]
+async fn http_429_is_throttling_and_retry_after_is_honoured() {
+    let in_ten_minutes = (jiff::Timestamp::now() + jiff::SignedDuration::from_secs(600))
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .strftime("%a, %d %b %Y %H:%M:%S GMT")
+        .to_string();
+    for provider in [Provider::Alibaba, Provider::Tencent] {
+        for (retry_after, expected) in [
+            ("2", Duration::from_secs(2)),
+            ("3600", specbind_runtime::retry::MAX_RETRY_AFTER),
+            (&*in_ten_minutes, specbind_runtime::retry::MAX_RETRY_AFTER),
+        ] {
+            let server = TestServer::start(
+                provider,
+                vec![with_headers(
+                    reply(429, "<html>Too Many Requests</html>"),
+                    &[("retry-after", retry_after), ("x-tc-requestid", "tc-429")],
+                )],
+            )
+            .await;
+            let client = server
+                .client(service_for(provider))
+                .max_attempts(1)
+                .build()
+                .unwrap();
+            let e = client.send(CreateThing::default()).await.unwrap_err();
+            assert!(e.is_throttling(), "{provider:?}: {e:?}");
+            assert_eq!(e.http_status(), Some(429));
+            assert_eq!(e.retry_after(), Some(expected), "{retry_after}");
+            assert_eq!(e.request_id(), Some("tc-429"));
+        }
+    }
+    // And retried, as throttling is, even for a write.
+    let server = TestServer::start(
+        Provider::Tencent,
+        vec![reply(429, ""), reply(429, ""), reply(200, TC_OK)],
+    )
+    .await;
+    let client = server.client(&TENCENT).build().unwrap();
+    client.send(CreateThing::default()).await.unwrap();
+    assert_eq!(server.hits(), 3);
+}
+
+fn ali_page(token: Option<&str>, truncated: Option<bool>) -> Reply {
+    let mut v = serde_json::json!({"RequestId": "p", "Things": ["x"]});
+    if let Some(t) = token {
+        v["NextToken"] = t.into();
+    }
+    if let Some(t) = truncated {
+        v["IsTruncated"] = t.into();
+    }
+    reply(200, v.to_string())
+}
+
+#[tokio::test]
+async fn paginator_page_limit_is_an_error_that_says_how_to_continue() {
+    // A server that always has another page, with a fresh token each time.
+    let script: Vec<Reply> = (1..=50)
+        .map(|i| ali_page(Some(&format!("t{i}")), Some(true)))
+        .collect();
+    let server = TestServer::start(Provider::Alibaba, script).await;
+    let client = server.client(&ALIBABA).build().unwrap();
+    let pages: Vec<_> = Paginator::new(client.clone(), Ok(ListThings::default()))
+        .max_pages(5)
+        .pages()
+        .take(100)
+        .collect()
+        .await;
+    assert_eq!(pages.len(), 6, "five pages, then the error");
+    assert!(pages[..5].iter().all(Result::is_ok));
+    let e = pages[5].as_ref().unwrap_err();
+    assert!(
+        matches!(e.kind(), ErrorKind::PageLimit { pages: 5, next_token } if next_token == "t5"),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("limit of 5 pages"), "{e}");
+    assert_eq!(server.hits(), 5);
+
+    // A listing that ends within the limit ends quietly.
+    let server = TestServer::start(
+        Provider::Alibaba,
+        vec![ali_page(Some("a"), Some(true)), ali_page(None, Some(false))],
+    )
+    .await;
+    let client = server.client(&ALIBABA).build().unwrap();
+    let pages: Vec<_> = Paginator::new(client, Ok(ListThings::default()))
+        .max_pages(2)
+        .pages()
+        .take(100)
+        .collect()
+        .await;
+    assert_eq!(pages.len(), 2);
+    assert!(pages.iter().all(Result::is_ok), "{pages:?}");
+
+    // A limit of 0 sends nothing.
+    let server = TestServer::start(Provider::Alibaba, vec![ali_page(None, None)]).await;
+    let client = server.client(&ALIBABA).build().unwrap();
+    let pages: Vec<_> = Paginator::new(client, Ok(ListThings::default()))
+        .max_pages(0)
+        .pages()
+        .take(100)
+        .collect()
+        .await;
+    assert_eq!(pages.len(), 1);
+    assert!(matches!(
+        pages[0].as_ref().unwrap_err().kind(),
+        ErrorKind::PageLimit { pages: 0, .. }
+    ));
+    assert_eq!(server.hits(), 0);
+}
+
+#[tokio::test]
+async fn truncated_without_a_token_is_an_error() {
+    for last in [ali_page(None, Some(true)), ali_page(Some(""), Some(true))] {
+        let server = TestServer::start(
+            Provider::Alibaba,
+            vec![ali_page(Some("a"), Some(true)), last],
+        )
+        .await;
+        let client = server.client(&ALIBABA).build().unwrap();
+        let items: Vec<_> = Paginator::new(client, Ok(ListThings::default()))
+            .items()
+            .take(100)
+            .collect()
+            .await;
+        assert_eq!(items.len(), 3, "{items:?}");
+        let e = items[2].as_ref().unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::MissingPageToken), "{e:?}");
+        assert_eq!(server.hits(), 2);
+    }
+    // Without an IsTruncated flag, no token is the end.
+    let server = TestServer::start(Provider::Alibaba, vec![ali_page(None, None)]).await;
+    let client = server.client(&ALIBABA).build().unwrap();
+    let items: Vec<_> = Paginator::new(client, Ok(ListThings::default()))
+        .items()
+        .take(100)
+        .collect()
+        .await;
+    assert_eq!(items.len(), 1);
+    assert!(items[0].is_ok());
+}
+
+static VALIDATIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// A paged operation that counts its validations and refuses tokens starting with `x`
+/// (so a later page, were it validated again, would fail).
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct CountedList {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_token: Option<String>,
+}
+
+impl Operation for CountedList {
+    const NAME: &'static str = "ListThings";
+    const IDEMPOTENT: bool = true;
+    type Service = ();
+    type Output = ListThingsOutput;
+    fn validate(&self) -> Result<(), ValidationError> {
+        VALIDATIONS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let bad = self
+            .next_token
+            .as_deref()
+            .is_some_and(|t| t.starts_with('x'));
+        let violations = bad
+            .then(|| Violation::new("NextToken", Rule::Pattern, "must not start with x"))
+            .into_iter()
+            .collect();
+        match ValidationError::from_violations(violations) {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Paginated for CountedList {
+    type Item = String;
+    fn set_page_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+    fn request_page_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+    fn page_token(output: &ListThingsOutput) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+    fn is_truncated(output: &ListThingsOutput) -> Option<bool> {
+        output.is_truncated
+    }
+    fn into_items(output: ListThingsOutput) -> Vec<String> {
+        output.things
+    }
+}
+
+#[tokio::test]
+async fn send_validated_and_later_pages_skip_validation() {
+    let server = TestServer::start(
+        Provider::Alibaba,
+        vec![
+            ali_page(Some("x1"), Some(true)),
+            ali_page(Some("x2"), Some(true)),
+            ali_page(None, Some(false)),
+            reply(200, ALI_OK),
+        ],
+    )
+    .await;
+    let client = server.client(&ALIBABA).build().unwrap();
+    let items: Vec<_> = Paginator::new(client.clone(), Ok(CountedList::default()))
+        .items()
+        .take(100)
+        .collect()
+        .await;
+    assert_eq!(items.len(), 3, "{items:?}");
+    assert!(items.iter().all(Result::is_ok));
+    assert_eq!(
+        VALIDATIONS.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "only the first page is validated"
+    );
+    assert_eq!(server.hits(), 3);
+
+    // send_validated sends what send would refuse.
+    let bad = CountedList {
+        next_token: Some("x-bad".into()),
+    };
+    assert!(client.send(bad.clone()).await.unwrap_err().is_validation());
+    assert_eq!(server.hits(), 3);
+    client.send_validated(bad).await.unwrap();
+    assert_eq!(server.hits(), 4);
 }
