@@ -134,6 +134,11 @@ impl Builder {
     }
 
     /// Loads, checks and filters the specs into resolved services.
+    ///
+    /// Each spec is named in diagnostics and generated code as written, minus `./`; an
+    /// absolute path or one with `..` is named relative to the base directory when inside
+    /// it, else by its parent directory's name and its own, so no absolute path reaches
+    /// generated code.
     pub fn resolve(&self) -> Result<Vec<Service>, Error> {
         let base = self.base_dir.clone();
         self.services_from(move |p| {
@@ -141,7 +146,7 @@ impl Builder {
                 Some(b) => b.join(p),
                 None => p.to_path_buf(),
             };
-            (path, p.to_string_lossy().replace('\\', "/"))
+            (path, crate::input::display_for_file(p, base.as_deref()))
         })
     }
 
@@ -156,6 +161,9 @@ impl Builder {
         }
         let mut services = Vec::new();
         let mut diags = Vec::new();
+        // Every spec is read, so that all their problems are reported together; a file
+        // that cannot be read is an I/O error when it is the only problem.
+        let mut unreadable = Vec::new();
         for spec in &self.specs {
             let (path, display) = resolve(spec);
             if self.cargo_metadata {
@@ -164,8 +172,15 @@ impl Builder {
             match crate::load_service(&path, &display) {
                 Ok(s) => services.push(s),
                 Err(Error::Spec(d)) => diags.extend(d),
+                Err(e @ Error::Io { .. }) => unreadable.push((e, display)),
                 Err(e) => return Err(e),
             }
+        }
+        if diags.is_empty() && unreadable.len() == 1 {
+            return Err(unreadable.remove(0).0);
+        }
+        for (e, display) in unreadable {
+            diags.extend(crate::file_diagnostic(e, &write::escape_text(&display)));
         }
         if !diags.is_empty() {
             return Err(Error::Spec(diags));
@@ -224,12 +239,13 @@ impl Builder {
                     )
                 })?,
         };
+        // Staged and swapped as `generate` does; other files in the directory (it is
+        // cargo's `OUT_DIR`) are not this builder's to remove.
+        let staging = write::Staging::begin(&out, false)?;
         for f in self.render()? {
-            let path = out.join(&f.file_name);
-            if std::fs::read(&path).ok().as_deref() != Some(f.contents.as_bytes()) {
-                write::write_atomic(&path, f.contents.as_bytes())?;
-            }
+            staging.stage(Path::new(&f.file_name), f.contents.as_bytes())?;
         }
+        staging.commit()?;
         Ok(())
     }
 }
