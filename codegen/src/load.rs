@@ -7,6 +7,7 @@
 //! well as the line and column, and lets the loader report every problem in a file
 //! rather than stopping at the first.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -272,6 +273,8 @@ enum Value {
 struct Node {
     value: Value,
     pos: Pos,
+    /// Byte range of the scalar's source text (of the anchored node, for an alias).
+    span: Option<(usize, usize)>,
 }
 
 impl<'de> Deserialize<'de> for Value {
@@ -337,12 +340,21 @@ impl<'de> Deserialize<'de> for Value {
 
 impl From<Spanned<Value>> for Node {
     fn from(s: Spanned<Value>) -> Self {
+        let span = s.defined.span();
+        let span = match (span.byte_offset(), span.byte_len()) {
+            (Some(o), Some(l)) => usize::try_from(o)
+                .ok()
+                .zip(usize::try_from(l).ok())
+                .map(|(o, l)| (o, o.saturating_add(l))),
+            _ => None,
+        };
         Node {
             pos: Pos {
                 line: s.referenced.line(),
                 column: s.referenced.column(),
             },
             value: s.value,
+            span,
         }
     }
 }
@@ -397,6 +409,7 @@ pub fn load_str(file: &Path, text: &str) -> Result<SpecFile, Vec<Diagnostic>> {
     };
     let mut r = Reader {
         file,
+        text,
         diags: Vec::new(),
     };
     let spec = r.spec_file(&root);
@@ -420,6 +433,8 @@ fn strip_position_prefix(s: &str) -> &str {
 
 struct Reader<'a> {
     file: &'a Path,
+    /// The file's text, to read a plain scalar's source text back (see [`Reader::raw`]).
+    text: &'a str,
     diags: Vec<Diagnostic>,
 }
 
@@ -448,6 +463,42 @@ impl<'a> Reader<'a> {
             .push(Diagnostic::new(self.file, pos, path, msg).with_hint(hint));
     }
 
+    /// The source text of a plain (unquoted) scalar that YAML read as a number or a
+    /// boolean: `0x1F`, `+5`, `1.50`, `true`. Where the spec means a string (a key, an
+    /// enum value, a prefix), that text is the string; `31` for `0x1F` would change
+    /// what goes on the wire.
+    fn raw(&self, node: &Node) -> Option<&'a str> {
+        match node.value {
+            Value::Int(_) | Value::Float | Value::Bool(_) => {
+                let (a, b) = node.span?;
+                let t = self.text.get(a..b)?;
+                // A span that is not the bare scalar (an alias, a tag, a quote) is not
+                // trusted as its text.
+                let plain = !t.is_empty()
+                    && !t.starts_with(['"', '\'', '!', '&', '*'])
+                    && !t.contains(|c: char| c.is_whitespace() || c == '#');
+                plain.then_some(t)
+            }
+            _ => None,
+        }
+    }
+
+    /// A mapping key as text: strings as read, other plain scalars as written.
+    fn key_text(&self, k: &Node) -> Option<String> {
+        match &k.value {
+            Value::Str(s) => Some(s.clone()),
+            Value::Int(_) | Value::Float | Value::Bool(_) => match self.raw(k) {
+                Some(t) => Some(t.to_owned()),
+                None => match &k.value {
+                    Value::Int(i) => Some(i.to_string()),
+                    Value::Bool(b) => Some(b.to_string()),
+                    _ => None,
+                },
+            },
+            _ => None,
+        }
+    }
+
     /// Reads a mapping, reporting duplicate keys and non-scalar keys; `None` if `node`
     /// is not a mapping (already reported).
     fn map<'n>(&mut self, node: &'n Node, path: &str) -> Option<MapView<'n>> {
@@ -466,13 +517,16 @@ impl<'a> Reader<'a> {
             );
             return None;
         };
-        let mut entries: Vec<(String, &Node, &Node)> = Vec::new();
-        for (k, v) in pairs {
-            let key = match &k.value {
-                Value::Str(s) => s.clone(),
-                Value::Int(i) => i.to_string(),
-                Value::Bool(b) => b.to_string(),
-                other => {
+        let mut entries: Vec<(String, &Node, &Node)> = Vec::with_capacity(pairs.len());
+        // Key → index in `entries`: a linear scan per key made a 100,000-key mapping
+        // take most of a minute.
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(pairs.len());
+        let keys: Vec<Option<String>> = pairs.iter().map(|(k, _)| self.key_text(k)).collect();
+        for ((k, v), key) in pairs.iter().zip(&keys) {
+            let key = match key {
+                Some(key) => key,
+                None => {
+                    let other = &k.value;
                     self.err(
                         k.pos,
                         path,
@@ -481,11 +535,11 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             };
-            if let Some((_, first, _)) = entries.iter().find(|(n, _, _)| *n == key) {
-                let first = first.pos;
+            if let Some(&i) = seen.get(key.as_str()) {
+                let first = entries[i].1.pos;
                 self.err_hint(
                     k.pos,
-                    &join(path, &key),
+                    &join(path, key),
                     format!("duplicate key `{key}`"),
                     format!(
                         "first defined at line {}, column {}",
@@ -494,7 +548,8 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             }
-            entries.push((key, k, v));
+            seen.insert(key, entries.len());
+            entries.push((key.clone(), k, v));
         }
         Some(MapView {
             entries,
@@ -535,14 +590,20 @@ impl<'a> Reader<'a> {
         v
     }
 
+    /// A string; a plain scalar YAML reads as a number or boolean (`prefix: 0x`,
+    /// `equals: 0x1F`) is taken as the text written.
     fn string(&mut self, node: &Node, path: &str) -> Option<At<String>> {
-        match &node.value {
-            Value::Str(s) => Some(At {
-                value: s.clone(),
+        let text = match &node.value {
+            Value::Str(s) => Some(s.clone()),
+            _ => self.raw(node).map(str::to_owned),
+        };
+        match (text, &node.value) {
+            (Some(value), _) => Some(At {
+                value,
                 pos: node.pos,
                 path: path.to_owned(),
             }),
-            other => {
+            (None, other) => {
                 self.err(
                     node.pos,
                     path,
@@ -621,7 +682,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn scalar(&mut self, node: &Node, path: &str) -> Option<Scalar> {
+    /// A `default` or `example`. For a field whose values are text (`textual`: strings,
+    /// timestamps, enums) a plain number or boolean is kept as written, so `0x1F` stays
+    /// `0x1F` rather than becoming `31`.
+    fn scalar(&mut self, node: &Node, path: &str, textual: bool) -> Option<Scalar> {
+        if textual && let Some(t) = self.raw(node) {
+            return Some(Scalar::Str(t.to_owned()));
+        }
         match &node.value {
             Value::Str(s) => Some(Scalar::Str(s.clone())),
             Value::Int(i) => Some(Scalar::Int(*i)),
@@ -847,6 +914,10 @@ impl<'a> Reader<'a> {
             ],
         );
         let ty = self.type_spec(&m, path)?;
+        let textual = matches!(
+            ty.value,
+            TypeSpec::String | TypeSpec::Timestamp | TypeSpec::Enum(_)
+        );
         let required = match self.get(&m, "required") {
             Some(n) => self.boolean(n, &join(path, "required")).unwrap_or(false),
             None => false,
@@ -857,7 +928,7 @@ impl<'a> Reader<'a> {
         };
         let default = self.get(&m, "default").and_then(|n| {
             let p = join(path, "default");
-            self.scalar(n, &p).map(|v| At {
+            self.scalar(n, &p, textual).map(|v| At {
                 value: v,
                 pos: n.pos,
                 path: p,
@@ -865,7 +936,7 @@ impl<'a> Reader<'a> {
         });
         let example = self
             .get(&m, "example")
-            .and_then(|n| self.scalar(n, &join(path, "example")));
+            .and_then(|n| self.scalar(n, &join(path, "example"), textual));
         let range = self
             .get(&m, "range")
             .and_then(|n| self.bounds(n, &join(path, "range")));

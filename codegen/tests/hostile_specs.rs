@@ -1,0 +1,115 @@
+//! Hostile and careless specs: each is refused with file, line, column and spec path,
+//! or accepted with the meaning its author wrote.
+
+use specbind::{Diagnostic, Error};
+
+const HEAD: &str = "service:
+  provider: alibaba
+  name: demo
+  product: demo
+  version: \"2020-01-01\"
+  endpoint: https://demo.example.com
+";
+
+fn load(text: &str) -> Result<specbind::Service, Vec<Diagnostic>> {
+    match specbind::load_service_str(text, "spec/demo.yaml") {
+        Ok(s) => Ok(s),
+        Err(Error::Spec(d)) => Err(d),
+        Err(e) => panic!("unexpected error kind: {e}"),
+    }
+}
+
+fn diags(text: &str) -> Vec<Diagnostic> {
+    match load(text) {
+        Ok(_) => panic!("spec was accepted:\n{text}"),
+        Err(d) => d,
+    }
+}
+
+/// The single diagnostic whose message contains `needle`.
+fn find<'a>(d: &'a [Diagnostic], needle: &str) -> &'a Diagnostic {
+    let hits: Vec<_> = d.iter().filter(|x| x.message.contains(needle)).collect();
+    assert_eq!(
+        hits.len(),
+        1,
+        "expected one diagnostic with {needle:?}, got {d:#?}"
+    );
+    hits[0]
+}
+
+fn at(d: &Diagnostic) -> (u64, u64, &str) {
+    (d.pos.line, d.pos.column, d.path.as_str())
+}
+
+/// An enum with `n` values `V0`..`V{n-1}` and an operation using it.
+fn big_enum(n: usize, extra: &str) -> String {
+    let mut s = String::with_capacity(n * 16);
+    s.push_str(HEAD);
+    s.push_str("enums:\n  Big:\n    values:\n");
+    for i in 0..n {
+        s.push_str(&format!("      V{i}: null\n"));
+    }
+    s.push_str(extra);
+    s.push_str("operations:\n  Op:\n    request:\n      B: {type: enum, enum: Big}\n");
+    s
+}
+
+#[test]
+fn a_100000_key_mapping_loads_and_its_duplicate_is_found() {
+    // Duplicate-key detection used to compare every key with every earlier one: this
+    // took most of a minute. The assertion is on behaviour; the time is reported by
+    // `cargo test -- --nocapture`.
+    let n = 100_000;
+    let t = std::time::Instant::now();
+    let svc = load(&big_enum(n, "")).expect("valid");
+    eprintln!("load+check of a {n}-value enum: {:?}", t.elapsed());
+    assert_eq!(svc.enums.values().next().unwrap().variants.len(), n);
+
+    let t = std::time::Instant::now();
+    let d = diags(&big_enum(n, "      V7: null\n"));
+    eprintln!(
+        "load of a {n}-value enum with a duplicate: {:?}",
+        t.elapsed()
+    );
+    let x = find(&d, "duplicate key `V7`");
+    assert_eq!(at(x), (10 + n as u64, 7, "enums.Big.values.V7"));
+    assert_eq!(
+        x.hint.as_deref(),
+        Some("first defined at line 17, column 7")
+    );
+}
+
+#[test]
+fn integer_looking_enum_values_keep_their_source_text() {
+    let svc = load(&format!(
+        "{HEAD}enums:
+  Code:
+    values:
+      0x1F: hex
+      +5: signed
+      007: zero-padded
+      1.50: decimal
+      1_000: underscored
+      true: a boolean word
+      \"0x20\": quoted
+operations:
+  Op:
+    request:
+      C: {{type: enum, enum: Code, default: 0x1F, example: +5}}
+      P: {{type: string, prefix: 0x, example: 0017}}
+      N: {{type: int32, default: 0x10}}
+    constraints:
+      - when: {{parameter: C, equals: 1.50}}
+        then: {{parameter: P, prefix: 00}}
+"
+    ))
+    .expect("valid");
+    let e = svc.enums.values().next().unwrap();
+    let wire: Vec<&str> = e.variants.iter().map(|v| v.wire_name.as_str()).collect();
+    assert_eq!(wire, ["0x1F", "+5", "007", "1.50", "1_000", "true", "0x20"]);
+    let op = svc.operations.values().next().unwrap();
+    let c = &op.request.fields[0];
+    assert_eq!(c.example, Some(specbind::load::Scalar::Str("+5".into())));
+    let p = &op.request.fields[1];
+    assert_eq!(p.example, Some(specbind::load::Scalar::Str("0017".into())));
+}
