@@ -550,4 +550,77 @@ mod tests {
             .collect();
         assert_eq!(leftovers, ["x.rs"]);
     }
+
+    fn lib_names(dir: &Path) -> Vec<String> {
+        fs::read_to_string(dir.join("lib.rs"))
+            .unwrap()
+            .lines()
+            .filter_map(|l| l.strip_prefix("mod "))
+            .map(|m| m.trim_end_matches(';').to_owned())
+            .collect()
+    }
+
+    /// A rename failing midway (as a full disk or a kill would stop it) leaves `lib.rs`
+    /// naming only modules that are on disk, the module it drops still present, and no
+    /// temporary file.
+    #[test]
+    fn a_swap_stopped_midway_keeps_lib_rs_consistent() {
+        let file = |body: &str| format!("{HEADER_MARK}\n{body}");
+        let old = BTreeMap::from([
+            (PathBuf::from("lib.rs"), file("mod a;\nmod gone;\n")),
+            (PathBuf::from("a.rs"), file("// a v1\n")),
+            (PathBuf::from("gone.rs"), file("// gone\n")),
+        ]);
+        let new = BTreeMap::from([
+            (PathBuf::from("lib.rs"), file("mod a;\nmod b;\nmod c;\n")),
+            (PathBuf::from("a.rs"), file("// a v2\n")),
+            (PathBuf::from("b.rs"), file("// b\n")),
+            (PathBuf::from("c.rs"), file("// c\n")),
+        ]);
+        for fail_at in 0..4 {
+            let dir = tempfile::tempdir().unwrap();
+            write_files(dir.path(), &old).unwrap();
+            let mut staging = Staging::begin(dir.path(), true).unwrap();
+            staging.fail_rename_at = Some(fail_at);
+            for (rel, text) in &new {
+                staging.stage(rel, text.as_bytes()).unwrap();
+            }
+            assert!(staging.commit().is_err());
+            assert_eq!(
+                lib_names(dir.path()),
+                ["a", "gone"],
+                "lib.rs is renamed last"
+            );
+            for m in lib_names(dir.path()) {
+                assert!(dir.path().join(format!("{m}.rs")).exists(), "{m}.rs");
+            }
+            let temps: Vec<_> = fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| is_temp_name(n))
+                .collect();
+            assert!(temps.is_empty(), "{temps:?}");
+            let r = write_files(dir.path(), &new).unwrap();
+            assert_eq!(r.removed, [dir.path().join("gone.rs")]);
+            assert_eq!(lib_names(dir.path()), ["a", "b", "c"]);
+        }
+    }
+
+    #[test]
+    fn escaping_is_idempotent_and_complete() {
+        let s = "a\nb\r\u{202e}c\u{2028}\\d";
+        let once = escape_text(s);
+        assert_eq!(once, "a\\u{a}b\\u{d}\\u{202e}c\\u{2028}\\d");
+        assert_eq!(escape_text(&once), once);
+        assert!(!once.chars().any(is_unsafe_in_code));
+    }
+
+    #[test]
+    fn temp_names() {
+        assert!(is_temp_name(".specbind-tmp-1-2-lib.rs"));
+        assert!(is_temp_name(".cloudsso.rs.1234.tmp"));
+        assert!(!is_temp_name("cloudsso.rs"));
+        assert!(!is_temp_name(".notes.tmp"));
+        assert!(!is_temp_name(".x.rs..tmp"));
+    }
 }
