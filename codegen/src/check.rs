@@ -35,6 +35,41 @@ const RESERVED_SETTERS: &[&str] = &[
     "fmt",
 ];
 
+/// The region put into a `regional_endpoint` template to check the URL it gives.
+const SAMPLE_REGION: &str = "cn-hangzhou";
+
+/// Why the runtime's `Client` would refuse `raw` as an endpoint, if it would: the same
+/// rules as `specbind_runtime`'s `parse_endpoint`, with the same URL parser, plus no
+/// whitespace, control or non-ASCII characters anywhere (the URL parser trims or
+/// percent-encodes some of them, which would hide a typo).
+pub fn endpoint_problem(raw: &str) -> Result<(), String> {
+    if let Some(c) = raw
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || !c.is_ascii())
+    {
+        return Err(format!(
+            "it contains {c:?}; write the host in ASCII (punycode)"
+        ));
+    }
+    let url = url::Url::parse(raw).map_err(|e| e.to_string())?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err("the scheme must be http or https".into());
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("user information is not allowed".into());
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err("a query or fragment is not allowed".into());
+    }
+    if url.path() != "/" {
+        return Err("a path is not allowed; these APIs are served at /".into());
+    }
+    match url.host_str() {
+        None | Some("") => Err("there is no host".into()),
+        Some(_) => Ok(()),
+    }
+}
+
 /// Checks one loaded spec; returns every problem found.
 pub fn check(file: &Path, spec: &SpecFile) -> Vec<Diagnostic> {
     let mut c = Checker {
@@ -96,29 +131,46 @@ impl Checker<'_> {
                 "use lowercase letters, digits and `_`, starting with a letter",
             );
         }
-        for url in [Some(&s.endpoint), s.regional_endpoint.as_ref()]
-            .into_iter()
-            .flatten()
-        {
-            let ok = url.value.is_empty()
-                || url.value.starts_with("https://")
-                || url.value.starts_with("http://");
-            if !ok {
-                self.err(
-                    url.pos,
-                    &url.path,
-                    format!("`{}` is not an http(s) URL", url.value),
-                );
-            }
-        }
-        if let Some(r) = &s.regional_endpoint
-            && !r.value.contains("{region}")
+        if !s.endpoint.value.is_empty()
+            && let Err(why) = endpoint_problem(&s.endpoint.value)
         {
             self.err(
-                r.pos,
-                &r.path,
-                "a regional endpoint must contain `{region}`",
+                s.endpoint.pos,
+                &s.endpoint.path,
+                format!("`{}` is not a usable endpoint: {why}", s.endpoint.value),
             );
+        }
+        if let Some(r) = &s.regional_endpoint {
+            if !r.value.contains("{region}") {
+                self.err(
+                    r.pos,
+                    &r.path,
+                    "a regional endpoint must contain `{region}`",
+                );
+            } else {
+                let sample = r.value.replace("{region}", SAMPLE_REGION);
+                if let Err(why) = endpoint_problem(&sample) {
+                    self.err_hint(
+                        r.pos,
+                        &r.path,
+                        format!("`{}` is not a usable endpoint template: {why}", r.value),
+                        format!("checked with `{{region}}` = `{SAMPLE_REGION}`: `{sample}`"),
+                    );
+                }
+            }
+        }
+        for v in [&s.version, &s.product] {
+            if !v.value.is_empty() && !v.value.bytes().all(|b| b.is_ascii_graphic()) {
+                self.err_hint(
+                    v.pos,
+                    &v.path,
+                    format!(
+                        "{:?} must be visible ASCII without spaces: it is sent in every request",
+                        v.value
+                    ),
+                    "remove spaces, line breaks, control and non-ASCII characters",
+                );
+            }
         }
         if let Some(r) = &s.rate_limit
             && !(1..=i64::from(u32::MAX)).contains(&r.value)

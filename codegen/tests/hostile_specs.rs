@@ -113,3 +113,111 @@ operations:
     let p = &op.request.fields[1];
     assert_eq!(p.example, Some(specbind::load::Scalar::Str("0017".into())));
 }
+
+/// A spec with this `service` section and one trivial operation.
+fn service(service: &str) -> String {
+    format!("service:\n{service}operations:\n  Op: {{}}\n")
+}
+
+#[test]
+fn endpoints_the_runtime_refuses_are_refused() {
+    let base = "  provider: alibaba\n  name: demo\n  product: demo\n  version: \"1\"\n";
+    for (endpoint, why) in [
+        ("https://demo.example.com/v1", "a path is not allowed"),
+        (
+            "https://demo.example.com/?a=1",
+            "a query or fragment is not allowed",
+        ),
+        (
+            "https://demo.example.com#x",
+            "a query or fragment is not allowed",
+        ),
+        (
+            "https://user:pw@demo.example.com",
+            "user information is not allowed",
+        ),
+        (
+            "https://user@demo.example.com",
+            "user information is not allowed",
+        ),
+        ("https://", "empty host"),
+        ("http://:80", "empty host"),
+        ("\"https://demo .example.com\"", "contains ' '"),
+        ("\"https://demo.example.com \"", "contains ' '"),
+        ("\"https://demo.example.com\\r\\n\"", "contains '\\r'"),
+        ("https://démo.example.com", "contains 'é'"),
+        ("ftp://demo.example.com", "the scheme must be http or https"),
+        ("demo.example.com", "relative URL without a base"),
+    ] {
+        let d = diags(&service(&format!("{base}  endpoint: {endpoint}\n")));
+        let x = find(&d, "is not a usable endpoint");
+        assert_eq!(at(x), (6, 13, "service.endpoint"), "{endpoint}");
+        assert!(x.message.contains(why), "{endpoint}: {}", x.message);
+    }
+    for ok in [
+        "https://demo.example.com",
+        "https://demo.example.com/",
+        "http://127.0.0.1:8080",
+        "https://[::1]:8443/",
+        "https://DEMO.Example.com:443",
+    ] {
+        load(&service(&format!("{base}  endpoint: {ok}\n")))
+            .unwrap_or_else(|d| panic!("{ok}: {d:#?}"));
+    }
+}
+
+#[test]
+fn regional_endpoint_templates_are_checked_with_a_region() {
+    let base = "  provider: alibaba\n  name: demo\n  product: demo\n  version: \"1\"\n  endpoint: https://demo.example.com\n";
+    for (template, why) in [
+        ("https://demo.example.com/{region}", "a path is not allowed"),
+        ("https://demo.example.com?r={region}", "a query or fragment"),
+        ("\"https://{region}@demo.example.com\"", "user information"),
+        ("\"https://demo. {region}.example.com\"", "contains ' '"),
+    ] {
+        let d = diags(&service(&format!(
+            "{base}  regional_endpoint: {template}\n"
+        )));
+        let x = find(&d, "is not a usable endpoint template");
+        assert_eq!(at(x), (7, 22, "service.regional_endpoint"), "{template}");
+        assert!(x.message.contains(why), "{template}: {}", x.message);
+        assert!(x.hint.as_deref().unwrap().contains("cn-hangzhou"));
+    }
+    load(&service(&format!(
+        "{base}  regional_endpoint: https://demo.{{region}}.example.com\n"
+    )))
+    .unwrap();
+}
+
+#[test]
+fn versions_and_products_are_visible_ascii() {
+    for (key, value) in [
+        ("version", "\"2020-01-01\\r\\nX-Injected: 1\""),
+        ("version", "\"2020 01 01\""),
+        ("version", "\"2020-01-01\\t\""),
+        ("version", "\"２０２０\""),
+        ("product", "\"demo\\nx\""),
+    ] {
+        let mut svc = "  provider: alibaba\n  name: demo\n  product: demo\n  version: \"1\"\n  endpoint: https://demo.example.com\n".to_owned();
+        svc = svc
+            .lines()
+            .map(|l| {
+                if l.trim_start().starts_with(&format!("{key}:")) {
+                    format!("  {key}: {value}\n")
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        let d = diags(&service(&svc));
+        let x = find(&d, "must be visible ASCII without spaces");
+        assert_eq!(x.path, format!("service.{key}"));
+        assert!(x.pos.line > 1 && x.pos.column > 1, "{x:?}");
+    }
+    // An unquoted version YAML reads as a number keeps its text.
+    let svc = load(&service(
+        "  provider: alibaba\n  name: demo\n  product: demo\n  version: 2.10\n  endpoint: https://demo.example.com\n",
+    ))
+    .unwrap();
+    assert_eq!(svc.version, "2.10");
+}
