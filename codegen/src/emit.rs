@@ -390,36 +390,6 @@ fn enum_item(e: &Enum, opts: &EmitOptions) -> TokenStream {
     }
 }
 
-/// The name serde's `rename_all = "PascalCase"` gives a Rust field name.
-fn serde_pascal(rust_name: &str) -> String {
-    let mut out = String::new();
-    let mut upper = true;
-    for c in rust_name.trim_start_matches("r#").chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// `#[serde(..)]` for a field: the rename when `rename_all` does not already give the
-/// wire name, then `extra`.
-fn serde_attr(f: &Field, extra: TokenStream) -> TokenStream {
-    let wire = &f.wire_name;
-    let rename = (serde_pascal(&f.rust_name) != *wire).then(|| quote!(rename = #wire));
-    match (rename, extra.is_empty()) {
-        (None, true) => TokenStream::new(),
-        (Some(r), true) => quote!(#[serde(#r)]),
-        (None, false) => quote!(#[serde(#extra)]),
-        (Some(r), false) => quote!(#[serde(#r, #extra)]),
-    }
-}
-
 /// Whether a response or model field keeps its plain type when required: only types
 /// with a `Default`, so that every such struct derives `Default` and a later spec
 /// change never takes it away.
@@ -477,7 +447,9 @@ fn redacting_debug(s: &Struct, is_request: bool) -> Option<TokenStream> {
 ///
 /// Every such struct is `#[non_exhaustive]` with public fields and a `Default`: code
 /// outside the crate reads and assigns fields and starts from `Default::default()`,
-/// so a field the vendor adds is a minor change.
+/// so a field the vendor adds is a minor change. serde goes through
+/// `specbind_runtime::object` rather than derives: one line per field instead of a
+/// derive's expansion, which dominated the compile time of large services.
 fn struct_item(s: &Struct, doc: &str, is_request: bool, opts: &EmitOptions) -> TokenStream {
     let name = ident(&s.rust_name);
     let doc = doc_attrs(doc);
@@ -485,48 +457,92 @@ fn struct_item(s: &Struct, doc: &str, is_request: bool, opts: &EmitOptions) -> T
         let fname = ident(&f.rust_name);
         let doc = doc_attrs(&field_doc(f, is_request));
         let ty = stored_type(f, is_request);
-        let extra = if stored_as_option(f, is_request) {
-            quote!(skip_serializing_if = "::std::option::Option::is_none")
-        } else if matches!(f.ty, Type::List(_)) {
-            quote!(
-                default,
-                deserialize_with = "::specbind_runtime::types::list_or_null"
-            )
-        } else {
-            TokenStream::new()
-        };
-        let attr = serde_attr(f, extra);
-        quote!(#doc #attr pub #fname: #ty,)
+        quote!(#doc pub #fname: #ty,)
     });
     let debug = redacting_debug(s, is_request);
     let base = if debug.is_some() {
-        quote!(
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )
+        quote!(Clone, PartialEq, Default)
     } else {
-        quote!(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )
+        quote!(Debug, Clone, PartialEq, Default)
     };
     let derive = derives(base, &["Debug"], opts);
+    let serde = struct_serde(s, is_request);
     quote! {
         #doc
         #derive
         #[non_exhaustive]
-        #[serde(rename_all = "PascalCase")]
         pub struct #name {
             #(#fields)*
         }
         #debug
+        #serde
+    }
+}
+
+/// `Serialize` and `Deserialize` with wire names, through `specbind_runtime::object`.
+fn struct_serde(s: &Struct, is_request: bool) -> TokenStream {
+    let name = ident(&s.rust_name);
+    let label = &s.rust_name;
+    let wires = s.fields.iter().map(|f| &f.wire_name);
+    let required: Vec<usize> = s
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !stored_as_option(f, is_request) && !matches!(f.ty, Type::List(_)))
+        .map(|(i, _)| i)
+        .collect();
+    let required = (!required.is_empty())
+        .then(|| quote!(const REQUIRED: &'static [usize] = &[#(#required),*];));
+    let reads = s.fields.iter().enumerate().map(|(i, f)| {
+        let n = ident(&f.rust_name);
+        if !stored_as_option(f, is_request) && matches!(f.ty, Type::List(_)) {
+            quote!(#i => self.#n = ::specbind_runtime::object::read_list(map)?,)
+        } else {
+            quote!(#i => self.#n = map.next_value()?,)
+        }
+    });
+    let len = s.fields.len();
+    let writes = s.fields.iter().map(|f| {
+        let n = ident(&f.rust_name);
+        let wire = &f.wire_name;
+        if stored_as_option(f, is_request) {
+            quote!(w.opt(#wire, &self.#n)?;)
+        } else {
+            quote!(w.field(#wire, &self.#n)?;)
+        }
+    });
+    let w = if s.fields.is_empty() {
+        quote!(w)
+    } else {
+        quote!(mut w)
+    };
+    quote! {
+        impl ::specbind_runtime::object::Object for #name {
+            const NAME: &'static str = #label;
+            const FIELDS: &'static [&'static str] = &[#(#wires),*];
+            #required
+            fn read_field<'de, A: ::serde::de::MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> ::std::result::Result<(), A::Error> {
+                match index {
+                    #(#reads)*
+                    _ => ::specbind_runtime::object::skip(map)?,
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                ::specbind_runtime::object::deserialize(d)
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                let #w = ::specbind_runtime::object::Writer::new(s, #label, #len)?;
+                #(#writes)*
+                w.end()
+            }
+        }
     }
 }
 

@@ -81,7 +81,7 @@ fn extra_derives_are_added_once() {
     // Enums derive Eq already; structs gain it.
     assert!(flat.contains("#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd)]"));
     assert!(!flat.contains("Eq, Hash, Eq"));
-    assert!(flat.contains("::serde::Deserialize, Eq, PartialOrd )]"));
+    assert!(flat.contains("#[derive(Debug, Clone, PartialEq, Default, Eq, PartialOrd)]"));
     // Client off: no client items.
     assert!(!code.contains("pub struct Client"));
     assert!(!code.contains("impl ::specbind_runtime::Operation"));

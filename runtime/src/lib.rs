@@ -9,6 +9,7 @@
 pub mod client;
 pub mod credentials;
 pub mod error;
+pub mod object;
 pub mod open_enum;
 pub mod operation;
 pub mod paginate;

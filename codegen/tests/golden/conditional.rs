@@ -49,30 +49,68 @@ impl ::specbind_runtime::open_enum::OpenEnum for PrincipalType {
 /// Parameters of `Assign`. Assigns access.
 ///
 /// Build one with [`AssignRequest::builder`], which checks every constraint the API reference states.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct AssignRequest {
     /// The identity kind.
     ///
     /// Wire name: `PrincipalType`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub principal_type: ::std::option::Option<PrincipalType>,
     /// The identity.
     ///
     /// Wire name: `PrincipalId`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub principal_id: ::std::option::Option<::std::string::String>,
     /// A free-form mode.
     ///
     /// Wire name: `Mode`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mode: ::std::option::Option<::std::string::String>,
     /// Why.
     ///
     /// Wire name: `Reason`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reason: ::std::option::Option<::std::string::String>,
+}
+impl ::specbind_runtime::object::Object for AssignRequest {
+    const NAME: &'static str = "AssignRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "PrincipalType",
+        "PrincipalId",
+        "Mode",
+        "Reason",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.principal_type = map.next_value()?,
+            1usize => self.principal_id = map.next_value()?,
+            2usize => self.mode = map.next_value()?,
+            3usize => self.reason = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AssignRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for AssignRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AssignRequest", 4usize)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.opt("Mode", &self.mode)?;
+        w.opt("Reason", &self.reason)?;
+        w.end()
+    }
 }
 impl AssignRequest {
     /// Starts building a request.
@@ -231,14 +269,50 @@ impl<C> AssignRequestBuilder<C> {
     }
 }
 /// The result of the `Assign` operation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct AssignResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
     pub request_id: ::std::string::String,
+}
+impl ::specbind_runtime::object::Object for AssignResponse {
+    const NAME: &'static str = "AssignResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    const REQUIRED: &'static [usize] = &[0usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AssignResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for AssignResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "AssignResponse",
+            1usize,
+        )?;
+        w.field("RequestId", &self.request_id)?;
+        w.end()
+    }
 }
 impl ::specbind_runtime::Operation for AssignRequest {
     const NAME: &'static str = "Assign";

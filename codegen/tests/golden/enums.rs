@@ -63,17 +63,51 @@ impl ::specbind_runtime::open_enum::OpenEnum for AccountKind {
 /// Parameters of `Describe`. Describes an account.
 ///
 /// Build one with [`DescribeRequest::builder`], which checks every constraint the API reference states.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct DescribeRequest {
     /// The kind wanted.
     ///
     /// Required.
     ///
     /// Wire name: `Kind`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub kind: ::std::option::Option<AccountKind>,
+}
+impl ::specbind_runtime::object::Object for DescribeRequest {
+    const NAME: &'static str = "DescribeRequest";
+    const FIELDS: &'static [&'static str] = &["Kind"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.kind = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DescribeRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DescribeRequest",
+            1usize,
+        )?;
+        w.opt("Kind", &self.kind)?;
+        w.end()
+    }
 }
 impl DescribeRequest {
     /// Starts building a request.
@@ -137,15 +171,49 @@ impl<C> DescribeRequestBuilder<C> {
     }
 }
 /// The result of the `Describe` operation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct DescribeResponse {
     /// Kinds found.
     ///
     /// Wire name: `Kinds`.
-    #[serde(default, deserialize_with = "::specbind_runtime::types::list_or_null")]
     pub kinds: ::std::vec::Vec<AccountKind>,
+}
+impl ::specbind_runtime::object::Object for DescribeResponse {
+    const NAME: &'static str = "DescribeResponse";
+    const FIELDS: &'static [&'static str] = &["Kinds"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.kinds = ::specbind_runtime::object::read_list(map)?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DescribeResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DescribeResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DescribeResponse",
+            1usize,
+        )?;
+        w.field("Kinds", &self.kinds)?;
+        w.end()
+    }
 }
 impl ::specbind_runtime::Operation for DescribeRequest {
     const NAME: &'static str = "Describe";

@@ -26,17 +26,47 @@ pub mod error_codes {
 /// Parameters of `Ping`. Checks the service.
 ///
 /// Build one with [`PingRequest::builder`], which checks every constraint the API reference states.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct PingRequest {
     /// The space.
     ///
     /// Required.
     ///
     /// Wire name: `ZoneId`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub zone_id: ::std::option::Option<::std::string::String>,
+}
+impl ::specbind_runtime::object::Object for PingRequest {
+    const NAME: &'static str = "PingRequest";
+    const FIELDS: &'static [&'static str] = &["ZoneId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.zone_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PingRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for PingRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "PingRequest", 1usize)?;
+        w.opt("ZoneId", &self.zone_id)?;
+        w.end()
+    }
 }
 impl PingRequest {
     /// Starts building a request.
@@ -106,14 +136,46 @@ impl<C> PingRequestBuilder<C> {
     }
 }
 /// The result of the `Ping` operation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct PingResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
     pub request_id: ::std::string::String,
+}
+impl ::specbind_runtime::object::Object for PingResponse {
+    const NAME: &'static str = "PingResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    const REQUIRED: &'static [usize] = &[0usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PingResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for PingResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "PingResponse", 1usize)?;
+        w.field("RequestId", &self.request_id)?;
+        w.end()
+    }
 }
 impl ::specbind_runtime::Operation for PingRequest {
     const NAME: &'static str = "Ping";
@@ -136,10 +198,39 @@ impl PingRequestBuilder<::specbind_runtime::Client> {
 /// Parameters of `Pong`. Answers the service.
 ///
 /// Build one with [`PongRequest::builder`], which checks every constraint the API reference states.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct PongRequest {}
+impl ::specbind_runtime::object::Object for PongRequest {
+    const NAME: &'static str = "PongRequest";
+    const FIELDS: &'static [&'static str] = &[];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PongRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for PongRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let w = ::specbind_runtime::object::Writer::new(s, "PongRequest", 0usize)?;
+        w.end()
+    }
+}
 impl PongRequest {
     /// Starts building a request.
     pub fn builder() -> PongRequestBuilder {
@@ -181,14 +272,46 @@ impl<C> PongRequestBuilder<C> {
     }
 }
 /// The result of the `Pong` operation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct PongResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
     pub request_id: ::std::string::String,
+}
+impl ::specbind_runtime::object::Object for PongResponse {
+    const NAME: &'static str = "PongResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    const REQUIRED: &'static [usize] = &[0usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PongResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for PongResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "PongResponse", 1usize)?;
+        w.field("RequestId", &self.request_id)?;
+        w.end()
+    }
 }
 impl ::specbind_runtime::Operation for PongRequest {
     const NAME: &'static str = "Pong";

@@ -12,67 +12,141 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     rate_limit_per_second: ::std::option::Option::None,
 };
 /// A model named like a keyword.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct Type {
     /// A field named type.
     ///
     /// Wire name: `type`.
-    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// A field named match.
     ///
     /// Wire name: `match`.
-    #[serde(rename = "match", skip_serializing_if = "::std::option::Option::is_none")]
     pub r#match: ::std::option::Option<::std::string::String>,
     /// A field named self.
     ///
     /// Wire name: `self`.
-    #[serde(rename = "self", skip_serializing_if = "::std::option::Option::is_none")]
     pub self_: ::std::option::Option<bool>,
     /// A field named crate.
     ///
     /// Wire name: `crate`.
-    #[serde(rename = "crate", skip_serializing_if = "::std::option::Option::is_none")]
     pub crate_: ::std::option::Option<i32>,
     /// A field with a leading digit.
     ///
     /// Wire name: `2FA`.
-    #[serde(rename = "2FA", skip_serializing_if = "::std::option::Option::is_none")]
     pub _2fa: ::std::option::Option<bool>,
     /// A field named async.
     ///
     /// Wire name: `async`.
-    #[serde(rename = "async", skip_serializing_if = "::std::option::Option::is_none")]
     pub r#async: ::std::option::Option<::std::string::String>,
+}
+impl ::specbind_runtime::object::Object for Type {
+    const NAME: &'static str = "Type";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "match",
+        "self",
+        "crate",
+        "2FA",
+        "async",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.r#type = map.next_value()?,
+            1usize => self.r#match = map.next_value()?,
+            2usize => self.self_ = map.next_value()?,
+            3usize => self.crate_ = map.next_value()?,
+            4usize => self._2fa = map.next_value()?,
+            5usize => self.r#async = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "Type", 6usize)?;
+        w.opt("type", &self.r#type)?;
+        w.opt("match", &self.r#match)?;
+        w.opt("self", &self.self_)?;
+        w.opt("crate", &self.crate_)?;
+        w.opt("2FA", &self._2fa)?;
+        w.opt("async", &self.r#async)?;
+        w.end()
+    }
 }
 /// Parameters of `Move`. An operation named like nothing special, with keyword parameters.
 ///
 /// Build one with [`MoveRequest::builder`], which checks every constraint the API reference states.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct MoveRequest {
     /// A parameter named type.
     ///
     /// Starts with `t-`. Required.
     ///
     /// Wire name: `type`.
-    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// A parameter named loop.
     ///
     /// Valid values: 0 to 3.
     ///
     /// Wire name: `loop`.
-    #[serde(rename = "loop", skip_serializing_if = "::std::option::Option::is_none")]
     pub r#loop: ::std::option::Option<i32>,
     /// A parameter named super.
     ///
     /// Wire name: `super`.
-    #[serde(rename = "super", skip_serializing_if = "::std::option::Option::is_none")]
     pub super_: ::std::option::Option<::std::string::String>,
+}
+impl ::specbind_runtime::object::Object for MoveRequest {
+    const NAME: &'static str = "MoveRequest";
+    const FIELDS: &'static [&'static str] = &["type", "loop", "super"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.r#type = map.next_value()?,
+            1usize => self.r#loop = map.next_value()?,
+            2usize => self.super_ = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MoveRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for MoveRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "MoveRequest", 3usize)?;
+        w.opt("type", &self.r#type)?;
+        w.opt("loop", &self.r#loop)?;
+        w.opt("super", &self.super_)?;
+        w.end()
+    }
 }
 impl MoveRequest {
     /// Starts building a request.
@@ -193,15 +267,45 @@ impl<C> MoveRequestBuilder<C> {
     }
 }
 /// The result of the `Move` operation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct MoveResponse {
     /// The result.
     ///
     /// Wire name: `Result`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result: ::std::option::Option<Type>,
+}
+impl ::specbind_runtime::object::Object for MoveResponse {
+    const NAME: &'static str = "MoveResponse";
+    const FIELDS: &'static [&'static str] = &["Result"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.result = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MoveResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for MoveResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "MoveResponse", 1usize)?;
+        w.opt("Result", &self.result)?;
+        w.end()
+    }
 }
 impl ::specbind_runtime::Operation for MoveRequest {
     const NAME: &'static str = "Move";

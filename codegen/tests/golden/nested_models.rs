@@ -12,25 +12,55 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     rate_limit_per_second: ::std::option::Option::None,
 };
 /// Who owns a resource.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct Owner {
     /// The owner's account.
     ///
     /// Wire name: `Uin`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uin: ::std::option::Option<i64>,
     /// The owner's tags.
     ///
     /// Wire name: `Tags`.
-    #[serde(default, deserialize_with = "::specbind_runtime::types::list_or_null")]
     pub tags: ::std::vec::Vec<Tag>,
 }
+impl ::specbind_runtime::object::Object for Owner {
+    const NAME: &'static str = "Owner";
+    const FIELDS: &'static [&'static str] = &["Uin", "Tags"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.uin = map.next_value()?,
+            1usize => self.tags = ::specbind_runtime::object::read_list(map)?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Owner {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for Owner {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "Owner", 2usize)?;
+        w.opt("Uin", &self.uin)?;
+        w.field("Tags", &self.tags)?;
+        w.end()
+    }
+}
 /// A resource.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct Resource {
     /// The ID.
     ///
@@ -39,35 +69,79 @@ pub struct Resource {
     /// The owner.
     ///
     /// Wire name: `Owner`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub owner: ::std::option::Option<Owner>,
     /// Other names.
     ///
     /// Wire name: `Aliases`.
-    #[serde(default, deserialize_with = "::specbind_runtime::types::list_or_null")]
     pub aliases: ::std::vec::Vec<::std::string::String>,
     /// A grid of numbers.
     ///
     /// Wire name: `Matrix`.
-    #[serde(default, deserialize_with = "::specbind_runtime::types::list_or_null")]
     pub matrix: ::std::vec::Vec<::std::vec::Vec<i32>>,
     /// When it was created.
     ///
     /// Wire name: `CreatedAt`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::specbind_runtime::Timestamp>,
     /// What went wrong.
     ///
     /// Present only when the resource failed.
     ///
     /// Wire name: `Error`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error: ::std::option::Option<::std::string::String>,
 }
+impl ::specbind_runtime::object::Object for Resource {
+    const NAME: &'static str = "Resource";
+    const FIELDS: &'static [&'static str] = &[
+        "Id",
+        "Owner",
+        "Aliases",
+        "Matrix",
+        "CreatedAt",
+        "Error",
+    ];
+    const REQUIRED: &'static [usize] = &[0usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.id = map.next_value()?,
+            1usize => self.owner = map.next_value()?,
+            2usize => self.aliases = ::specbind_runtime::object::read_list(map)?,
+            3usize => self.matrix = ::specbind_runtime::object::read_list(map)?,
+            4usize => self.created_at = map.next_value()?,
+            5usize => self.error = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Resource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for Resource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "Resource", 6usize)?;
+        w.field("Id", &self.id)?;
+        w.opt("Owner", &self.owner)?;
+        w.field("Aliases", &self.aliases)?;
+        w.field("Matrix", &self.matrix)?;
+        w.opt("CreatedAt", &self.created_at)?;
+        w.opt("Error", &self.error)?;
+        w.end()
+    }
+}
 /// A key and value.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct Tag {
     /// The key.
     ///
@@ -76,33 +150,99 @@ pub struct Tag {
     /// The value.
     ///
     /// Wire name: `Value`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
+}
+impl ::specbind_runtime::object::Object for Tag {
+    const NAME: &'static str = "Tag";
+    const FIELDS: &'static [&'static str] = &["Key", "Value"];
+    const REQUIRED: &'static [usize] = &[0usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.key = map.next_value()?,
+            1usize => self.value = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for Tag {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "Tag", 2usize)?;
+        w.field("Key", &self.key)?;
+        w.opt("Value", &self.value)?;
+        w.end()
+    }
 }
 /// Parameters of `Get`. Reads resources.
 ///
 /// Build one with [`GetRequest::builder`], which checks every constraint the API reference states.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct GetRequest {
     /// The IDs.
     ///
     /// Required.
     ///
     /// Wire name: `Ids`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Tags to match.
     ///
     /// Wire name: `Tags`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
     /// Only resources created since.
     ///
     /// Wire name: `Since`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub since: ::std::option::Option<::specbind_runtime::Timestamp>,
+}
+impl ::specbind_runtime::object::Object for GetRequest {
+    const NAME: &'static str = "GetRequest";
+    const FIELDS: &'static [&'static str] = &["Ids", "Tags", "Since"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.ids = map.next_value()?,
+            1usize => self.tags = map.next_value()?,
+            2usize => self.since = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetRequest", 3usize)?;
+        w.opt("Ids", &self.ids)?;
+        w.opt("Tags", &self.tags)?;
+        w.opt("Since", &self.since)?;
+        w.end()
+    }
 }
 impl GetRequest {
     /// Starts building a request.
@@ -219,24 +359,58 @@ impl<C> GetRequestBuilder<C> {
     }
 }
 /// The result of the `Get` operation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct GetResponse {
     /// The resources.
     ///
     /// Wire name: `Resources`.
-    #[serde(default, deserialize_with = "::specbind_runtime::types::list_or_null")]
     pub resources: ::std::vec::Vec<Resource>,
     /// The first one.
     ///
     /// Wire name: `Primary`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub primary: ::std::option::Option<Resource>,
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
     pub request_id: ::std::string::String,
+}
+impl ::specbind_runtime::object::Object for GetResponse {
+    const NAME: &'static str = "GetResponse";
+    const FIELDS: &'static [&'static str] = &["Resources", "Primary", "RequestId"];
+    const REQUIRED: &'static [usize] = &[2usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.resources = ::specbind_runtime::object::read_list(map)?,
+            1usize => self.primary = map.next_value()?,
+            2usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetResponse", 3usize)?;
+        w.field("Resources", &self.resources)?;
+        w.opt("Primary", &self.primary)?;
+        w.field("RequestId", &self.request_id)?;
+        w.end()
+    }
 }
 impl ::specbind_runtime::Operation for GetRequest {
     const NAME: &'static str = "Get";

@@ -14,35 +14,100 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     rate_limit_per_second: ::std::option::Option::Some(20u32),
 };
 /// One item.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct Item {
     /// The ID.
     ///
     /// Wire name: `Id`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
+}
+impl ::specbind_runtime::object::Object for Item {
+    const NAME: &'static str = "Item";
+    const FIELDS: &'static [&'static str] = &["Id"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Item {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for Item {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "Item", 1usize)?;
+        w.opt("Id", &self.id)?;
+        w.end()
+    }
 }
 /// Parameters of `ListItems`. Lists items.
 ///
 /// Build one with [`ListItemsRequest::builder`], which checks every constraint the API reference states.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct ListItemsRequest {
     /// The token from the previous page.
     ///
     /// Wire name: `NextToken`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_token: ::std::option::Option<::std::string::String>,
     /// Entries per page.
     ///
     /// Valid values: 1 to 100. When not set, the service uses `10`.
     ///
     /// Wire name: `MaxResults`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_results: ::std::option::Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListItemsRequest {
+    const NAME: &'static str = "ListItemsRequest";
+    const FIELDS: &'static [&'static str] = &["NextToken", "MaxResults"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.next_token = map.next_value()?,
+            1usize => self.max_results = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListItemsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListItemsRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListItemsRequest",
+            2usize,
+        )?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.end()
+    }
 }
 impl ListItemsRequest {
     /// Starts building a request.
@@ -135,31 +200,75 @@ impl<C> ListItemsRequestBuilder<C> {
     }
 }
 /// The result of the `ListItems` operation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct ListItemsResponse {
     /// The items.
     ///
     /// Wire name: `Items`.
-    #[serde(default, deserialize_with = "::specbind_runtime::types::list_or_null")]
     pub items: ::std::vec::Vec<Item>,
     /// The next token.
     ///
     /// Present only when IsTruncated is true.
     ///
     /// Wire name: `NextToken`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_token: ::std::option::Option<::std::string::String>,
     /// Whether more pages exist.
     ///
     /// Wire name: `IsTruncated`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_truncated: ::std::option::Option<bool>,
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
     pub request_id: ::std::string::String,
+}
+impl ::specbind_runtime::object::Object for ListItemsResponse {
+    const NAME: &'static str = "ListItemsResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "Items",
+        "NextToken",
+        "IsTruncated",
+        "RequestId",
+    ];
+    const REQUIRED: &'static [usize] = &[3usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.items = ::specbind_runtime::object::read_list(map)?,
+            1usize => self.next_token = map.next_value()?,
+            2usize => self.is_truncated = map.next_value()?,
+            3usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListItemsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListItemsResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListItemsResponse",
+            4usize,
+        )?;
+        w.field("Items", &self.items)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("IsTruncated", &self.is_truncated)?;
+        w.field("RequestId", &self.request_id)?;
+        w.end()
+    }
 }
 impl ::specbind_runtime::Operation for ListItemsRequest {
     const NAME: &'static str = "ListItems";

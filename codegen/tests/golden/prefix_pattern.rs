@@ -14,31 +14,67 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
 /// Parameters of `GetThing`. Reads a thing.
 ///
 /// Build one with [`GetThingRequest::builder`], which checks every constraint the API reference states.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct GetThingRequest {
     /// The directory.
     ///
     /// Starts with `d-`. Required.
     ///
     /// Wire name: `DirectoryId`. Example: `d-00fc2p61`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub directory_id: ::std::option::Option<::std::string::String>,
     /// The thing.
     ///
     /// Matches `^t-[a-z0-9]{4,}$`.
     ///
     /// Wire name: `ThingId`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub thing_id: ::std::option::Option<::std::string::String>,
     /// A display name.
     ///
     /// Length: 1 to 64 characters.
     ///
     /// Wire name: `Name`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
+}
+impl ::specbind_runtime::object::Object for GetThingRequest {
+    const NAME: &'static str = "GetThingRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "ThingId", "Name"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.thing_id = map.next_value()?,
+            2usize => self.name = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetThingRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetThingRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetThingRequest",
+            3usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("ThingId", &self.thing_id)?;
+        w.opt("Name", &self.name)?;
+        w.end()
+    }
 }
 impl GetThingRequest {
     /// Starts building a request.
@@ -168,14 +204,50 @@ impl<C> GetThingRequestBuilder<C> {
     }
 }
 /// The result of the `GetThing` operation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct GetThingResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
     pub request_id: ::std::string::String,
+}
+impl ::specbind_runtime::object::Object for GetThingResponse {
+    const NAME: &'static str = "GetThingResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    const REQUIRED: &'static [usize] = &[0usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetThingResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetThingResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetThingResponse",
+            1usize,
+        )?;
+        w.field("RequestId", &self.request_id)?;
+        w.end()
+    }
 }
 impl ::specbind_runtime::Operation for GetThingRequest {
     const NAME: &'static str = "GetThing";

@@ -14,31 +14,63 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
 /// Parameters of `Page`. Reads a page.
 ///
 /// Build one with [`PageRequest::builder`], which checks every constraint the API reference states.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct PageRequest {
     /// Entries per page.
     ///
     /// Valid values: 1 to 20. When not set, the service uses `10`.
     ///
     /// Wire name: `MaxResults`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_results: ::std::option::Option<i32>,
     /// Where to start.
     ///
     /// At least 0.
     ///
     /// Wire name: `Offset`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub offset: ::std::option::Option<i64>,
     /// Spending limit.
     ///
     /// At most 1000. Required.
     ///
     /// Wire name: `Budget`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub budget: ::std::option::Option<u64>,
+}
+impl ::specbind_runtime::object::Object for PageRequest {
+    const NAME: &'static str = "PageRequest";
+    const FIELDS: &'static [&'static str] = &["MaxResults", "Offset", "Budget"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.max_results = map.next_value()?,
+            1usize => self.offset = map.next_value()?,
+            2usize => self.budget = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PageRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for PageRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "PageRequest", 3usize)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("Offset", &self.offset)?;
+        w.opt("Budget", &self.budget)?;
+        w.end()
+    }
 }
 impl PageRequest {
     /// Starts building a request.
@@ -160,14 +192,46 @@ impl<C> PageRequestBuilder<C> {
     }
 }
 /// The result of the `Page` operation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct PageResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
     pub request_id: ::std::string::String,
+}
+impl ::specbind_runtime::object::Object for PageResponse {
+    const NAME: &'static str = "PageResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    const REQUIRED: &'static [usize] = &[0usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PageResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for PageResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "PageResponse", 1usize)?;
+        w.field("RequestId", &self.request_id)?;
+        w.end()
+    }
 }
 impl ::specbind_runtime::Operation for PageRequest {
     const NAME: &'static str = "Page";

@@ -14,17 +14,51 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
 /// Parameters of `ListEvents`. Lists events.
 ///
 /// Build one with [`ListEventsRequest::builder`], which checks every constraint the API reference states.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct ListEventsRequest {
     /// Events at or after a time.
     ///
     /// Form: `StartTime ge YYYY-MM-DDTHH:mm:SSZ`, not case-sensitive; the time may lie at most 7 days before now.
     ///
     /// Wire name: `Filter`. Example: `StartTime ge 2021-03-15T01:12:23Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter: ::std::option::Option<::std::string::String>,
+}
+impl ::specbind_runtime::object::Object for ListEventsRequest {
+    const NAME: &'static str = "ListEventsRequest";
+    const FIELDS: &'static [&'static str] = &["Filter"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.filter = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListEventsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListEventsRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListEventsRequest",
+            1usize,
+        )?;
+        w.opt("Filter", &self.filter)?;
+        w.end()
+    }
 }
 impl ListEventsRequest {
     /// Starts building a request.
@@ -105,14 +139,50 @@ impl<C> ListEventsRequestBuilder<C> {
     }
 }
 /// The result of the `ListEvents` operation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct ListEventsResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
     pub request_id: ::std::string::String,
+}
+impl ::specbind_runtime::object::Object for ListEventsResponse {
+    const NAME: &'static str = "ListEventsResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    const REQUIRED: &'static [usize] = &[0usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListEventsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListEventsResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListEventsResponse",
+            1usize,
+        )?;
+        w.field("RequestId", &self.request_id)?;
+        w.end()
+    }
 }
 impl ::specbind_runtime::Operation for ListEventsRequest {
     const NAME: &'static str = "ListEvents";

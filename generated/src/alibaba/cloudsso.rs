@@ -161,114 +161,211 @@ impl ::specbind_runtime::open_enum::OpenEnum for TaskType {
 }
 ::specbind_runtime::open_enum!(TaskType);
 /// An asynchronous task.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct Task {
     /// The task status.
     ///
     /// Wire name: `Status`. Example: `Success`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<TaskStatus>,
     /// The task ID.
     ///
     /// Wire name: `TaskId`. Example: `t-shfqw1u1edszvxw5****`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_id: ::std::option::Option<::std::string::String>,
     /// The end time of the task.
     ///
     /// Wire name: `EndTime`. Example: `2021-11-05T02:58:08Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end_time: ::std::option::Option<::std::string::String>,
     /// The ID of the CloudSSO identity.
     ///
     /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub principal_id: ::std::option::Option<::std::string::String>,
     /// The path ID of the task object in the resource directory.
     ///
     /// Wire name: `TargetPath`. Example: `rd-3G****/r-Wm****/114240524784****`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_path: ::std::option::Option<::std::string::String>,
     /// The start time of the task.
     ///
     /// Wire name: `StartTime`. Example: `2021-11-05T02:58:07Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start_time: ::std::option::Option<::std::string::String>,
     /// The name of the CloudSSO identity.
     ///
     /// Wire name: `PrincipalName`. Example: `Alice`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub principal_name: ::std::option::Option<::std::string::String>,
     /// The name of the task object.
     ///
     /// Wire name: `TargetName`. Example: `dev-test`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_name: ::std::option::Option<::std::string::String>,
     /// The ID of the task object.
     ///
     /// Wire name: `TargetId`. Example: `114240524784****`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_id: ::std::option::Option<::std::string::String>,
     /// The name of the access configuration.
     ///
     /// Wire name: `AccessConfigurationName`. Example: `ECS-Admin`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub access_configuration_name: ::std::option::Option<::std::string::String>,
     /// The path name of the task object in the resource directory.
     ///
     /// Wire name: `TargetPathName`. Example: `rd-3G****/root/dev-test`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_path_name: ::std::option::Option<::std::string::String>,
     /// The task type.
     ///
     /// Wire name: `TaskType`. Example: `DeleteAccessAssignment`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_type: ::std::option::Option<TaskType>,
     /// The cause of the task failure.
     ///
     /// Present only when Status is Failed.
     ///
     /// Wire name: `FailureReason`. Example: `No Permission.`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failure_reason: ::std::option::Option<::std::string::String>,
     /// The type of the task object. The value is fixed as RD-Account.
     ///
     /// Wire name: `TargetType`. Example: `RD-Account`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_type: ::std::option::Option<TargetType>,
     /// The ID of the access configuration.
     ///
     /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub access_configuration_id: ::std::option::Option<::std::string::String>,
     /// The type of the CloudSSO identity.
     ///
     /// Wire name: `PrincipalType`. Example: `User`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub principal_type: ::std::option::Option<PrincipalType>,
+}
+impl ::specbind_runtime::object::Object for Task {
+    const NAME: &'static str = "Task";
+    const FIELDS: &'static [&'static str] = &[
+        "Status",
+        "TaskId",
+        "EndTime",
+        "PrincipalId",
+        "TargetPath",
+        "StartTime",
+        "PrincipalName",
+        "TargetName",
+        "TargetId",
+        "AccessConfigurationName",
+        "TargetPathName",
+        "TaskType",
+        "FailureReason",
+        "TargetType",
+        "AccessConfigurationId",
+        "PrincipalType",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.status = map.next_value()?,
+            1usize => self.task_id = map.next_value()?,
+            2usize => self.end_time = map.next_value()?,
+            3usize => self.principal_id = map.next_value()?,
+            4usize => self.target_path = map.next_value()?,
+            5usize => self.start_time = map.next_value()?,
+            6usize => self.principal_name = map.next_value()?,
+            7usize => self.target_name = map.next_value()?,
+            8usize => self.target_id = map.next_value()?,
+            9usize => self.access_configuration_name = map.next_value()?,
+            10usize => self.target_path_name = map.next_value()?,
+            11usize => self.task_type = map.next_value()?,
+            12usize => self.failure_reason = map.next_value()?,
+            13usize => self.target_type = map.next_value()?,
+            14usize => self.access_configuration_id = map.next_value()?,
+            15usize => self.principal_type = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Task {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for Task {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "Task", 16usize)?;
+        w.opt("Status", &self.status)?;
+        w.opt("TaskId", &self.task_id)?;
+        w.opt("EndTime", &self.end_time)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.opt("TargetPath", &self.target_path)?;
+        w.opt("StartTime", &self.start_time)?;
+        w.opt("PrincipalName", &self.principal_name)?;
+        w.opt("TargetName", &self.target_name)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.opt("AccessConfigurationName", &self.access_configuration_name)?;
+        w.opt("TargetPathName", &self.target_path_name)?;
+        w.opt("TaskType", &self.task_type)?;
+        w.opt("FailureReason", &self.failure_reason)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.end()
+    }
 }
 /// Parameters of `GetTask`. Queries information about an asynchronous task.
 ///
 /// Build one with [`GetTaskRequest::builder`], which checks every constraint the API reference states.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct GetTaskRequest {
     /// The ID of the directory.
     ///
     /// Starts with `d-`. Required.
     ///
     /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub directory_id: ::std::option::Option<::std::string::String>,
     /// The ID of the task.
     ///
     /// Starts with `t-`. Required.
     ///
     /// Wire name: `TaskId`. Example: `t-shfqw1u1edszvxw5****`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_id: ::std::option::Option<::std::string::String>,
+}
+impl ::specbind_runtime::object::Object for GetTaskRequest {
+    const NAME: &'static str = "GetTaskRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "TaskId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.task_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetTaskRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetTaskRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetTaskRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("TaskId", &self.task_id)?;
+        w.end()
+    }
 }
 impl GetTaskRequest {
     /// Starts building a request.
@@ -367,19 +464,56 @@ impl<C> GetTaskRequestBuilder<C> {
     }
 }
 /// The result of the `GetTask` operation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct GetTaskResponse {
     /// The information about the task.
     ///
     /// Wire name: `Task`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task: ::std::option::Option<Task>,
     /// The ID of the request.
     ///
     /// Wire name: `RequestId`. Example: `923CA5E8-57BF-5E15-8BA6-E75A966B7E3F`.
     pub request_id: ::std::string::String,
+}
+impl ::specbind_runtime::object::Object for GetTaskResponse {
+    const NAME: &'static str = "GetTaskResponse";
+    const FIELDS: &'static [&'static str] = &["Task", "RequestId"];
+    const REQUIRED: &'static [usize] = &[1usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.task = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetTaskResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetTaskResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetTaskResponse",
+            2usize,
+        )?;
+        w.opt("Task", &self.task)?;
+        w.field("RequestId", &self.request_id)?;
+        w.end()
+    }
 }
 impl ::specbind_runtime::Operation for GetTaskRequest {
     const NAME: &'static str = "GetTask";
@@ -406,71 +540,60 @@ impl GetTaskRequestBuilder<::specbind_runtime::Client> {
 /// query tasks within at most 7 days. Set the start of the query with Filter.
 ///
 /// Build one with [`ListTasksRequest::builder`], which checks every constraint the API reference states.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct ListTasksRequest {
     /// The ID of the directory.
     ///
     /// Starts with `d-`. Required.
     ///
     /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub directory_id: ::std::option::Option<::std::string::String>,
     /// The ID of the access configuration, used to filter tasks.
     ///
     /// Starts with `ac-`.
     ///
     /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub access_configuration_id: ::std::option::Option<::std::string::String>,
     /// The type of the task object, used to filter tasks. It filters only together
     /// with TargetId.
     ///
     /// Wire name: `TargetType`. Example: `RD-Account`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_type: ::std::option::Option<TargetType>,
     /// The ID of the task object, used to filter tasks. It filters only together
     /// with TargetType.
     ///
     /// Wire name: `TargetId`. Example: `114240524784****`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_id: ::std::option::Option<::std::string::String>,
     /// The type of the CloudSSO identity, used to filter tasks. It filters only
     /// together with PrincipalId.
     ///
     /// Wire name: `PrincipalType`. Example: `User`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub principal_type: ::std::option::Option<PrincipalType>,
     /// The ID of the CloudSSO identity, used to filter tasks: a user ID when
     /// PrincipalType is User, a group ID when it is Group. It filters only together
     /// with PrincipalType.
     ///
     /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub principal_id: ::std::option::Option<::std::string::String>,
     /// The type of the task, used to filter tasks.
     ///
     /// Wire name: `TaskType`. Example: `CreateAccessAssignment`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_type: ::std::option::Option<TaskType>,
     /// The status of the task, used to filter tasks.
     ///
     /// Wire name: `Status`. Example: `Success`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<TaskStatus>,
     /// The pagination token from the previous page. Omit it on the first call; keep
     /// the other parameters unchanged while paging.
     ///
     /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_token: ::std::option::Option<::std::string::String>,
     /// The maximum number of entries per page.
     ///
     /// Valid values: 1 to 20. When not set, the service uses `10`.
     ///
     /// Wire name: `MaxResults`. Example: `10`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_results: ::std::option::Option<i32>,
     /// The filter condition: tasks that started at or after a time. Without it the
     /// service returns the tasks of the previous 24 hours.
@@ -478,8 +601,75 @@ pub struct ListTasksRequest {
     /// Form: `StartTime ge YYYY-MM-DDTHH:mm:SSZ`, not case-sensitive; the time may lie at most 7 days before now.
     ///
     /// Wire name: `Filter`. Example: `StartTime ge 2021-03-15T01:12:23Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter: ::std::option::Option<::std::string::String>,
+}
+impl ::specbind_runtime::object::Object for ListTasksRequest {
+    const NAME: &'static str = "ListTasksRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "AccessConfigurationId",
+        "TargetType",
+        "TargetId",
+        "PrincipalType",
+        "PrincipalId",
+        "TaskType",
+        "Status",
+        "NextToken",
+        "MaxResults",
+        "Filter",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.access_configuration_id = map.next_value()?,
+            2usize => self.target_type = map.next_value()?,
+            3usize => self.target_id = map.next_value()?,
+            4usize => self.principal_type = map.next_value()?,
+            5usize => self.principal_id = map.next_value()?,
+            6usize => self.task_type = map.next_value()?,
+            7usize => self.status = map.next_value()?,
+            8usize => self.next_token = map.next_value()?,
+            9usize => self.max_results = map.next_value()?,
+            10usize => self.filter = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListTasksRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListTasksRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListTasksRequest",
+            11usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.opt("TaskType", &self.task_type)?;
+        w.opt("Status", &self.status)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("Filter", &self.filter)?;
+        w.end()
+    }
 }
 impl ListTasksRequest {
     /// Starts building a request.
@@ -812,21 +1002,18 @@ impl<C> ListTasksRequestBuilder<C> {
     }
 }
 /// The result of the `ListTasks` operation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct ListTasksResponse {
     /// The tasks.
     ///
     /// Wire name: `Tasks`.
-    #[serde(default, deserialize_with = "::specbind_runtime::types::list_or_null")]
     pub tasks: ::std::vec::Vec<Task>,
     /// The pagination token for the next page.
     ///
     /// Present only when IsTruncated is true.
     ///
     /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_token: ::std::option::Option<::std::string::String>,
     /// The request ID.
     ///
@@ -835,18 +1022,69 @@ pub struct ListTasksResponse {
     /// The maximum number of entries returned per page.
     ///
     /// Wire name: `MaxResults`. Example: `10`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_results: ::std::option::Option<i32>,
     /// The total number of entries returned.
     ///
     /// Wire name: `TotalCounts`. Example: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_counts: ::std::option::Option<i32>,
     /// Whether the entries are truncated, that is, whether more pages exist.
     ///
     /// Wire name: `IsTruncated`. Example: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_truncated: ::std::option::Option<bool>,
+}
+impl ::specbind_runtime::object::Object for ListTasksResponse {
+    const NAME: &'static str = "ListTasksResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "Tasks",
+        "NextToken",
+        "RequestId",
+        "MaxResults",
+        "TotalCounts",
+        "IsTruncated",
+    ];
+    const REQUIRED: &'static [usize] = &[2usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.tasks = ::specbind_runtime::object::read_list(map)?,
+            1usize => self.next_token = map.next_value()?,
+            2usize => self.request_id = map.next_value()?,
+            3usize => self.max_results = map.next_value()?,
+            4usize => self.total_counts = map.next_value()?,
+            5usize => self.is_truncated = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListTasksResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListTasksResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListTasksResponse",
+            6usize,
+        )?;
+        w.field("Tasks", &self.tasks)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.field("RequestId", &self.request_id)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.opt("IsTruncated", &self.is_truncated)?;
+        w.end()
+    }
 }
 impl ::specbind_runtime::Operation for ListTasksRequest {
     const NAME: &'static str = "ListTasks";

@@ -179,128 +179,232 @@ impl ::specbind_runtime::open_enum::OpenEnum for TaskType {
 }
 ::specbind_runtime::open_enum!(TaskType);
 /// Task status information.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct TaskInfo {
     /// The task ID.
     ///
     /// Wire name: `TaskId`. Example: `t-xsinsxinsdk`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_id: ::std::option::Option<::std::string::String>,
     /// The permission configuration ID.
     ///
     /// Wire name: `RoleConfigurationId`. Example: `rc-xmw9xjdsd`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub role_configuration_id: ::std::option::Option<::std::string::String>,
     /// The permission configuration name.
     ///
     /// Wire name: `RoleConfigurationName`. Example: `Configuration`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub role_configuration_name: ::std::option::Option<::std::string::String>,
     /// The UIN of the authorized target member account.
     ///
     /// Wire name: `TargetUin`. Example: `1000232234`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_uin: ::std::option::Option<i64>,
     /// The type of the synchronized target account.
     ///
     /// Wire name: `TargetType`. Example: `MemberUin`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_type: ::std::option::Option<TargetType>,
     /// The ID of the authorized identity (a user ID or a group ID).
     ///
     /// Wire name: `PrincipalId`. Example: `u-xm89dnsujs`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub principal_id: ::std::option::Option<::std::string::String>,
     /// The type of the authorized identity.
     ///
     /// Wire name: `PrincipalType`. Example: `User`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub principal_type: ::std::option::Option<PrincipalType>,
     /// The task type.
     ///
     /// Wire name: `TaskType`. Example: `CreateRoleAssignment`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_type: ::std::option::Option<TaskType>,
     /// The task status.
     ///
     /// Wire name: `Status`. Example: `InProgress`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<TaskStatus>,
     /// The reason the task failed.
     ///
     /// Present only when Status is Failed.
     ///
     /// Wire name: `FailureReason`. Example: `test`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failure_reason: ::std::option::Option<::std::string::String>,
+}
+impl ::specbind_runtime::object::Object for TaskInfo {
+    const NAME: &'static str = "TaskInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "TaskId",
+        "RoleConfigurationId",
+        "RoleConfigurationName",
+        "TargetUin",
+        "TargetType",
+        "PrincipalId",
+        "PrincipalType",
+        "TaskType",
+        "Status",
+        "FailureReason",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.task_id = map.next_value()?,
+            1usize => self.role_configuration_id = map.next_value()?,
+            2usize => self.role_configuration_name = map.next_value()?,
+            3usize => self.target_uin = map.next_value()?,
+            4usize => self.target_type = map.next_value()?,
+            5usize => self.principal_id = map.next_value()?,
+            6usize => self.principal_type = map.next_value()?,
+            7usize => self.task_type = map.next_value()?,
+            8usize => self.status = map.next_value()?,
+            9usize => self.failure_reason = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TaskInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for TaskInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "TaskInfo", 10usize)?;
+        w.opt("TaskId", &self.task_id)?;
+        w.opt("RoleConfigurationId", &self.role_configuration_id)?;
+        w.opt("RoleConfigurationName", &self.role_configuration_name)?;
+        w.opt("TargetUin", &self.target_uin)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.opt("TaskType", &self.task_type)?;
+        w.opt("Status", &self.status)?;
+        w.opt("FailureReason", &self.failure_reason)?;
+        w.end()
+    }
 }
 /// Parameters of `ListTasks`. Queries the asynchronous task list.
 ///
 /// Build one with [`ListTasksRequest::builder`], which checks every constraint the API reference states.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct ListTasksRequest {
     /// The space ID.
     ///
     /// Starts with `z-`. Required.
     ///
     /// Wire name: `ZoneId`. Example: `z-djwidnwidj`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub zone_id: ::std::option::Option<::std::string::String>,
     /// The identity ID for the CAM user synchronization: the CIC user group ID (g-)
     /// when PrincipalType is Group, the CIC user ID (u-) when it is User.
     ///
     /// Wire name: `PrincipalId`. Example: `u-xj8sncidnc`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub principal_id: ::std::option::Option<::std::string::String>,
     /// The token for the next page. Omit it on the first call; keep the other
     /// parameters unchanged while paging.
     ///
     /// Wire name: `NextToken`. Example: `xownw8db38dbe8fne==-`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_token: ::std::option::Option<::std::string::String>,
     /// The maximum number of entries per page.
     ///
     /// Valid values: 1 to 100. When not set, the service uses `10`.
     ///
     /// Wire name: `MaxResults`. Example: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_results: ::std::option::Option<i64>,
     /// The identity type for the CAM user synchronization.
     ///
     /// Wire name: `PrincipalType`. Example: `User`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub principal_type: ::std::option::Option<PrincipalType>,
     /// The UIN of the synchronized target account of the organization.
     ///
     /// Wire name: `TargetUin`. Example: `1000023423`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_uin: ::std::option::Option<i64>,
     /// The type of the synchronized target account of the organization.
     ///
     /// Wire name: `TargetType`. Example: `MemberUin`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_type: ::std::option::Option<TargetType>,
     /// The permission configuration ID.
     ///
     /// Starts with `rc-`.
     ///
     /// Wire name: `RoleConfigurationId`. Example: `rc-xjw9dsmw`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub role_configuration_id: ::std::option::Option<::std::string::String>,
     /// The task status to filter by.
     ///
     /// Wire name: `Status`. Example: `InProgress`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<TaskStatus>,
     /// The task type to filter by.
     ///
     /// Wire name: `TaskType`. Example: `CreateRoleAssignment`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_type: ::std::option::Option<TaskType>,
+}
+impl ::specbind_runtime::object::Object for ListTasksRequest {
+    const NAME: &'static str = "ListTasksRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "ZoneId",
+        "PrincipalId",
+        "NextToken",
+        "MaxResults",
+        "PrincipalType",
+        "TargetUin",
+        "TargetType",
+        "RoleConfigurationId",
+        "Status",
+        "TaskType",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.zone_id = map.next_value()?,
+            1usize => self.principal_id = map.next_value()?,
+            2usize => self.next_token = map.next_value()?,
+            3usize => self.max_results = map.next_value()?,
+            4usize => self.principal_type = map.next_value()?,
+            5usize => self.target_uin = map.next_value()?,
+            6usize => self.target_type = map.next_value()?,
+            7usize => self.role_configuration_id = map.next_value()?,
+            8usize => self.status = map.next_value()?,
+            9usize => self.task_type = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListTasksRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListTasksRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListTasksRequest",
+            10usize,
+        )?;
+        w.opt("ZoneId", &self.zone_id)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.opt("TargetUin", &self.target_uin)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("RoleConfigurationId", &self.role_configuration_id)?;
+        w.opt("Status", &self.status)?;
+        w.opt("TaskType", &self.task_type)?;
+        w.end()
+    }
 }
 impl ListTasksRequest {
     /// Starts building a request.
@@ -586,41 +690,89 @@ impl<C> ListTasksRequestBuilder<C> {
     }
 }
 /// The result of the `ListTasks` operation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
 pub struct ListTasksResponse {
     /// The token for the next page.
     ///
     /// Present only when IsTruncated is true.
     ///
     /// Wire name: `NextToken`. Example: `abc`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_token: ::std::option::Option<::std::string::String>,
     /// The number of entries that match the request.
     ///
     /// Wire name: `TotalCounts`. Example: `0`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_counts: ::std::option::Option<i64>,
     /// The maximum number of entries per page.
     ///
     /// Wire name: `MaxResults`. Example: `0`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_results: ::std::option::Option<i64>,
     /// Whether the result is truncated, that is, whether more pages exist.
     ///
     /// Wire name: `IsTruncated`. Example: `true`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_truncated: ::std::option::Option<bool>,
     /// The task details.
     ///
     /// Wire name: `Tasks`.
-    #[serde(default, deserialize_with = "::specbind_runtime::types::list_or_null")]
     pub tasks: ::std::vec::Vec<TaskInfo>,
     /// The unique request ID, returned for every request; give it when reporting a problem.
     ///
     /// Wire name: `RequestId`. Example: `e297543a-80de-4039-83c8-9d35d4545`.
     pub request_id: ::std::string::String,
+}
+impl ::specbind_runtime::object::Object for ListTasksResponse {
+    const NAME: &'static str = "ListTasksResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "NextToken",
+        "TotalCounts",
+        "MaxResults",
+        "IsTruncated",
+        "Tasks",
+        "RequestId",
+    ];
+    const REQUIRED: &'static [usize] = &[5usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match index {
+            0usize => self.next_token = map.next_value()?,
+            1usize => self.total_counts = map.next_value()?,
+            2usize => self.max_results = map.next_value()?,
+            3usize => self.is_truncated = map.next_value()?,
+            4usize => self.tasks = ::specbind_runtime::object::read_list(map)?,
+            5usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListTasksResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListTasksResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListTasksResponse",
+            6usize,
+        )?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("IsTruncated", &self.is_truncated)?;
+        w.field("Tasks", &self.tasks)?;
+        w.field("RequestId", &self.request_id)?;
+        w.end()
+    }
 }
 impl ::specbind_runtime::Operation for ListTasksRequest {
     const NAME: &'static str = "ListTasks";
