@@ -11,30 +11,6 @@ use crate::load::{At, ConditionalRule, CrossConstraint, FieldSpec, Scalar, SpecF
 use crate::model::Provider;
 use crate::naming;
 
-/// Names the generated module defines itself; specs may not produce them.
-const RESERVED_TYPES: &[&str] = &[
-    "Client",
-    "ClientBuilder",
-    "Error",
-    "ErrorKind",
-    "BuildError",
-    "ValidationError",
-    "Paginator",
-];
-/// Methods the generated `Client` has besides one per operation.
-const RESERVED_METHODS: &[&str] = &[
-    "builder", "from_env", "send", "paginate", "service", "clone", "fmt",
-];
-/// Methods request builders and fluent builders have besides one setter per parameter.
-const RESERVED_SETTERS: &[&str] = &[
-    "build",
-    "build_at",
-    "send",
-    "into_paginator",
-    "clone",
-    "fmt",
-];
-
 /// The region put into a `regional_endpoint` template to check the URL it gives.
 const SAMPLE_REGION: &str = "cn-hangzhou";
 
@@ -203,7 +179,7 @@ impl Checker<'_> {
         // Types: enums, models, and the per-operation types share the module.
         let mut types: BTreeMap<String, (Pos, String, String)> = BTreeMap::new();
         let mut claim = |this: &mut Self, rust: String, pos: Pos, path: &str, what: String| {
-            if RESERVED_TYPES.contains(&rust.as_str()) {
+            if naming::RESERVED_TYPES.contains(&rust.as_str()) {
                 this.err(
                     pos,
                     path,
@@ -242,18 +218,17 @@ impl Checker<'_> {
         }
         let mut methods: BTreeMap<String, (Pos, String)> = BTreeMap::new();
         for o in &spec.operations {
-            let base = naming::type_name(&o.value.name);
             for suffix in ["Request", "Response", "RequestBuilder", "FluentBuilder"] {
                 claim(
                     self,
-                    format!("{base}{suffix}"),
+                    naming::operation_type_name(&o.value.name, suffix),
                     o.pos,
                     &o.path,
                     format!("the {suffix} type of operation `{}`", o.value.name),
                 );
             }
             let method = naming::method_name(&o.value.name);
-            if RESERVED_METHODS.contains(&method.as_str()) {
+            if naming::RESERVED_METHODS.contains(&method.as_str()) {
                 self.err(
                     o.pos,
                     &o.path,
@@ -264,8 +239,9 @@ impl Checker<'_> {
                     o.pos,
                     &o.path,
                     format!(
-                        "operations `{}` and `{other}` both become the method `{method}`",
-                        o.value.name
+                        "operations `{}` and `{other}` both become the method `{method}`{}",
+                        o.value.name,
+                        normalisation_note(&o.value.name, other)
                     ),
                     format!("the other is at line {}, column {}", p.line, p.column),
                 );
@@ -286,18 +262,14 @@ impl Checker<'_> {
             for v in &e.value.values {
                 let wire = &v.value.0;
                 let rust = naming::variant_name(wire);
-                if rust == "Unknown" {
+                if let Some((p, other)) = seen.get(&rust) {
                     self.err_hint(
                         v.pos,
                         &v.path,
-                        format!("value `{wire}` becomes the variant `Unknown`, which holds unlisted values"),
-                        "an open enum already keeps values it does not list",
-                    );
-                } else if let Some((p, other)) = seen.get(&rust) {
-                    self.err_hint(
-                        v.pos,
-                        &v.path,
-                        format!("values `{wire}` and `{other}` both become the variant `{rust}`"),
+                        format!(
+                            "values `{wire}` and `{other}` both become the variant `{rust}`{}",
+                            normalisation_note(wire, other)
+                        ),
                         format!("the other is at line {}, column {}", p.line, p.column),
                     );
                 } else {
@@ -332,17 +304,6 @@ impl Checker<'_> {
                         }
                     }
                 }
-                if RESERVED_SETTERS.contains(&rust.as_str()) {
-                    self.err_hint(
-                        f.pos,
-                        &f.path,
-                        format!(
-                            "parameter `{}` becomes the setter `{rust}`, which the request builders already have",
-                            f.value.name
-                        ),
-                        format!("reserved: {}", RESERVED_SETTERS.join(", ")),
-                    );
-                }
             }
         }
         // Fields within each struct.
@@ -360,8 +321,9 @@ impl Checker<'_> {
                         f.pos,
                         &f.path,
                         format!(
-                            "fields `{}` and `{other}` both become the Rust field `{rust}`",
-                            f.value.name
+                            "fields `{}` and `{other}` both become the Rust field `{rust}`{}",
+                            f.value.name,
+                            normalisation_note(&f.value.name, other)
                         ),
                         format!("the other is at line {}, column {}", p.line, p.column),
                     );
@@ -394,8 +356,56 @@ impl Checker<'_> {
         }
     }
 
+    /// A name that would hide what it is: an invisible or bidirectional control
+    /// character anywhere; and, for names that become Rust identifiers (not enum
+    /// values, which are data), a form that is not NFKC, such as full-width letters or
+    /// a ligature, which would look like another name.
+    fn name_chars(&mut self, wire: &str, identifier: bool, pos: Pos, path: &str) {
+        if let Some(c) = naming::hidden_char(wire) {
+            self.err_hint(
+                pos,
+                path,
+                format!(
+                    "name {wire:?} contains the invisible character U+{:04X}",
+                    u32::from(c)
+                ),
+                "names must look like what they are; remove it",
+            );
+        } else if identifier && !naming::is_nfkc(wire) {
+            use unicode_normalization::UnicodeNormalization;
+            let nfkc: String = wire.nfkc().collect();
+            self.err_hint(
+                pos,
+                path,
+                format!("name `{wire}` is not in Unicode NFKC form; it looks like `{nfkc}`"),
+                format!("write it as `{nfkc}`"),
+            );
+        }
+    }
+
     /// Every Rust name the spec produces is an identifier, so emission cannot fail.
     fn identifiers(&mut self, spec: &SpecFile) {
+        for e in &spec.enums {
+            self.name_chars(&e.value.name, true, e.pos, &e.path);
+            for v in &e.value.values {
+                self.name_chars(&v.value.0, false, v.pos, &v.path);
+            }
+        }
+        for m in &spec.models {
+            self.name_chars(&m.value.name, true, m.pos, &m.path);
+            for f in &m.value.fields {
+                self.name_chars(&f.value.name, true, f.pos, &f.path);
+            }
+        }
+        for o in &spec.operations {
+            self.name_chars(&o.value.name, true, o.pos, &o.path);
+            for f in o.value.request.iter().chain(&o.value.response) {
+                self.name_chars(&f.value.name, true, f.pos, &f.path);
+            }
+            for e in &o.value.errors {
+                self.name_chars(&e.value.0, false, e.pos, &e.path);
+            }
+        }
         for e in &spec.enums {
             self.ident_ok(
                 &naming::type_name(&e.value.name),
@@ -505,6 +515,18 @@ impl Checker<'_> {
     fn field(&mut self, spec: &SpecFile, f: &At<FieldSpec>, is_request: bool) {
         let fv = &f.value;
         self.type_ref(spec, &fv.ty.value);
+        let depth = list_depth(&fv.ty.value);
+        if depth > naming::MAX_LIST_DEPTH {
+            self.err_hint(
+                fv.ty.pos,
+                &fv.ty.path,
+                format!(
+                    "lists nest {depth} deep; at most {} are supported",
+                    naming::MAX_LIST_DEPTH
+                ),
+                "no API documents such nesting; check the `items` chain",
+            );
+        }
         let ty = &fv.ty.value;
         let is_string = matches!(ty, TypeSpec::String);
         let int_bounds = int_bounds(ty);
@@ -898,6 +920,28 @@ impl Checker<'_> {
                 }
             }
         }
+    }
+}
+
+/// How many `list`s a type nests.
+fn list_depth(t: &TypeSpec) -> usize {
+    let mut depth = 0;
+    let mut t = t;
+    while let TypeSpec::List(inner) = t {
+        depth += 1;
+        t = inner;
+    }
+    depth
+}
+
+/// `" (equal after Unicode normalisation)"` when two different names are the same text
+/// once normalised, which is why they collide though they differ.
+fn normalisation_note(a: &str, b: &str) -> &'static str {
+    use unicode_normalization::UnicodeNormalization;
+    if a != b && a.nfkc().eq(b.nfkc()) {
+        " (they are equal after Unicode NFKC normalisation)"
+    } else {
+        ""
     }
 }
 

@@ -290,18 +290,40 @@ fn error_codes_without_a_constant_name() {
 }
 
 #[test]
-fn parameters_named_like_builder_methods() {
+fn parameters_named_like_builder_methods_are_renamed() {
+    // `send` and `build` are the builder's own methods: the parameters' Rust names
+    // get a `_` suffix (prost style), and the wire names stay.
+    let text = format!(
+        "{HEAD}operations:
+  ListTasks:
+    request:
+      Send: {{type: string}}
+      Build: {{type: string}}
+"
+    );
+    let svc = specbind::load_service_str(&text, "spec/demo.yaml").expect("accepted");
+    let op = svc.operations.values().next().unwrap();
+    let names: Vec<(&str, &str)> = op
+        .request
+        .fields
+        .iter()
+        .map(|f| (f.wire_name.as_str(), f.rust_name.as_str()))
+        .collect();
+    assert_eq!(names, [("Send", "send_"), ("Build", "build_")]);
+}
+
+#[test]
+fn a_setter_name_two_parameters_give_is_refused() {
     let d = diags(
         "operations:
   ListTasks:
     request:
-      Send: {type: string}
-      Build: {type: string}
+      All: {type: string}
+      GetAll: {type: string}
 ",
     );
-    let x = find(&d, "becomes the setter `send`");
-    assert_eq!(at(x), (10, 7, "operations.ListTasks.request.Send"));
-    find(&d, "becomes the setter `build`");
+    let x = find(&d, "both give the builder method `get_all`");
+    assert_eq!(at(x), (11, 7, "operations.ListTasks.request.GetAll"));
 }
 
 #[test]

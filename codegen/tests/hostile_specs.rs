@@ -221,3 +221,174 @@ fn versions_and_products_are_visible_ascii() {
     .unwrap();
     assert_eq!(svc.version, "2.10");
 }
+
+fn ops(body: &str) -> String {
+    format!("{HEAD}{body}")
+}
+
+#[test]
+fn names_equal_after_normalisation_collide() {
+    // `é` as one code point and as `e` + a combining accent.
+    let d = diags(&ops(
+        "operations:\n  Op:\n    request:\n      Caf\u{e9}: {type: string}\n      Cafe\u{301}: {type: string}\n",
+    ));
+    let x = find(&d, "both become the Rust field `caf_u00e9`");
+    assert_eq!(at(x), (11, 7, "operations.Op.request.Cafe\u{301}"));
+    assert!(x.message.contains("equal after Unicode NFKC normalisation"));
+    // It is not NFKC either (it is not even NFC).
+    find(&d, "is not in Unicode NFKC form");
+
+    let d = diags(&ops(
+        "enums:\n  E:\n    values:\n      \u{c5}: a\n      A\u{30a}: b\n      \u{ff21}: c\n      A: d\noperations:\n  Op: {}\n",
+    ));
+    let x = find(&d, "values `A\u{30a}` and `\u{c5}` both become the variant");
+    assert_eq!(at(x), (11, 7, "enums.E.values.A\u{30a}"));
+    let x = find(&d, "values `A` and `\u{ff21}` both become the variant `A`");
+    assert_eq!(at(x), (13, 7, "enums.E.values.A"));
+
+    let d = diags(&ops("operations:\n  Caf\u{e9}: {}\n  Cafe\u{301}: {}\n"));
+    find(&d, "both become the method `caf_u00e9`");
+}
+
+#[test]
+fn look_alike_and_invisible_names_are_refused() {
+    let d = diags(&ops(
+        "operations:\n  Op:\n    request:\n      \u{ff2d}ax\u{ff32}esults: {type: int32}\n      Max\u{200b}Token: {type: string}\n      Bidi\u{202e}: {type: string}\n",
+    ));
+    let x = find(&d, "is not in Unicode NFKC form");
+    assert_eq!(
+        at(x),
+        (10, 7, "operations.Op.request.\u{ff2d}ax\u{ff32}esults")
+    );
+    assert_eq!(x.hint.as_deref(), Some("write it as `MaxResults`"));
+    let x = find(&d, "invisible character U+200B");
+    assert_eq!(at(x), (11, 7, "operations.Op.request.Max\u{200b}Token"));
+    find(&d, "invisible character U+202E");
+
+    // Enum values are data: non-NFKC values are allowed, invisible ones are not.
+    let d = diags(&ops(
+        "enums:\n  E:\n    values:\n      \"\u{4e2d}\u{56fd}\u{ff08}\u{9999}\u{6e2f}\u{ff09}\": ok\n      \"On\u{200d}\": hidden\noperations:\n  Op: {}\n",
+    ));
+    let x = find(&d, "invisible character U+200D");
+    assert_eq!(at(x), (11, 7, "enums.E.values.On\u{200d}"));
+    assert_eq!(d.len(), 1, "{d:#?}");
+
+    // Mixed scripts map to ASCII Rust names and compile; the wire names are kept.
+    let svc = load(&ops(
+        "enums:\n  E:\n    values:\n      \u{4e2d}\u{56fd}: China\noperations:\n  Op:\n    request:\n      M\u{430}xResults: {type: int32}\n      MaxResults: {type: int32}\n",
+    ))
+    .unwrap();
+    let e = svc.enums.values().next().unwrap();
+    assert_eq!(e.variants[0].rust_name, "U4e2dU56fd");
+    let op = svc.operations.values().next().unwrap();
+    let names: Vec<&str> = op
+        .request
+        .fields
+        .iter()
+        .map(|f| f.rust_name.as_str())
+        .collect();
+    assert_eq!(names, ["m_u0430_x_results", "max_results"]);
+}
+
+#[test]
+fn lists_nest_at_most_eight_deep() {
+    let nested = |depth: usize| {
+        let mut t = "{type: string}".to_owned();
+        for _ in 0..depth {
+            t = format!("{{type: list, items: {t}}}");
+        }
+        ops(&format!(
+            "operations:\n  Op:\n    response:\n      Deep: {t}\n"
+        ))
+    };
+    load(&nested(8)).unwrap();
+    let d = diags(&nested(9));
+    let x = find(&d, "lists nest 9 deep; at most 8 are supported");
+    assert_eq!(at(x), (10, 20, "operations.Op.response.Deep.type"));
+    let d = diags(&nested(45));
+    find(&d, "lists nest 45 deep");
+}
+
+#[test]
+fn names_that_trip_lints_or_collide_with_generated_items_are_renamed() {
+    let svc = load(&ops("enums:
+  Status:
+    values:
+      ERR: error
+      Unknown: not known
+      Self: itself
+      Known: known
+  Result: {values: {A: a}}
+models:
+  String:
+    fields:
+      Known: {type: string}
+      New: {type: string}
+operations:
+  Self:
+    request:
+      Sub: {type: string}
+      New: {type: string}
+      Known: {type: string}
+      Default: {type: string}
+      Clone: {type: string}
+      IntoPaginator: {type: string}
+      Type: {type: string}
+      S: {type: enum, enum: Status}
+      R: {type: enum, enum: Result}
+      M: {type: object, model: String}
+  New: {}
+  Clone: {}
+  Send: {}
+  FromEnv: {}
+  Sub: {}
+"))
+    .unwrap();
+    let variants: Vec<&str> = svc.enums["Status"]
+        .variants
+        .iter()
+        .map(|v| v.rust_name.as_str())
+        .collect();
+    assert_eq!(variants, ["Err_", "Unknown_", "Self_", "Known"]);
+    assert!(svc.enums.contains_key("Result_"));
+    assert!(svc.models.contains_key("String_"));
+    let methods: Vec<&str> = svc.operations.keys().map(String::as_str).collect();
+    assert_eq!(
+        methods,
+        ["clone_", "from_env_", "new_", "self_", "send_", "sub_"]
+    );
+    let fields: Vec<&str> = svc.operations["self_"]
+        .request
+        .fields
+        .iter()
+        .map(|f| f.rust_name.as_str())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "sub_",
+            "new_",
+            "known_",
+            "default_",
+            "clone_",
+            "into_paginator_",
+            "r#type",
+            "s",
+            "r",
+            "m"
+        ]
+    );
+    assert_eq!(
+        specbind::naming::operation_type_name("Self", "Request"),
+        "SelfRequest"
+    );
+}
+
+#[test]
+fn err_and_err_collide_as_one_variant() {
+    let d = diags(&ops(
+        "enums:\n  E:\n    values:\n      Err: a\n      ERR: b\noperations:\n  Op: {}\n",
+    ));
+    let x = find(&d, "values `ERR` and `Err` both become the variant `Err_`");
+    assert_eq!(at(x), (11, 7, "enums.E.values.ERR"));
+}
