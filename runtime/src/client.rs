@@ -121,25 +121,26 @@ impl Client {
 
     fn prepare<O: Operation>(&self, request: &O) -> Result<Prepared, Error> {
         let unsendable = |why: String| Error::new(ErrorKind::Unsendable(why));
-        let value = serde_json::to_value(request)
-            .map_err(|e| unsendable(format!("request did not serialize: {e}")))?;
+        let not_serialized = |e: serde_json::Error| {
+            Error::new(ErrorKind::Unsendable(format!(
+                "request did not serialize: {e}"
+            )))
+        };
         Ok(match self.inner.service.provider {
             Provider::Alibaba => {
+                let value = serde_json::to_value(request).map_err(not_serialized)?;
                 let params =
                     alibaba::flatten_params(&value).map_err(|e| unsendable(e.to_string()))?;
                 Prepared::Query(params.into_iter().collect())
             }
             Provider::Tencent => {
-                // A request with no fields serializes as null; Tencent wants `{}`.
-                let value = if value.is_null() {
-                    serde_json::Value::Object(Default::default())
-                } else {
-                    value
-                };
-                Prepared::Body(
-                    serde_json::to_vec(&value)
-                        .map_err(|e| unsendable(format!("request did not serialize: {e}")))?,
-                )
+                // Straight to bytes, with no `Value` in between.
+                let mut body = serde_json::to_vec(request).map_err(not_serialized)?;
+                // A request with no fields may serialize as null; Tencent wants `{}`.
+                if body == b"null" {
+                    body = b"{}".to_vec();
+                }
+                Prepared::Body(body)
             }
         })
     }
