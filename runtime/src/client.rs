@@ -562,8 +562,9 @@ impl<C: From<Client>> ClientBuilder<C> {
 
     /// Uses this HTTP client (its proxy, TLS and pool settings) instead of building one.
     ///
-    /// Build it with `.redirect(reqwest::redirect::Policy::none())`: the client this
-    /// crate builds never follows redirects, so that a signed request, its body and any
+    /// Build it from [`http_client_builder`], or at least with
+    /// `.redirect(reqwest::redirect::Policy::none())`: the client this crate builds never
+    /// follows redirects, so that a signed request, its body and any
     /// session token reach only the configured endpoint. A 3xx answer is
     /// [`ErrorKind::Redirect`] either way, and so is an answer a redirect-following
     /// client fetched from anywhere else, but by then the request has been sent there.
@@ -649,8 +650,7 @@ impl<C: From<Client>> ClientBuilder<C> {
                 ));
             }
             (Some(client), None) => client,
-            (None, connect) => tls_backend(reqwest::Client::builder())?
-                .redirect(reqwest::redirect::Policy::none())
+            (None, connect) => http_client_builder()?
                 .connect_timeout(connect.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
                 .build()
                 .map_err(BuildError::Http)?,
@@ -678,16 +678,30 @@ impl<C: From<Client>> ClientBuilder<C> {
     }
 }
 
+/// A `reqwest::ClientBuilder` set up as the one a [`ClientBuilder`] builds for itself: the
+/// TLS back end the crate features chose, redirects never followed, and a
+/// [`DEFAULT_CONNECT_TIMEOUT`] connect timeout. Start from it to give
+/// [`ClientBuilder::http_client`] a client with your own proxy, pool or TLS roots.
+///
+/// With the `rustls-ring` feature, `reqwest::Client::new()` and a plain
+/// `reqwest::Client::builder()` panic unless a process-wide rustls crypto provider was
+/// installed; this builder needs none.
+pub fn http_client_builder() -> Result<reqwest::ClientBuilder, BuildError> {
+    Ok(tls_backend(reqwest::Client::builder())?
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(DEFAULT_CONNECT_TIMEOUT))
+}
+
 /// Selects the TLS back end the crate features ask for. With several enabled (feature
 /// unification), `native-tls` wins, then `rustls-ring`, then `rustls`; with none, the
 /// client can speak only plain HTTP.
 #[allow(clippy::unnecessary_wraps)]
 fn tls_backend(builder: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder, BuildError> {
     #[cfg(feature = "native-tls")]
-    return Ok(builder.tls_backend_native());
+    let builder = builder.tls_backend_native();
 
     #[cfg(all(feature = "rustls-ring", not(feature = "native-tls")))]
-    {
+    let builder = {
         // reqwest's `rustls-no-provider` leaves the choice of crypto to us. A ready-made
         // configuration, rather than installing a process-wide default provider, keeps
         // the choice to this client; the verifier is the platform's, as reqwest's own.
@@ -700,17 +714,16 @@ fn tls_backend(builder: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder
             .dangerous()
             .with_custom_certificate_verifier(Arc::new(verifier))
             .with_no_client_auth();
-        return Ok(builder.tls_backend_preconfigured(config));
-    }
+        builder.tls_backend_preconfigured(config)
+    };
 
     #[cfg(all(
         feature = "rustls",
         not(feature = "rustls-ring"),
         not(feature = "native-tls")
     ))]
-    return Ok(builder.tls_backend_rustls());
+    let builder = builder.tls_backend_rustls();
 
-    #[cfg(not(any(feature = "rustls", feature = "rustls-ring", feature = "native-tls")))]
     Ok(builder)
 }
 

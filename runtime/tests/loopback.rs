@@ -854,7 +854,12 @@ fn builder_errors() {
     assert!(!format!("{c:?}").contains(SECRET));
     let e = Client::builder(&TENCENT)
         .credentials(ID, SECRET)
-        .http_client(reqwest::Client::new())
+        .http_client(
+            specbind_runtime::client::http_client_builder()
+                .unwrap()
+                .build()
+                .unwrap(),
+        )
         .connect_timeout(Duration::from_secs(1))
         .build()
         .unwrap_err();
@@ -928,6 +933,9 @@ async fn calls_are_traced_with_metadata_and_without_secrets() {
         seen.clone(),
         std::sync::atomic::AtomicU64::new(0),
     ));
+    // Other tests, on other threads, may have registered the call's callsites while no
+    // subscriber wanted them; have their interest asked again.
+    tracing::callsite::rebuild_interest_cache();
     let server = TestServer::start(
         Provider::Alibaba,
         vec![reply(400, ALI_THROTTLED), reply(200, ALI_OK)],
@@ -1121,9 +1129,14 @@ async fn a_user_client_that_follows_redirects_gets_no_answer_from_elsewhere() {
     )
     .await;
     // reqwest's default policy follows up to 10 redirects.
+    let following = specbind_runtime::client::http_client_builder()
+        .unwrap()
+        .redirect(reqwest::redirect::Policy::default())
+        .build()
+        .unwrap();
     let client = server
         .client(&TENCENT)
-        .http_client(reqwest::Client::new())
+        .http_client(following)
         .build()
         .unwrap();
     let e = client.send(ListThings::default()).await.unwrap_err();
@@ -1595,4 +1608,32 @@ async fn send_validated_and_later_pages_skip_validation() {
     assert_eq!(server.hits(), 3);
     client.send_validated(bad).await.unwrap();
     assert_eq!(server.hits(), 4);
+}
+
+#[tokio::test]
+async fn https_goes_through_the_tls_back_end_the_features_chose() {
+    // A server that answers plain HTTP to a TLS handshake: the handshake fails as a
+    // transport error (with `rustls-ring`, building the client alone shows that the ring
+    // provider was installed: reqwest without a provider panics there).
+    use tokio::io::AsyncWriteExt;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        // One connection: answer at once, without reading the ClientHello.
+        if let Ok((mut sock, _)) = listener.accept().await {
+            let _ = sock
+                .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n")
+                .await;
+            let _ = sock.shutdown().await;
+        }
+    });
+    let client = Client::builder(&TENCENT)
+        .credentials(ID, SECRET)
+        .endpoint(format!("https://127.0.0.1:{port}"))
+        .max_attempts(1)
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+    let e = client.send(ListThings::default()).await.unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Transport), "{e:?}");
 }
