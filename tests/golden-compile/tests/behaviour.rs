@@ -232,3 +232,77 @@ fn pagination_glue_reads_the_right_fields() {
         Some("https://demo.{region}.example.com")
     );
 }
+
+#[test]
+fn secrets_stay_out_of_debug_and_messages() {
+    use g::secrets::{Credential, SetPasswordRequest};
+    let req = SetPasswordRequest::builder()
+        .user_name("alice")
+        .password("hunter2")
+        .build_at(SystemTime::UNIX_EPOCH);
+    let shown = req.unwrap_err().to_string();
+    assert!(!shown.contains("hunter2"), "{shown}");
+    assert!(
+        shown.contains("Password: must start with `p-` (value redacted)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Password: must be at least 8 characters long"),
+        "{shown}"
+    );
+
+    let builder = SetPasswordRequest::builder()
+        .user_name("alice")
+        .password("p-correct-horse");
+    let debug = format!("{builder:?}");
+    assert!(
+        !debug.contains("correct-horse") && debug.contains("alice"),
+        "{debug}"
+    );
+    let req = builder.build().unwrap();
+    let debug = format!("{req:?}");
+    assert!(debug.contains("password: Some(<redacted>)"), "{debug}");
+    // The wire form keeps the value: redaction is for logs, not for the service.
+    let wire = serde_json::to_value(&req).unwrap();
+    assert_eq!(wire["Password"], "p-correct-horse");
+
+    let mut c = Credential::default();
+    c.user_name = Some("alice".into());
+    c.password = Some("s3cret".into());
+    let debug = format!("{c:?}");
+    assert!(
+        !debug.contains("s3cret") && debug.contains("alice"),
+        "{debug}"
+    );
+}
+
+#[test]
+fn reads_and_idempotent_operations_are_marked_for_retries() {
+    use g::secrets::{DescribeCredentialRequest, RotateKeyRequest, SetPasswordRequest};
+    use specbind_runtime::Operation;
+    assert!(
+        DescribeCredentialRequest::IDEMPOTENT,
+        "Describe* is a Tencent read"
+    );
+    assert!(
+        SetPasswordRequest::IDEMPOTENT,
+        "marked idempotent in the spec"
+    );
+    assert!(!RotateKeyRequest::IDEMPOTENT);
+}
+
+#[test]
+fn builders_have_setters_getters_and_value_typed_numbers() {
+    use g::range::PageRequest;
+    let b = PageRequest::builder().max_results(5).set_offset(Some(7));
+    assert_eq!(b.get_max_results(), &Some(5));
+    assert_eq!(b.get_offset(), &Some(7));
+    let b = b.set_max_results(None);
+    assert_eq!(b.get_max_results(), &None);
+    // Requests round-trip through serde with wire names.
+    let req = b.budget(3).build().unwrap();
+    let wire = serde_json::to_string(&req).unwrap();
+    assert_eq!(wire, r#"{"Offset":7,"Budget":3}"#);
+    let back: PageRequest = serde_json::from_str(&wire).unwrap();
+    assert_eq!(back, req);
+}
