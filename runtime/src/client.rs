@@ -1,4 +1,27 @@
 //! The HTTP client: validates, signs, sends with retries, and decodes.
+//!
+//! # Defaults
+//!
+//! | setting | default |
+//! | --- | --- |
+//! | connect timeout ([`ClientBuilder::connect_timeout`]) | 10 s ([`DEFAULT_CONNECT_TIMEOUT`]) |
+//! | per-attempt timeout ([`ClientBuilder::timeout`]) | 30 s ([`DEFAULT_TIMEOUT`]) |
+//! | total deadline across attempts ([`ClientBuilder::total_timeout`]) | none ([`DEFAULT_TOTAL_TIMEOUT`]) |
+//! | tries in total ([`ClientBuilder::max_attempts`]) | 3 |
+//! | redirects | never followed: a 3xx is [`ErrorKind::Redirect`] |
+//! | largest answer read | 16 MiB ([`MAX_RESPONSE_BYTES`]) |
+//!
+//! What is retried depends on whether the operation is
+//! [idempotent](crate::Operation::IDEMPOTENT); see [`RetryPolicy`].
+//!
+//! # TLS back ends
+//!
+//! Chosen with the crate's features, as reqwest users expect: `rustls` (the default:
+//! rustls with the aws-lc-rs provider), `rustls-ring` (rustls with ring, which avoids the
+//! aws-lc-sys C build), or `native-tls` (the platform's TLS library). To pick another, turn
+//! off default features: `specbind-runtime = { version = "0.1", default-features = false,
+//! features = ["rustls-ring"] }`. A user-provided HTTP client keeps its own TLS settings;
+//! [`http_client_builder`] starts one with the chosen back end.
 
 use std::fmt;
 use std::marker::PhantomData;
