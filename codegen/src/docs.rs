@@ -412,23 +412,19 @@ impl Md {
                     self.sink().push(' ');
                 }
             }
-            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "caption", false) => {
-                if self.lists.is_empty() && self.cell.is_none() {
-                    self.paragraph();
-                }
+            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "caption", false)
+                if self.lists.is_empty() && self.cell.is_none() =>
+            {
+                self.paragraph();
             }
-            ("dt" | "dd", false) => {
-                if self.lists.is_empty() && self.cell.is_none() {
-                    self.newline();
-                }
+            ("dt" | "dd", false) if self.lists.is_empty() && self.cell.is_none() => {
+                self.newline();
             }
             ("b" | "strong", _) => self.emphasis("**"),
             ("i" | "em" | "cite" | "var", _) => self.emphasis("*"),
             ("del" | "s" | "strike", _) => self.emphasis("~~"),
-            ("code" | "tt" | "kbd" | "samp", false) => {
-                if self.code.is_none() {
-                    self.code = Some(String::new());
-                }
+            ("code" | "tt" | "kbd" | "samp", false) if self.code.is_none() => {
+                self.code = Some(String::new());
             }
             ("code" | "tt" | "kbd" | "samp", true) => {
                 if let Some(code) = self.code.take() {
@@ -503,11 +499,7 @@ impl Md {
                 self.out.push_str(&"  ".repeat(depth * 2));
                 self.out.push_str(&marker);
             }
-            ("li", true) => {
-                if self.cell.is_none() {
-                    self.newline();
-                }
-            }
+            ("li", true) if self.cell.is_none() => self.newline(),
             ("table", false) => {
                 self.paragraph();
                 self.table = Some(Vec::new());
@@ -746,7 +738,7 @@ fn escape_markdown(s: &str) -> String {
             if let Some((_, f, info)) = fence(line)
                 && info.is_empty()
                 && f.starts_with(close.as_str())
-                && f.chars().all(|c| Some(c) == close.chars().next())
+                && f.chars().all(|c| close.starts_with(c))
             {
                 out.push_str(close);
                 open = None;
