@@ -1,7 +1,7 @@
 //! Reading spec files safely, and naming them the same way however `--spec-dir` is
 //! spelled.
 //!
-//! The rules, which the README's "Generating from your own specs" section repeats:
+//! The rules:
 //! - Only regular files are read, at most [`MAX_SPEC_BYTES`] each. A FIFO, a socket or
 //!   a device named `*.yaml` is refused with its kind named, without being opened for a
 //!   blocking read; `/dev/zero` behind a link is refused, not read until memory runs out.

@@ -293,7 +293,13 @@ fn render_lib(entries: &[ModuleEntry]) -> Result<String, Error> {
         let mods = svcs.iter().map(|s| {
             let m = emit::ident(&s.module);
             let feature = &s.feature;
-            let doc = format!(" {} API `{}` (feature `{feature}`).", s.title, s.version);
+            // Spec text in one-line docs: control and bidirectional characters escaped,
+            // as `check` should already have refused them.
+            let doc = format!(
+                " {} API {} (feature `{feature}`).",
+                write::escape_text(&s.title),
+                code_span(&write::escape_text(&s.version))
+            );
             let extra = if s.doc.is_empty() {
                 quote!()
             } else {
@@ -301,7 +307,7 @@ fn render_lib(entries: &[ModuleEntry]) -> Result<String, Error> {
                     let l = if l.trim().is_empty() {
                         String::new()
                     } else {
-                        format!(" {}", l.trim_end())
+                        format!(" {}", write::escape_text(l.trim_end()))
                     };
                     quote!(#[doc = #l])
                 });
@@ -309,7 +315,7 @@ fn render_lib(entries: &[ModuleEntry]) -> Result<String, Error> {
             };
             let source = match &s.source {
                 Some(src) => {
-                    let l = format!(" Source: {src}");
+                    let l = format!(" Source: {}", write::escape_text(src));
                     quote!(#[doc = ""] #[doc = #l])
                 }
                 None => quote!(),

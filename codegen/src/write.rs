@@ -52,10 +52,36 @@ pub fn render(tokens: TokenStream, source: &str) -> Result<String, Error> {
 }
 
 /// Formats `tokens` with prettyplease, without a header.
+///
+/// One top-level item is parsed and formatted at a time, so only one item's syntax
+/// tree is held beside the tokens: a whole service's tree is several times the size
+/// of its text. prettyplease prints a file as its inner attributes followed by each
+/// item, so the concatenation is byte for byte what formatting the whole file gives.
 pub fn format_tokens(tokens: TokenStream) -> Result<String, Error> {
-    let file: syn::File = syn::parse2(tokens)
+    use syn::parse::{ParseStream, Parser as _};
+    let mut out = String::new();
+    let format = |input: ParseStream| -> syn::Result<()> {
+        let mut file = syn::File {
+            shebang: None,
+            frontmatter: None,
+            attrs: input.call(syn::Attribute::parse_inner)?,
+            items: Vec::new(),
+        };
+        if input.is_empty() {
+            out.push_str(&prettyplease::unparse(&file));
+        }
+        while !input.is_empty() {
+            file.items.push(input.parse()?);
+            out.push_str(&prettyplease::unparse(&file));
+            file.attrs.clear();
+            file.items.clear();
+        }
+        Ok(())
+    };
+    format
+        .parse2(tokens)
         .map_err(|e| Error::Internal(format!("generated code does not parse: {e}")))?;
-    Ok(prettyplease::unparse(&file))
+    Ok(out)
 }
 
 /// Whether `c` must not appear raw in a comment or doc of generated code: control
