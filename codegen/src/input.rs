@@ -66,8 +66,10 @@ pub(crate) fn spec_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut files_seen = BTreeSet::new();
     Ok(found
         .into_iter()
-        .filter(|(_, key)| key.as_ref().is_none_or(|k| files_seen.insert(k.clone())))
-        .map(|(p, _)| p)
+        .filter_map(|(path, key)| match key {
+            Some(k) if !files_seen.insert(k) => None,
+            _ => Some(path),
+        })
         .collect())
 }
 
@@ -85,7 +87,8 @@ fn walk(
         // `metadata` follows links; a dangling link or a loop fails here.
         match fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => {
-                if dirs_seen.insert(file_key(&path, &meta)) {
+                let first_visit = dirs_seen.insert(file_key(&path, &meta));
+                if first_visit {
                     walk(&path, dirs_seen, out)?;
                 }
             }
