@@ -56,29 +56,42 @@ fn doc_attrs(text: &str) -> TokenStream {
     quote!(#(#lines)*)
 }
 
-/// Escapes text for rustdoc: vendor prose may contain `<`, `>`, `[` or bare URLs.
+/// Vendor prose as rustdoc Markdown: HTML converted, code blocks made `text` (never
+/// doctests), control and bidi characters removed; see [`crate::docs`].
 fn doc_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_inclusive(char::is_whitespace) {
-        let trimmed = word.trim_end();
-        if trimmed.starts_with("http://") || trimmed.starts_with("https://") {
-            out.push('<');
-            out.push_str(trimmed);
-            out.push('>');
-            out.push_str(&word[trimmed.len()..]);
-            continue;
-        }
-        for c in word.chars() {
-            match c {
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '[' => out.push_str("\\["),
-                ']' => out.push_str("\\]"),
-                _ => out.push(c),
+    crate::docs::to_rustdoc(s)
+}
+
+/// Bidi controls and zero-width characters, which may reorder or hide what a reader
+/// of the docs sees.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Spec text (a wire name, a value, a pattern) as an inline code span that nothing in
+/// it can break: control characters dropped, line breaks as spaces, and a backtick
+/// fence longer than any run of backticks inside.
+fn code(s: &str) -> String {
+    let text: String = s
+        .chars()
+        .map(|c| {
+            if c == '\n' || c == '\r' || c == '\t' {
+                ' '
+            } else {
+                c
             }
-        }
+        })
+        .filter(|c| !c.is_control() && !is_invisible(*c))
+        .collect();
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    if text.is_empty() {
+        "` `".to_owned()
+    } else if text.starts_with('`') || text.ends_with('`') || longest > 0 {
+        format!("{fence} {text} {fence}")
+    } else {
+        format!("{fence}{text}{fence}")
     }
-    out
 }
 
 /// `#[derive(..)]` with the built-in derives and the user's extra ones; an extra derive
@@ -115,7 +128,7 @@ pub fn validate_options(opts: &EmitOptions) -> Result<(), crate::Error> {
 
 fn rust_type(t: &Type) -> TokenStream {
     match t {
-        Type::String => quote!(::std::string::String),
+        Type::String => quote!(String),
         Type::I32 => quote!(i32),
         Type::I64 => quote!(i64),
         Type::U64 => quote!(u64),
@@ -127,15 +140,15 @@ fn rust_type(t: &Type) -> TokenStream {
         }
         Type::List(inner) => {
             let i = rust_type(inner);
-            quote!(::std::vec::Vec<#i>)
+            quote!(Vec<#i>)
         }
     }
 }
 
 fn scalar_text(s: &Scalar) -> String {
     match s {
-        Scalar::Str(v) => format!("`{v}`"),
-        other => format!("`{other}`"),
+        Scalar::Str(v) => code(v),
+        other => code(&other.to_string()),
     }
 }
 
@@ -144,7 +157,7 @@ fn field_doc(f: &Field, is_request: bool) -> String {
     let mut parts = Vec::new();
     let body = doc_escape(&f.doc);
     parts.push(if body.is_empty() {
-        format!("The `{}` field.", f.wire_name)
+        format!("The {} field.", code(&f.wire_name))
     } else {
         body
     });
@@ -163,8 +176,8 @@ fn field_doc(f: &Field, is_request: bool) -> String {
                 (None, Some(b)) => format!("At most {b} characters."),
                 (None, None) => continue,
             },
-            FieldRule::Prefix(p) => format!("Starts with `{p}`."),
-            FieldRule::Pattern(p) => format!("Matches `{p}`."),
+            FieldRule::Prefix(p) => format!("Starts with {}.", code(p)),
+            FieldRule::Pattern(p) => format!("Matches {}.", code(p)),
             FieldRule::TimeFilter {
                 attribute,
                 operators,
@@ -172,8 +185,11 @@ fn field_doc(f: &Field, is_request: bool) -> String {
                 max_age_days,
             } => {
                 let mut s = format!(
-                    "Form: `{attribute} {} YYYY-MM-DDTHH:mm:SSZ`",
-                    operators.join("|")
+                    "Form: {}",
+                    code(&format!(
+                        "{attribute} {} YYYY-MM-DDTHH:mm:SSZ",
+                        operators.join("|")
+                    ))
                 );
                 if *case_insensitive {
                     s.push_str(", not case-sensitive");
@@ -204,7 +220,7 @@ fn field_doc(f: &Field, is_request: bool) -> String {
     if !facts.is_empty() {
         parts.push(facts.join(" "));
     }
-    let mut tail = format!("Wire name: `{}`.", f.wire_name);
+    let mut tail = format!("Wire name: {}.", code(&f.wire_name));
     if let Some(e) = &f.example {
         tail.push_str(&format!(" Example: {}.", scalar_text(e)));
     }
@@ -231,7 +247,7 @@ pub fn service(svc: &Service, opts: &EmitOptions) -> TokenStream {
     }
     for m in svc.models.values() {
         let doc = if m.doc.is_empty() {
-            format!("The `{}` object.", m.wire_name)
+            format!("The {} object.", code(&m.wire_name))
         } else {
             doc_escape(&m.doc)
         };
@@ -255,12 +271,12 @@ fn service_info(svc: &Service) -> TokenStream {
     let version = &svc.version;
     let endpoint = &svc.endpoint;
     let regional = match &svc.regional_endpoint {
-        Some(r) => quote!(::std::option::Option::Some(#r)),
-        None => quote!(::std::option::Option::None),
+        Some(r) => quote!(Some(#r)),
+        None => quote!(None),
     };
     let rate = match svc.rate_limit {
-        Some(r) => quote!(::std::option::Option::Some(#r)),
-        None => quote!(::std::option::Option::None),
+        Some(r) => quote!(Some(#r)),
+        None => quote!(None),
     };
     let mut doc = format!(
         "{} API version `{}`: endpoint, version and documented limits.",
@@ -295,13 +311,13 @@ fn error_codes(svc: &Service) -> TokenStream {
     if codes.is_empty() {
         return TokenStream::new();
     }
-    let consts = codes.iter().map(|(name, (code, doc, ops))| {
+    let consts = codes.iter().map(|(name, (code_text, doc, ops))| {
         let name = ident(name);
-        let ops: Vec<String> = ops.iter().map(|o| format!("`{o}`")).collect();
+        let ops: Vec<String> = ops.iter().map(|o| code(o)).collect();
         let text = format!(
             "{}\n\nDocumented for: {}.",
             if doc.is_empty() {
-                format!("The error code `{code}`.")
+                format!("The error code {}.", code(code_text))
             } else {
                 doc_escape(doc)
             },
@@ -310,7 +326,7 @@ fn error_codes(svc: &Service) -> TokenStream {
         let doc = doc_attrs(&text);
         quote! {
             #doc
-            pub const #name: &str = #code;
+            pub const #name: &str = #code_text;
         }
     });
     quote! {
@@ -327,7 +343,7 @@ fn error_codes(svc: &Service) -> TokenStream {
 fn enum_item(e: &Enum, opts: &EmitOptions) -> TokenStream {
     let name = ident(&e.rust_name);
     let doc_text = if e.doc.is_empty() {
-        format!("Values of `{}`.", e.wire_name)
+        format!("Values of {}.", code(&e.wire_name))
     } else {
         doc_escape(&e.doc)
     };
@@ -337,9 +353,9 @@ fn enum_item(e: &Enum, opts: &EmitOptions) -> TokenStream {
     let variants = e.variants.iter().map(|v| {
         let vi = ident(&v.rust_name);
         let d = doc_attrs(&if v.doc.is_empty() {
-            format!("`{}`", v.wire_name)
+            code(&v.wire_name)
         } else {
-            format!("`{}`: {}", v.wire_name, doc_escape(&v.doc))
+            format!("{}: {}", code(&v.wire_name), doc_escape(&v.doc))
         });
         quote!(#d #vi,)
     });
@@ -351,7 +367,7 @@ fn enum_item(e: &Enum, opts: &EmitOptions) -> TokenStream {
     let known = e.variants.iter().map(|v| {
         let vi = ident(&v.rust_name);
         let w = &v.wire_name;
-        quote!(#w => ::std::option::Option::Some(Self::#vi),)
+        quote!(#w => Some(Self::#vi),)
     });
     let wires = e.variants.iter().map(|v| &v.wire_name);
     // An open enum has no natural default value, so an extra `Default` skips enums.
@@ -367,7 +383,7 @@ fn enum_item(e: &Enum, opts: &EmitOptions) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// A value this version of the spec does not list, kept exactly as received.
-            Unknown(::std::string::String),
+            Unknown(String),
         }
 
         impl ::specbind_runtime::open_enum::OpenEnum for #name {
@@ -378,10 +394,10 @@ fn enum_item(e: &Enum, opts: &EmitOptions) -> TokenStream {
                     Self::Unknown(value) => value,
                 }
             }
-            fn from_known(value: &str) -> ::std::option::Option<Self> {
+            fn from_known(value: &str) -> Option<Self> {
                 match value {
                     #(#known)*
-                    _ => ::std::option::Option::None,
+                    _ => None,
                 }
             }
         }
@@ -406,7 +422,7 @@ fn plain_when_required(t: &Type) -> bool {
 fn stored_type(f: &Field, is_request: bool) -> TokenStream {
     let ty = rust_type(&f.ty);
     if stored_as_option(f, is_request) {
-        quote!(::std::option::Option<#ty>)
+        quote!(Option<#ty>)
     } else {
         ty
     }
@@ -501,6 +517,16 @@ fn struct_serde(s: &Struct, is_request: bool) -> TokenStream {
             quote!(#i => self.#n = map.next_value()?,)
         }
     });
+    let body = if s.fields.is_empty() {
+        quote!(let _ = index; ::specbind_runtime::object::skip(map)?;)
+    } else {
+        quote! {
+            match index {
+                #(#reads)*
+                _ => ::specbind_runtime::object::skip(map)?,
+            }
+        }
+    };
     let len = s.fields.len();
     let writes = s.fields.iter().map(|f| {
         let n = ident(&f.rust_name);
@@ -521,23 +547,20 @@ fn struct_serde(s: &Struct, is_request: bool) -> TokenStream {
             const NAME: &'static str = #label;
             const FIELDS: &'static [&'static str] = &[#(#wires),*];
             #required
-            fn read_field<'de, A: ::serde::de::MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> ::std::result::Result<(), A::Error> {
-                match index {
-                    #(#reads)*
-                    _ => ::specbind_runtime::object::skip(map)?,
-                }
-                ::std::result::Result::Ok(())
+            fn read_field<'de, A: ::serde::de::MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+                #body
+                Ok(())
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 ::specbind_runtime::object::deserialize(d)
             }
         }
 
         impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 let #w = ::specbind_runtime::object::Writer::new(s, #label, #len)?;
                 #(#writes)*
                 w.end()
@@ -586,9 +609,9 @@ fn rule_calls(op: &Operation) -> Vec<TokenStream> {
                     let max_age = match max_age_days {
                         Some(d) => {
                             let secs = d.saturating_mul(86_400);
-                            quote!(::std::option::Option::Some(::std::time::Duration::from_secs(#secs)))
+                            quote!(Some(::std::time::Duration::from_secs(#secs)))
                         }
-                        None => quote!(::std::option::Option::None),
+                        None => quote!(None),
                     };
                     quote! {
                         v.time_filter(
@@ -662,28 +685,38 @@ fn opt_i128(v: Option<i128>) -> TokenStream {
     match v {
         Some(v) => {
             let lit = proc_macro2::Literal::i128_unsuffixed(v);
-            quote!(::std::option::Option::Some(#lit))
+            quote!(Some(#lit))
         }
-        None => quote!(::std::option::Option::None),
+        None => quote!(None),
     }
 }
 
 fn opt_usize(v: Option<usize>) -> TokenStream {
     match v {
-        Some(v) => quote!(::std::option::Option::Some(#v)),
-        None => quote!(::std::option::Option::None),
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
     }
 }
 
 /// The first paragraph of a doc text, its lines joined: a one-paragraph summary.
+/// The first paragraph of vendor prose, made safe and joined onto one line; empty when
+/// that paragraph is not plain text (a list, a table, a code block), which a one-line
+/// summary cannot hold.
 fn summary(doc: &str) -> String {
-    doc.trim()
-        .split("\n\n")
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let clean = doc_escape(doc);
+    let first = clean.split("\n\n").next().unwrap_or("");
+    let block = |l: &str| {
+        let l = l.trim_start();
+        l.starts_with("```")
+            || l.starts_with('|')
+            || l.starts_with('#')
+            || l.starts_with("- ")
+            || l.starts_with("* ")
+    };
+    if first.lines().any(block) {
+        return String::new();
+    }
+    first.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The setter for one parameter: numbers, booleans, timestamps and models take the
@@ -697,33 +730,29 @@ fn setters(f: &Field) -> TokenStream {
     let ty = rust_type(&f.ty);
     let (param, value) = match f.ty {
         Type::String | Type::Enum(_) | Type::List(_) => {
-            (quote!(impl ::std::convert::Into<#ty>), quote!(value.into()))
+            (quote!(impl Into<#ty>), quote!(value.into()))
         }
         _ => (quote!(#ty), quote!(value)),
     };
-    let doc = doc_attrs(&format!(
-        "Sets `{}`.\n\n{}",
-        f.wire_name,
-        field_doc(f, true)
-    ));
+    let doc = doc_attrs(&format!("Sets {}.\n\n{}", f.wire_name, field_doc(f, true)));
     let set_doc = doc_attrs(&format!(
-        "Sets `{}`, or clears it with `None`; see [`{bare}`](Self::{bare}).",
-        f.wire_name
+        "Sets {}, or clears it with `None`; see [`{bare}`](Self::{bare}).",
+        code(&f.wire_name)
     ));
-    let get_doc = doc_attrs(&format!("The `{}` set so far.", f.wire_name));
+    let get_doc = doc_attrs(&format!("The {} set so far.", code(&f.wire_name)));
     quote! {
         #doc
         pub fn #n(mut self, value: #param) -> Self {
-            self.inner.#n = ::std::option::Option::Some(#value);
+            self.inner.#n = Some(#value);
             self
         }
         #set_doc
-        pub fn #set(mut self, value: ::std::option::Option<#ty>) -> Self {
+        pub fn #set(mut self, value: Option<#ty>) -> Self {
             self.inner.#n = value;
             self
         }
         #get_doc
-        pub fn #get(&self) -> &::std::option::Option<#ty> {
+        pub fn #get(&self) -> &Option<#ty> {
             &self.inner.#n
         }
     }
@@ -733,8 +762,8 @@ fn operation_items(op: &Operation, opts: &EmitOptions) -> TokenStream {
     let req = ident(&op.request.rust_name);
     let builder = ident(&op.builder_name());
     let req_doc = format!(
-        "Parameters of `{}`. {}\n\nBuild one with [`{}::builder`], which checks every constraint the API reference states.",
-        op.wire_name,
+        "Parameters of {}.\n\n{}\n\nBuild one with [`{}::builder`], which checks every constraint the API reference states.",
+        code(&op.wire_name),
         doc_escape(&op.doc),
         op.request.rust_name
     );
@@ -777,16 +806,16 @@ fn operation_items(op: &Operation, opts: &EmitOptions) -> TokenStream {
         impl #req {
             /// Starts building a request.
             pub fn builder() -> #builder {
-                ::std::default::Default::default()
+                Default::default()
             }
 
             /// Checks every documented constraint, reading the system clock for time windows.
-            pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+            pub fn validate(&self) -> Result<(), ValidationError> {
                 self.validate_at(::std::time::SystemTime::now())
             }
 
             /// Checks every documented constraint, with `now` as the current time.
-            pub fn validate_at(&self, now: ::std::time::SystemTime) -> ::std::result::Result<(), ValidationError> {
+            pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
                 #now_unused
                 #v
                 #(#calls)*
@@ -806,14 +835,14 @@ fn operation_items(op: &Operation, opts: &EmitOptions) -> TokenStream {
 
             /// Checks every documented constraint (time windows against the system clock)
             /// and returns the request, or every violation found.
-            pub fn build(self) -> ::std::result::Result<#req, ValidationError> {
+            pub fn build(self) -> Result<#req, ValidationError> {
                 self.build_at(::std::time::SystemTime::now())
             }
 
             /// Like [`build`](Self::build), with `now` as the current time.
-            pub fn build_at(self, now: ::std::time::SystemTime) -> ::std::result::Result<#req, ValidationError> {
+            pub fn build_at(self, now: ::std::time::SystemTime) -> Result<#req, ValidationError> {
                 self.inner.validate_at(now)?;
-                ::std::result::Result::Ok(self.inner)
+                Ok(self.inner)
             }
         }
 
@@ -842,7 +871,7 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
             let output = &resp_fields[p.output_token];
             let output_n = ident(&output.rust_name);
             let get_token = if output.required && plain_when_required(&output.ty) {
-                quote!(::std::option::Option::Some(output.#output_n.as_str()))
+                quote!(Some(output.#output_n.as_str()))
             } else {
                 quote!(output.#output_n.as_deref())
             };
@@ -851,12 +880,12 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
                     let f = &resp_fields[t];
                     let n = ident(&f.rust_name);
                     if f.required {
-                        quote!(::std::option::Option::Some(output.#n))
+                        quote!(Some(output.#n))
                     } else {
                         quote!(output.#n)
                     }
                 }
-                None => quote!(::std::option::Option::None),
+                None => quote!(None),
             };
             let paginator_doc = doc_attrs(&format!(
                 "Follows `{}` across pages: `.pages()` or `.items()`, each a stream.\n\n\
@@ -879,19 +908,19 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
                 quote! {
                     impl ::specbind_runtime::Paginated for #req {
                         type Item = #item_ty;
-                        fn set_page_token(&mut self, token: ::std::option::Option<::std::string::String>) {
+                        fn set_page_token(&mut self, token: Option<String>) {
                             self.#input_n = token;
                         }
-                        fn request_page_token(&self) -> ::std::option::Option<&str> {
+                        fn request_page_token(&self) -> Option<&str> {
                             self.#input_n.as_deref()
                         }
-                        fn page_token(output: &#resp) -> ::std::option::Option<&str> {
+                        fn page_token(output: &#resp) -> Option<&str> {
                             #get_token
                         }
-                        fn is_truncated(output: &#resp) -> ::std::option::Option<bool> {
+                        fn is_truncated(output: &#resp) -> Option<bool> {
                             #truncated
                         }
-                        fn into_items(output: #resp) -> ::std::vec::Vec<#item_ty> {
+                        fn into_items(output: #resp) -> Vec<#item_ty> {
                             #into_items
                         }
                     }
@@ -919,7 +948,7 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
             #idempotent
             type Service = Client;
             type Output = #resp;
-            fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+            fn validate(&self) -> Result<(), ValidationError> {
                 #req::validate(self)
             }
         }
@@ -931,7 +960,7 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
 
         impl #builder<::specbind_runtime::Client> {
             /// Validates the request (no I/O when it is invalid), then sends it.
-            pub async fn send(self) -> ::std::result::Result<#resp, Error> {
+            pub async fn send(self) -> Result<#resp, Error> {
                 let #builder { client, inner } = self;
                 inner.validate()?;
                 client.send_validated(inner).await
@@ -952,17 +981,16 @@ fn client_items(svc: &Service) -> TokenStream {
         let m = ident(&op.method);
         let fluent = ident(&op.fluent_name());
         let builder = ident(&op.builder_name());
-        let doc = doc_attrs(&format!(
-            "`{}`: {}",
-            op.wire_name,
-            doc_escape(&summary(&op.doc))
-        ));
+        let doc = doc_attrs(&match summary(&op.doc) {
+            first if first.is_empty() => format!("Calls {}.", code(&op.wire_name)),
+            first => format!("{}: {first}", code(&op.wire_name)),
+        });
         quote! {
             #doc
             pub fn #m(&self) -> #fluent {
                 #builder {
                     client: self.inner.clone(),
-                    inner: ::std::default::Default::default(),
+                    inner: Default::default(),
                 }
             }
         }
@@ -992,7 +1020,7 @@ fn client_items(svc: &Service) -> TokenStream {
         /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
         pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
 
-        impl ::std::convert::From<::specbind_runtime::Client> for Client {
+        impl From<::specbind_runtime::Client> for Client {
             fn from(inner: ::specbind_runtime::Client) -> Self {
                 Client { inner }
             }
@@ -1005,13 +1033,13 @@ fn client_items(svc: &Service) -> TokenStream {
             }
 
             #from_env_doc
-            pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+            pub fn from_env() -> Result<Client, BuildError> {
                 Self::builder().from_env().build()
             }
 
             /// Sends a request of this service built beforehand; it is validated first,
             /// since its public fields may have changed since it was built.
-            pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(&self, request: O) -> ::std::result::Result<O::Output, Error> {
+            pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(&self, request: O) -> Result<O::Output, Error> {
                 self.inner.send(request).await
             }
 

@@ -61,6 +61,8 @@ pub struct Service {
     pub source: Option<String>,
     /// The spec file, as given to the generator (for the header).
     pub spec_path: String,
+    /// Where `service.name` is written in the spec, for diagnostics about the module.
+    pub name_pos: crate::error::Pos,
     /// Enums by Rust name.
     pub enums: BTreeMap<String, Enum>,
     /// Models by Rust name.
@@ -315,7 +317,7 @@ impl Operation {
 
     /// Rust name of the client's fluent builder.
     pub fn fluent_name(&self) -> String {
-        format!("{}FluentBuilder", naming::type_name(&self.wire_name))
+        naming::operation_type_name(&self.wire_name, "FluentBuilder")
     }
 }
 
@@ -411,16 +413,15 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
         .iter()
         .map(|o| {
             let o = &o.value;
-            let base = naming::type_name(&o.name);
             let request = Struct {
                 wire_name: format!("{}Request", o.name),
-                rust_name: format!("{base}Request"),
+                rust_name: naming::operation_type_name(&o.name, "Request"),
                 doc: format!("Parameters of the `{}` operation.", o.name),
                 fields: o.request.iter().map(|f| field(&f.value)).collect(),
             };
             let response = Struct {
                 wire_name: format!("{}Response", o.name),
-                rust_name: format!("{base}Response"),
+                rust_name: naming::operation_type_name(&o.name, "Response"),
                 doc: format!("The result of the `{}` operation.", o.name),
                 fields: o.response.iter().map(|f| field(&f.value)).collect(),
             };
@@ -517,6 +518,7 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
         doc: s.doc.clone(),
         source: s.source.clone(),
         spec_path: spec_path.to_owned(),
+        name_pos: s.name.pos,
         enums,
         models,
         operations,

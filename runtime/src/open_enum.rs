@@ -1,7 +1,7 @@
 //! Open enumerations: the values a spec lists, plus `Unknown` for any other.
 //!
 //! Generated code writes each enum and its [`OpenEnum`] impl (the variant table),
-//! then [`open_enum!`](crate::open_enum) for the conversions, which call this module:
+//! then [`open_enum!`](macro@crate::open_enum) for the conversions, which call this module:
 //! the algorithms (lookup, serde, display) live here once, not in each generated type.
 
 use std::fmt;
@@ -9,7 +9,7 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Deserializer, Visitor};
 
-/// The variant table of an open enum; see [`open_enum!`](crate::open_enum).
+/// The variant table of an open enum; see [`open_enum!`](macro@crate::open_enum).
 pub trait OpenEnum: UnknownValue {
     /// Every value the spec lists, in spec order.
     const KNOWN: &'static [&'static str];
@@ -19,7 +19,7 @@ pub trait OpenEnum: UnknownValue {
     fn from_known(value: &str) -> Option<Self>;
 }
 
-/// The `Unknown(String)` variant of an open enum; [`open_enum!`](crate::open_enum)
+/// The `Unknown(String)` variant of an open enum; [`open_enum!`](macro@crate::open_enum)
 /// implements it.
 pub trait UnknownValue: Sized {
     /// Wraps a value the spec does not list.

@@ -8,8 +8,8 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "demo",
     version: "2020-01-01",
     default_endpoint: "https://demo.example.com",
-    regional_endpoint: ::std::option::Option::None,
-    rate_limit_per_second: ::std::option::Option::None,
+    regional_endpoint: None,
+    rate_limit_per_second: None,
 };
 /// Kinds of identity.
 ///
@@ -24,7 +24,7 @@ pub enum PrincipalType {
     /// `Role`: A role.
     Role,
     /// A value this version of the spec does not list, kept exactly as received.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for PrincipalType {
     const KNOWN: &'static [&'static str] = &["User", "Group", "Role"];
@@ -36,17 +36,19 @@ impl ::specbind_runtime::open_enum::OpenEnum for PrincipalType {
             Self::Unknown(value) => value,
         }
     }
-    fn from_known(value: &str) -> ::std::option::Option<Self> {
+    fn from_known(value: &str) -> Option<Self> {
         match value {
-            "User" => ::std::option::Option::Some(Self::User),
-            "Group" => ::std::option::Option::Some(Self::Group),
-            "Role" => ::std::option::Option::Some(Self::Role),
-            _ => ::std::option::Option::None,
+            "User" => Some(Self::User),
+            "Group" => Some(Self::Group),
+            "Role" => Some(Self::Role),
+            _ => None,
         }
     }
 }
 ::specbind_runtime::open_enum!(PrincipalType);
-/// Parameters of `Assign`. Assigns access.
+/// Parameters of `Assign`.
+///
+/// Assigns access.
 ///
 /// Build one with [`AssignRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -55,19 +57,19 @@ pub struct AssignRequest {
     /// The identity kind.
     ///
     /// Wire name: `PrincipalType`.
-    pub principal_type: ::std::option::Option<PrincipalType>,
+    pub principal_type: Option<PrincipalType>,
     /// The identity.
     ///
     /// Wire name: `PrincipalId`.
-    pub principal_id: ::std::option::Option<::std::string::String>,
+    pub principal_id: Option<String>,
     /// A free-form mode.
     ///
     /// Wire name: `Mode`.
-    pub mode: ::std::option::Option<::std::string::String>,
+    pub mode: Option<String>,
     /// Why.
     ///
     /// Wire name: `Reason`.
-    pub reason: ::std::option::Option<::std::string::String>,
+    pub reason: Option<String>,
 }
 impl ::specbind_runtime::object::Object for AssignRequest {
     const NAME: &'static str = "AssignRequest";
@@ -81,7 +83,7 @@ impl ::specbind_runtime::object::Object for AssignRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.principal_type = map.next_value()?,
             1usize => self.principal_id = map.next_value()?,
@@ -89,21 +91,16 @@ impl ::specbind_runtime::object::Object for AssignRequest {
             3usize => self.reason = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssignRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for AssignRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "AssignRequest", 4usize)?;
         w.opt("PrincipalType", &self.principal_type)?;
         w.opt("PrincipalId", &self.principal_id)?;
@@ -115,17 +112,17 @@ impl ::serde::Serialize for AssignRequest {
 impl AssignRequest {
     /// Starts building a request.
     pub fn builder() -> AssignRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.prefix_when(
@@ -158,114 +155,90 @@ pub struct AssignRequestBuilder<C = ()> {
     inner: AssignRequest,
 }
 impl<C> AssignRequestBuilder<C> {
-    /// Sets `PrincipalType`.
+    /// Sets PrincipalType.
     ///
     /// The identity kind.
     ///
     /// Wire name: `PrincipalType`.
-    pub fn principal_type(
-        mut self,
-        value: impl ::std::convert::Into<PrincipalType>,
-    ) -> Self {
-        self.inner.principal_type = ::std::option::Option::Some(value.into());
+    pub fn principal_type(mut self, value: impl Into<PrincipalType>) -> Self {
+        self.inner.principal_type = Some(value.into());
         self
     }
     /// Sets `PrincipalType`, or clears it with `None`; see [`principal_type`](Self::principal_type).
-    pub fn set_principal_type(
-        mut self,
-        value: ::std::option::Option<PrincipalType>,
-    ) -> Self {
+    pub fn set_principal_type(mut self, value: Option<PrincipalType>) -> Self {
         self.inner.principal_type = value;
         self
     }
     /// The `PrincipalType` set so far.
-    pub fn get_principal_type(&self) -> &::std::option::Option<PrincipalType> {
+    pub fn get_principal_type(&self) -> &Option<PrincipalType> {
         &self.inner.principal_type
     }
-    /// Sets `PrincipalId`.
+    /// Sets PrincipalId.
     ///
     /// The identity.
     ///
     /// Wire name: `PrincipalId`.
-    pub fn principal_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.principal_id = ::std::option::Option::Some(value.into());
+    pub fn principal_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.principal_id = Some(value.into());
         self
     }
     /// Sets `PrincipalId`, or clears it with `None`; see [`principal_id`](Self::principal_id).
-    pub fn set_principal_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal_id(mut self, value: Option<String>) -> Self {
         self.inner.principal_id = value;
         self
     }
     /// The `PrincipalId` set so far.
-    pub fn get_principal_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal_id(&self) -> &Option<String> {
         &self.inner.principal_id
     }
-    /// Sets `Mode`.
+    /// Sets Mode.
     ///
     /// A free-form mode.
     ///
     /// Wire name: `Mode`.
-    pub fn mode(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.mode = ::std::option::Option::Some(value.into());
+    pub fn mode(mut self, value: impl Into<String>) -> Self {
+        self.inner.mode = Some(value.into());
         self
     }
     /// Sets `Mode`, or clears it with `None`; see [`mode`](Self::mode).
-    pub fn set_mode(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_mode(mut self, value: Option<String>) -> Self {
         self.inner.mode = value;
         self
     }
     /// The `Mode` set so far.
-    pub fn get_mode(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_mode(&self) -> &Option<String> {
         &self.inner.mode
     }
-    /// Sets `Reason`.
+    /// Sets Reason.
     ///
     /// Why.
     ///
     /// Wire name: `Reason`.
-    pub fn reason(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(value.into());
+    pub fn reason(mut self, value: impl Into<String>) -> Self {
+        self.inner.reason = Some(value.into());
         self
     }
     /// Sets `Reason`, or clears it with `None`; see [`reason`](Self::reason).
-    pub fn set_reason(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reason(mut self, value: Option<String>) -> Self {
         self.inner.reason = value;
         self
     }
     /// The `Reason` set so far.
-    pub fn get_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reason(&self) -> &Option<String> {
         &self.inner.reason
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<AssignRequest, ValidationError> {
+    pub fn build(self) -> Result<AssignRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<AssignRequest, ValidationError> {
+    ) -> Result<AssignRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `Assign` operation.
@@ -275,7 +248,7 @@ pub struct AssignResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for AssignResponse {
     const NAME: &'static str = "AssignResponse";
@@ -285,26 +258,21 @@ impl ::specbind_runtime::object::Object for AssignResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssignResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for AssignResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "AssignResponse",
@@ -318,7 +286,7 @@ impl ::specbind_runtime::Operation for AssignRequest {
     const NAME: &'static str = "Assign";
     type Service = Client;
     type Output = AssignResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         AssignRequest::validate(self)
     }
 }
@@ -326,7 +294,7 @@ impl ::specbind_runtime::Operation for AssignRequest {
 pub type AssignFluentBuilder = AssignRequestBuilder<::specbind_runtime::Client>;
 impl AssignRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<AssignResponse, Error> {
+    pub async fn send(self) -> Result<AssignResponse, Error> {
         let AssignRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -341,7 +309,7 @@ pub struct Client {
 }
 /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
 pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
-impl ::std::convert::From<::specbind_runtime::Client> for Client {
+impl From<::specbind_runtime::Client> for Client {
     fn from(inner: ::specbind_runtime::Client) -> Self {
         Client { inner }
     }
@@ -352,7 +320,7 @@ impl Client {
         ::specbind_runtime::ClientBuilder::new(&SERVICE)
     }
     /// A client with default settings and credentials from `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and, for temporary credentials, `TENCENTCLOUD_SESSION_TOKEN`.
-    pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+    pub fn from_env() -> Result<Client, BuildError> {
         Self::builder().from_env().build()
     }
     /// Sends a request of this service built beforehand; it is validated first,
@@ -360,7 +328,7 @@ impl Client {
     pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(
         &self,
         request: O,
-    ) -> ::std::result::Result<O::Output, Error> {
+    ) -> Result<O::Output, Error> {
         self.inner.send(request).await
     }
     /// Pages through a listing, starting from a request built beforehand
@@ -381,7 +349,7 @@ impl Client {
     pub fn assign(&self) -> AssignFluentBuilder {
         AssignRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
 }

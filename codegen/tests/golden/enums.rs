@@ -8,8 +8,8 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "demo",
     version: "2020-01-01",
     default_endpoint: "https://demo.example.com",
-    regional_endpoint: ::std::option::Option::None,
-    rate_limit_per_second: ::std::option::Option::None,
+    regional_endpoint: None,
+    rate_limit_per_second: None,
 };
 /// Kinds of account.
 ///
@@ -28,7 +28,7 @@ pub enum AccountKind {
     /// `Plain`
     Plain,
     /// A value this version of the spec does not list, kept exactly as received.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for AccountKind {
     const KNOWN: &'static [&'static str] = &[
@@ -48,19 +48,21 @@ impl ::specbind_runtime::open_enum::OpenEnum for AccountKind {
             Self::Unknown(value) => value,
         }
     }
-    fn from_known(value: &str) -> ::std::option::Option<Self> {
+    fn from_known(value: &str) -> Option<Self> {
         match value {
-            "RD-Account" => ::std::option::Option::Some(Self::RdAccount),
-            "ManagerUin" => ::std::option::Option::Some(Self::ManagerUin),
-            "1Day" => ::std::option::Option::Some(Self::V1day),
-            "self" => ::std::option::Option::Some(Self::Self_),
-            "Plain" => ::std::option::Option::Some(Self::Plain),
-            _ => ::std::option::Option::None,
+            "RD-Account" => Some(Self::RdAccount),
+            "ManagerUin" => Some(Self::ManagerUin),
+            "1Day" => Some(Self::V1day),
+            "self" => Some(Self::Self_),
+            "Plain" => Some(Self::Plain),
+            _ => None,
         }
     }
 }
 ::specbind_runtime::open_enum!(AccountKind);
-/// Parameters of `Describe`. Describes an account.
+/// Parameters of `Describe`.
+///
+/// Describes an account.
 ///
 /// Build one with [`DescribeRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -71,7 +73,7 @@ pub struct DescribeRequest {
     /// Required.
     ///
     /// Wire name: `Kind`.
-    pub kind: ::std::option::Option<AccountKind>,
+    pub kind: Option<AccountKind>,
 }
 impl ::specbind_runtime::object::Object for DescribeRequest {
     const NAME: &'static str = "DescribeRequest";
@@ -80,26 +82,21 @@ impl ::specbind_runtime::object::Object for DescribeRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.kind = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for DescribeRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "DescribeRequest",
@@ -112,17 +109,17 @@ impl ::serde::Serialize for DescribeRequest {
 impl DescribeRequest {
     /// Starts building a request.
     pub fn builder() -> DescribeRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Kind", self.kind.is_some());
@@ -136,38 +133,38 @@ pub struct DescribeRequestBuilder<C = ()> {
     inner: DescribeRequest,
 }
 impl<C> DescribeRequestBuilder<C> {
-    /// Sets `Kind`.
+    /// Sets Kind.
     ///
     /// The kind wanted.
     ///
     /// Required.
     ///
     /// Wire name: `Kind`.
-    pub fn kind(mut self, value: impl ::std::convert::Into<AccountKind>) -> Self {
-        self.inner.kind = ::std::option::Option::Some(value.into());
+    pub fn kind(mut self, value: impl Into<AccountKind>) -> Self {
+        self.inner.kind = Some(value.into());
         self
     }
     /// Sets `Kind`, or clears it with `None`; see [`kind`](Self::kind).
-    pub fn set_kind(mut self, value: ::std::option::Option<AccountKind>) -> Self {
+    pub fn set_kind(mut self, value: Option<AccountKind>) -> Self {
         self.inner.kind = value;
         self
     }
     /// The `Kind` set so far.
-    pub fn get_kind(&self) -> &::std::option::Option<AccountKind> {
+    pub fn get_kind(&self) -> &Option<AccountKind> {
         &self.inner.kind
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<DescribeRequest, ValidationError> {
+    pub fn build(self) -> Result<DescribeRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<DescribeRequest, ValidationError> {
+    ) -> Result<DescribeRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `Describe` operation.
@@ -177,7 +174,7 @@ pub struct DescribeResponse {
     /// Kinds found.
     ///
     /// Wire name: `Kinds`.
-    pub kinds: ::std::vec::Vec<AccountKind>,
+    pub kinds: Vec<AccountKind>,
 }
 impl ::specbind_runtime::object::Object for DescribeResponse {
     const NAME: &'static str = "DescribeResponse";
@@ -186,26 +183,21 @@ impl ::specbind_runtime::object::Object for DescribeResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.kinds = ::specbind_runtime::object::read_list(map)?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for DescribeResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "DescribeResponse",
@@ -219,7 +211,7 @@ impl ::specbind_runtime::Operation for DescribeRequest {
     const NAME: &'static str = "Describe";
     type Service = Client;
     type Output = DescribeResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         DescribeRequest::validate(self)
     }
 }
@@ -227,7 +219,7 @@ impl ::specbind_runtime::Operation for DescribeRequest {
 pub type DescribeFluentBuilder = DescribeRequestBuilder<::specbind_runtime::Client>;
 impl DescribeRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<DescribeResponse, Error> {
+    pub async fn send(self) -> Result<DescribeResponse, Error> {
         let DescribeRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -242,7 +234,7 @@ pub struct Client {
 }
 /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
 pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
-impl ::std::convert::From<::specbind_runtime::Client> for Client {
+impl From<::specbind_runtime::Client> for Client {
     fn from(inner: ::specbind_runtime::Client) -> Self {
         Client { inner }
     }
@@ -253,7 +245,7 @@ impl Client {
         ::specbind_runtime::ClientBuilder::new(&SERVICE)
     }
     /// A client with default settings and credentials from `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and, for STS, `ALIBABA_CLOUD_SECURITY_TOKEN`.
-    pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+    pub fn from_env() -> Result<Client, BuildError> {
         Self::builder().from_env().build()
     }
     /// Sends a request of this service built beforehand; it is validated first,
@@ -261,7 +253,7 @@ impl Client {
     pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(
         &self,
         request: O,
-    ) -> ::std::result::Result<O::Output, Error> {
+    ) -> Result<O::Output, Error> {
         self.inner.send(request).await
     }
     /// Pages through a listing, starting from a request built beforehand
@@ -282,7 +274,7 @@ impl Client {
     pub fn describe(&self) -> DescribeFluentBuilder {
         DescribeRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
 }

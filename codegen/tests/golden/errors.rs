@@ -8,8 +8,8 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "demo",
     version: "2020-01-01",
     default_endpoint: "https://demo.example.com",
-    regional_endpoint: ::std::option::Option::None,
-    rate_limit_per_second: ::std::option::Option::None,
+    regional_endpoint: None,
+    rate_limit_per_second: None,
 };
 /// Error codes the API reference documents for this service's operations; compare
 /// them with `Error::code()`.
@@ -23,7 +23,9 @@ pub mod error_codes {
     /// Documented for: `Ping`.
     pub const INVALID_PARAMETER_NEXT_TOKEN_INVALID: &str = "InvalidParameter.NextTokenInvalid";
 }
-/// Parameters of `Ping`. Checks the service.
+/// Parameters of `Ping`.
+///
+/// Checks the service.
 ///
 /// Build one with [`PingRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -34,7 +36,7 @@ pub struct PingRequest {
     /// Required.
     ///
     /// Wire name: `ZoneId`.
-    pub zone_id: ::std::option::Option<::std::string::String>,
+    pub zone_id: Option<String>,
 }
 impl ::specbind_runtime::object::Object for PingRequest {
     const NAME: &'static str = "PingRequest";
@@ -43,26 +45,21 @@ impl ::specbind_runtime::object::Object for PingRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.zone_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PingRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for PingRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "PingRequest", 1usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.end()
@@ -71,17 +68,17 @@ impl ::serde::Serialize for PingRequest {
 impl PingRequest {
     /// Starts building a request.
     pub fn builder() -> PingRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -95,44 +92,38 @@ pub struct PingRequestBuilder<C = ()> {
     inner: PingRequest,
 }
 impl<C> PingRequestBuilder<C> {
-    /// Sets `ZoneId`.
+    /// Sets ZoneId.
     ///
     /// The space.
     ///
     /// Required.
     ///
     /// Wire name: `ZoneId`.
-    pub fn zone_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.zone_id = ::std::option::Option::Some(value.into());
+    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.zone_id = Some(value.into());
         self
     }
     /// Sets `ZoneId`, or clears it with `None`; see [`zone_id`](Self::zone_id).
-    pub fn set_zone_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_zone_id(mut self, value: Option<String>) -> Self {
         self.inner.zone_id = value;
         self
     }
     /// The `ZoneId` set so far.
-    pub fn get_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_zone_id(&self) -> &Option<String> {
         &self.inner.zone_id
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<PingRequest, ValidationError> {
+    pub fn build(self) -> Result<PingRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<PingRequest, ValidationError> {
+    ) -> Result<PingRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `Ping` operation.
@@ -142,7 +133,7 @@ pub struct PingResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for PingResponse {
     const NAME: &'static str = "PingResponse";
@@ -152,26 +143,21 @@ impl ::specbind_runtime::object::Object for PingResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PingResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for PingResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "PingResponse", 1usize)?;
         w.field("RequestId", &self.request_id)?;
         w.end()
@@ -181,7 +167,7 @@ impl ::specbind_runtime::Operation for PingRequest {
     const NAME: &'static str = "Ping";
     type Service = Client;
     type Output = PingResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         PingRequest::validate(self)
     }
 }
@@ -189,13 +175,15 @@ impl ::specbind_runtime::Operation for PingRequest {
 pub type PingFluentBuilder = PingRequestBuilder<::specbind_runtime::Client>;
 impl PingRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<PingResponse, Error> {
+    pub async fn send(self) -> Result<PingResponse, Error> {
         let PingRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
     }
 }
-/// Parameters of `Pong`. Answers the service.
+/// Parameters of `Pong`.
+///
+/// Answers the service.
 ///
 /// Build one with [`PongRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -208,25 +196,19 @@ impl ::specbind_runtime::object::Object for PongRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match index {
-            _ => ::specbind_runtime::object::skip(map)?,
-        }
-        ::std::result::Result::Ok(())
+    ) -> Result<(), A::Error> {
+        let _ = index;
+        ::specbind_runtime::object::skip(map)?;
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PongRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for PongRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let w = ::specbind_runtime::object::Writer::new(s, "PongRequest", 0usize)?;
         w.end()
     }
@@ -234,17 +216,17 @@ impl ::serde::Serialize for PongRequest {
 impl PongRequest {
     /// Starts building a request.
     pub fn builder() -> PongRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -259,16 +241,16 @@ pub struct PongRequestBuilder<C = ()> {
 impl<C> PongRequestBuilder<C> {
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<PongRequest, ValidationError> {
+    pub fn build(self) -> Result<PongRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<PongRequest, ValidationError> {
+    ) -> Result<PongRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `Pong` operation.
@@ -278,7 +260,7 @@ pub struct PongResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for PongResponse {
     const NAME: &'static str = "PongResponse";
@@ -288,26 +270,21 @@ impl ::specbind_runtime::object::Object for PongResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PongResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for PongResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "PongResponse", 1usize)?;
         w.field("RequestId", &self.request_id)?;
         w.end()
@@ -317,7 +294,7 @@ impl ::specbind_runtime::Operation for PongRequest {
     const NAME: &'static str = "Pong";
     type Service = Client;
     type Output = PongResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         PongRequest::validate(self)
     }
 }
@@ -325,7 +302,7 @@ impl ::specbind_runtime::Operation for PongRequest {
 pub type PongFluentBuilder = PongRequestBuilder<::specbind_runtime::Client>;
 impl PongRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<PongResponse, Error> {
+    pub async fn send(self) -> Result<PongResponse, Error> {
         let PongRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -340,7 +317,7 @@ pub struct Client {
 }
 /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
 pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
-impl ::std::convert::From<::specbind_runtime::Client> for Client {
+impl From<::specbind_runtime::Client> for Client {
     fn from(inner: ::specbind_runtime::Client) -> Self {
         Client { inner }
     }
@@ -351,7 +328,7 @@ impl Client {
         ::specbind_runtime::ClientBuilder::new(&SERVICE)
     }
     /// A client with default settings and credentials from `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and, for temporary credentials, `TENCENTCLOUD_SESSION_TOKEN`.
-    pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+    pub fn from_env() -> Result<Client, BuildError> {
         Self::builder().from_env().build()
     }
     /// Sends a request of this service built beforehand; it is validated first,
@@ -359,7 +336,7 @@ impl Client {
     pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(
         &self,
         request: O,
-    ) -> ::std::result::Result<O::Output, Error> {
+    ) -> Result<O::Output, Error> {
         self.inner.send(request).await
     }
     /// Pages through a listing, starting from a request built beforehand
@@ -380,14 +357,14 @@ impl Client {
     pub fn ping(&self) -> PingFluentBuilder {
         PingRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
     /// `Pong`: Answers the service.
     pub fn pong(&self) -> PongFluentBuilder {
         PongRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
 }

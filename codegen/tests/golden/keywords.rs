@@ -8,8 +8,8 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "demo",
     version: "2020-01-01",
     default_endpoint: "https://demo.example.com",
-    regional_endpoint: ::std::option::Option::None,
-    rate_limit_per_second: ::std::option::Option::None,
+    regional_endpoint: None,
+    rate_limit_per_second: None,
 };
 /// A model named like a keyword.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -18,27 +18,27 @@ pub struct Type {
     /// A field named type.
     ///
     /// Wire name: `type`.
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: Option<String>,
     /// A field named match.
     ///
     /// Wire name: `match`.
-    pub r#match: ::std::option::Option<::std::string::String>,
+    pub r#match: Option<String>,
     /// A field named self.
     ///
     /// Wire name: `self`.
-    pub self_: ::std::option::Option<bool>,
+    pub self_: Option<bool>,
     /// A field named crate.
     ///
     /// Wire name: `crate`.
-    pub crate_: ::std::option::Option<i32>,
+    pub crate_: Option<i32>,
     /// A field with a leading digit.
     ///
     /// Wire name: `2FA`.
-    pub _2fa: ::std::option::Option<bool>,
+    pub _2fa: Option<bool>,
     /// A field named async.
     ///
     /// Wire name: `async`.
-    pub r#async: ::std::option::Option<::std::string::String>,
+    pub r#async: Option<String>,
 }
 impl ::specbind_runtime::object::Object for Type {
     const NAME: &'static str = "Type";
@@ -54,7 +54,7 @@ impl ::specbind_runtime::object::Object for Type {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.r#type = map.next_value()?,
             1usize => self.r#match = map.next_value()?,
@@ -64,21 +64,16 @@ impl ::specbind_runtime::object::Object for Type {
             5usize => self.r#async = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "Type", 6usize)?;
         w.opt("type", &self.r#type)?;
         w.opt("match", &self.r#match)?;
@@ -89,7 +84,9 @@ impl ::serde::Serialize for Type {
         w.end()
     }
 }
-/// Parameters of `Move`. An operation named like nothing special, with keyword parameters.
+/// Parameters of `Move`.
+///
+/// An operation named like nothing special, with keyword parameters.
 ///
 /// Build one with [`MoveRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -100,17 +97,17 @@ pub struct MoveRequest {
     /// Starts with `t-`. Required.
     ///
     /// Wire name: `type`.
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: Option<String>,
     /// A parameter named loop.
     ///
     /// Valid values: 0 to 3.
     ///
     /// Wire name: `loop`.
-    pub r#loop: ::std::option::Option<i32>,
+    pub r#loop: Option<i32>,
     /// A parameter named super.
     ///
     /// Wire name: `super`.
-    pub super_: ::std::option::Option<::std::string::String>,
+    pub super_: Option<String>,
 }
 impl ::specbind_runtime::object::Object for MoveRequest {
     const NAME: &'static str = "MoveRequest";
@@ -119,28 +116,23 @@ impl ::specbind_runtime::object::Object for MoveRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.r#type = map.next_value()?,
             1usize => self.r#loop = map.next_value()?,
             2usize => self.super_ = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MoveRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for MoveRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "MoveRequest", 3usize)?;
         w.opt("type", &self.r#type)?;
         w.opt("loop", &self.r#loop)?;
@@ -151,27 +143,22 @@ impl ::serde::Serialize for MoveRequest {
 impl MoveRequest {
     /// Starts building a request.
     pub fn builder() -> MoveRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("type", self.r#type.is_some());
         v.prefix("type", self.r#type.as_deref(), "t-");
-        v.range(
-            "loop",
-            self.r#loop.as_ref().map(|x| i128::from(*x)),
-            ::std::option::Option::Some(0),
-            ::std::option::Option::Some(3),
-        );
+        v.range("loop", self.r#loop.as_ref().map(|x| i128::from(*x)), Some(0), Some(3));
         v.finish()
     }
 }
@@ -182,33 +169,27 @@ pub struct MoveRequestBuilder<C = ()> {
     inner: MoveRequest,
 }
 impl<C> MoveRequestBuilder<C> {
-    /// Sets `type`.
+    /// Sets type.
     ///
     /// A parameter named type.
     ///
     /// Starts with `t-`. Required.
     ///
     /// Wire name: `type`.
-    pub fn r#type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.r#type = ::std::option::Option::Some(value.into());
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.inner.r#type = Some(value.into());
         self
     }
     /// Sets `type`, or clears it with `None`; see [`type`](Self::type).
-    pub fn set_type(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type(mut self, value: Option<String>) -> Self {
         self.inner.r#type = value;
         self
     }
     /// The `type` set so far.
-    pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type(&self) -> &Option<String> {
         &self.inner.r#type
     }
-    /// Sets `loop`.
+    /// Sets loop.
     ///
     /// A parameter named loop.
     ///
@@ -216,54 +197,48 @@ impl<C> MoveRequestBuilder<C> {
     ///
     /// Wire name: `loop`.
     pub fn r#loop(mut self, value: i32) -> Self {
-        self.inner.r#loop = ::std::option::Option::Some(value);
+        self.inner.r#loop = Some(value);
         self
     }
     /// Sets `loop`, or clears it with `None`; see [`loop`](Self::loop).
-    pub fn set_loop(mut self, value: ::std::option::Option<i32>) -> Self {
+    pub fn set_loop(mut self, value: Option<i32>) -> Self {
         self.inner.r#loop = value;
         self
     }
     /// The `loop` set so far.
-    pub fn get_loop(&self) -> &::std::option::Option<i32> {
+    pub fn get_loop(&self) -> &Option<i32> {
         &self.inner.r#loop
     }
-    /// Sets `super`.
+    /// Sets super.
     ///
     /// A parameter named super.
     ///
     /// Wire name: `super`.
-    pub fn super_(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.super_ = ::std::option::Option::Some(value.into());
+    pub fn super_(mut self, value: impl Into<String>) -> Self {
+        self.inner.super_ = Some(value.into());
         self
     }
     /// Sets `super`, or clears it with `None`; see [`super_`](Self::super_).
-    pub fn set_super_(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_super_(mut self, value: Option<String>) -> Self {
         self.inner.super_ = value;
         self
     }
     /// The `super` set so far.
-    pub fn get_super_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_super_(&self) -> &Option<String> {
         &self.inner.super_
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<MoveRequest, ValidationError> {
+    pub fn build(self) -> Result<MoveRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<MoveRequest, ValidationError> {
+    ) -> Result<MoveRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `Move` operation.
@@ -273,7 +248,7 @@ pub struct MoveResponse {
     /// The result.
     ///
     /// Wire name: `Result`.
-    pub result: ::std::option::Option<Type>,
+    pub result: Option<Type>,
 }
 impl ::specbind_runtime::object::Object for MoveResponse {
     const NAME: &'static str = "MoveResponse";
@@ -282,26 +257,21 @@ impl ::specbind_runtime::object::Object for MoveResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.result = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MoveResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for MoveResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "MoveResponse", 1usize)?;
         w.opt("Result", &self.result)?;
         w.end()
@@ -311,7 +281,7 @@ impl ::specbind_runtime::Operation for MoveRequest {
     const NAME: &'static str = "Move";
     type Service = Client;
     type Output = MoveResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         MoveRequest::validate(self)
     }
 }
@@ -319,7 +289,7 @@ impl ::specbind_runtime::Operation for MoveRequest {
 pub type MoveFluentBuilder = MoveRequestBuilder<::specbind_runtime::Client>;
 impl MoveRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<MoveResponse, Error> {
+    pub async fn send(self) -> Result<MoveResponse, Error> {
         let MoveRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -334,7 +304,7 @@ pub struct Client {
 }
 /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
 pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
-impl ::std::convert::From<::specbind_runtime::Client> for Client {
+impl From<::specbind_runtime::Client> for Client {
     fn from(inner: ::specbind_runtime::Client) -> Self {
         Client { inner }
     }
@@ -345,7 +315,7 @@ impl Client {
         ::specbind_runtime::ClientBuilder::new(&SERVICE)
     }
     /// A client with default settings and credentials from `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and, for STS, `ALIBABA_CLOUD_SECURITY_TOKEN`.
-    pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+    pub fn from_env() -> Result<Client, BuildError> {
         Self::builder().from_env().build()
     }
     /// Sends a request of this service built beforehand; it is validated first,
@@ -353,7 +323,7 @@ impl Client {
     pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(
         &self,
         request: O,
-    ) -> ::std::result::Result<O::Output, Error> {
+    ) -> Result<O::Output, Error> {
         self.inner.send(request).await
     }
     /// Pages through a listing, starting from a request built beforehand
@@ -374,7 +344,7 @@ impl Client {
     pub fn r#move(&self) -> MoveFluentBuilder {
         MoveRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
 }

@@ -8,8 +8,8 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "demo",
     version: "2020-01-01",
     default_endpoint: "https://demo.example.com",
-    regional_endpoint: ::std::option::Option::None,
-    rate_limit_per_second: ::std::option::Option::None,
+    regional_endpoint: None,
+    rate_limit_per_second: None,
 };
 /// Who owns a resource.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -18,11 +18,11 @@ pub struct Owner {
     /// The owner's account.
     ///
     /// Wire name: `Uin`.
-    pub uin: ::std::option::Option<i64>,
+    pub uin: Option<i64>,
     /// The owner's tags.
     ///
     /// Wire name: `Tags`.
-    pub tags: ::std::vec::Vec<Tag>,
+    pub tags: Vec<Tag>,
 }
 impl ::specbind_runtime::object::Object for Owner {
     const NAME: &'static str = "Owner";
@@ -31,27 +31,22 @@ impl ::specbind_runtime::object::Object for Owner {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.uin = map.next_value()?,
             1usize => self.tags = ::specbind_runtime::object::read_list(map)?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Owner {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for Owner {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "Owner", 2usize)?;
         w.opt("Uin", &self.uin)?;
         w.field("Tags", &self.tags)?;
@@ -65,29 +60,29 @@ pub struct Resource {
     /// The ID.
     ///
     /// Wire name: `Id`.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The owner.
     ///
     /// Wire name: `Owner`.
-    pub owner: ::std::option::Option<Owner>,
+    pub owner: Option<Owner>,
     /// Other names.
     ///
     /// Wire name: `Aliases`.
-    pub aliases: ::std::vec::Vec<::std::string::String>,
+    pub aliases: Vec<String>,
     /// A grid of numbers.
     ///
     /// Wire name: `Matrix`.
-    pub matrix: ::std::vec::Vec<::std::vec::Vec<i32>>,
+    pub matrix: Vec<Vec<i32>>,
     /// When it was created.
     ///
     /// Wire name: `CreatedAt`.
-    pub created_at: ::std::option::Option<::specbind_runtime::Timestamp>,
+    pub created_at: Option<::specbind_runtime::Timestamp>,
     /// What went wrong.
     ///
     /// Present only when the resource failed.
     ///
     /// Wire name: `Error`.
-    pub error: ::std::option::Option<::std::string::String>,
+    pub error: Option<String>,
 }
 impl ::specbind_runtime::object::Object for Resource {
     const NAME: &'static str = "Resource";
@@ -104,7 +99,7 @@ impl ::specbind_runtime::object::Object for Resource {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.id = map.next_value()?,
             1usize => self.owner = map.next_value()?,
@@ -114,21 +109,16 @@ impl ::specbind_runtime::object::Object for Resource {
             5usize => self.error = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Resource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for Resource {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "Resource", 6usize)?;
         w.field("Id", &self.id)?;
         w.opt("Owner", &self.owner)?;
@@ -146,11 +136,11 @@ pub struct Tag {
     /// The key.
     ///
     /// Wire name: `Key`.
-    pub key: ::std::string::String,
+    pub key: String,
     /// The value.
     ///
     /// Wire name: `Value`.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl ::specbind_runtime::object::Object for Tag {
     const NAME: &'static str = "Tag";
@@ -160,34 +150,31 @@ impl ::specbind_runtime::object::Object for Tag {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.key = map.next_value()?,
             1usize => self.value = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Tag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for Tag {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "Tag", 2usize)?;
         w.field("Key", &self.key)?;
         w.opt("Value", &self.value)?;
         w.end()
     }
 }
-/// Parameters of `Get`. Reads resources.
+/// Parameters of `Get`.
+///
+/// Reads resources.
 ///
 /// Build one with [`GetRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -198,15 +185,15 @@ pub struct GetRequest {
     /// Required.
     ///
     /// Wire name: `Ids`.
-    pub ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ids: Option<Vec<String>>,
     /// Tags to match.
     ///
     /// Wire name: `Tags`.
-    pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
+    pub tags: Option<Vec<Tag>>,
     /// Only resources created since.
     ///
     /// Wire name: `Since`.
-    pub since: ::std::option::Option<::specbind_runtime::Timestamp>,
+    pub since: Option<::specbind_runtime::Timestamp>,
 }
 impl ::specbind_runtime::object::Object for GetRequest {
     const NAME: &'static str = "GetRequest";
@@ -215,28 +202,23 @@ impl ::specbind_runtime::object::Object for GetRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.ids = map.next_value()?,
             1usize => self.tags = map.next_value()?,
             2usize => self.since = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for GetRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "GetRequest", 3usize)?;
         w.opt("Ids", &self.ids)?;
         w.opt("Tags", &self.tags)?;
@@ -247,17 +229,17 @@ impl ::serde::Serialize for GetRequest {
 impl GetRequest {
     /// Starts building a request.
     pub fn builder() -> GetRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Ids", self.ids.is_some());
@@ -271,91 +253,74 @@ pub struct GetRequestBuilder<C = ()> {
     inner: GetRequest,
 }
 impl<C> GetRequestBuilder<C> {
-    /// Sets `Ids`.
+    /// Sets Ids.
     ///
     /// The IDs.
     ///
     /// Required.
     ///
     /// Wire name: `Ids`.
-    pub fn ids(
-        mut self,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.ids = ::std::option::Option::Some(value.into());
+    pub fn ids(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.inner.ids = Some(value.into());
         self
     }
     /// Sets `Ids`, or clears it with `None`; see [`ids`](Self::ids).
-    pub fn set_ids(
-        mut self,
-        value: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ids(mut self, value: Option<Vec<String>>) -> Self {
         self.inner.ids = value;
         self
     }
     /// The `Ids` set so far.
-    pub fn get_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ids(&self) -> &Option<Vec<String>> {
         &self.inner.ids
     }
-    /// Sets `Tags`.
+    /// Sets Tags.
     ///
     /// Tags to match.
     ///
     /// Wire name: `Tags`.
-    pub fn tags(
-        mut self,
-        value: impl ::std::convert::Into<::std::vec::Vec<Tag>>,
-    ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(value.into());
+    pub fn tags(mut self, value: impl Into<Vec<Tag>>) -> Self {
+        self.inner.tags = Some(value.into());
         self
     }
     /// Sets `Tags`, or clears it with `None`; see [`tags`](Self::tags).
-    pub fn set_tags(
-        mut self,
-        value: ::std::option::Option<::std::vec::Vec<Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, value: Option<Vec<Tag>>) -> Self {
         self.inner.tags = value;
         self
     }
     /// The `Tags` set so far.
-    pub fn get_tags(&self) -> &::std::option::Option<::std::vec::Vec<Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<Tag>> {
         &self.inner.tags
     }
-    /// Sets `Since`.
+    /// Sets Since.
     ///
     /// Only resources created since.
     ///
     /// Wire name: `Since`.
     pub fn since(mut self, value: ::specbind_runtime::Timestamp) -> Self {
-        self.inner.since = ::std::option::Option::Some(value);
+        self.inner.since = Some(value);
         self
     }
     /// Sets `Since`, or clears it with `None`; see [`since`](Self::since).
-    pub fn set_since(
-        mut self,
-        value: ::std::option::Option<::specbind_runtime::Timestamp>,
-    ) -> Self {
+    pub fn set_since(mut self, value: Option<::specbind_runtime::Timestamp>) -> Self {
         self.inner.since = value;
         self
     }
     /// The `Since` set so far.
-    pub fn get_since(&self) -> &::std::option::Option<::specbind_runtime::Timestamp> {
+    pub fn get_since(&self) -> &Option<::specbind_runtime::Timestamp> {
         &self.inner.since
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<GetRequest, ValidationError> {
+    pub fn build(self) -> Result<GetRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<GetRequest, ValidationError> {
+    ) -> Result<GetRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `Get` operation.
@@ -365,15 +330,15 @@ pub struct GetResponse {
     /// The resources.
     ///
     /// Wire name: `Resources`.
-    pub resources: ::std::vec::Vec<Resource>,
+    pub resources: Vec<Resource>,
     /// The first one.
     ///
     /// Wire name: `Primary`.
-    pub primary: ::std::option::Option<Resource>,
+    pub primary: Option<Resource>,
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for GetResponse {
     const NAME: &'static str = "GetResponse";
@@ -383,28 +348,23 @@ impl ::specbind_runtime::object::Object for GetResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.resources = ::specbind_runtime::object::read_list(map)?,
             1usize => self.primary = map.next_value()?,
             2usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for GetResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "GetResponse", 3usize)?;
         w.field("Resources", &self.resources)?;
         w.opt("Primary", &self.primary)?;
@@ -416,7 +376,7 @@ impl ::specbind_runtime::Operation for GetRequest {
     const NAME: &'static str = "Get";
     type Service = Client;
     type Output = GetResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         GetRequest::validate(self)
     }
 }
@@ -424,7 +384,7 @@ impl ::specbind_runtime::Operation for GetRequest {
 pub type GetFluentBuilder = GetRequestBuilder<::specbind_runtime::Client>;
 impl GetRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<GetResponse, Error> {
+    pub async fn send(self) -> Result<GetResponse, Error> {
         let GetRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -439,7 +399,7 @@ pub struct Client {
 }
 /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
 pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
-impl ::std::convert::From<::specbind_runtime::Client> for Client {
+impl From<::specbind_runtime::Client> for Client {
     fn from(inner: ::specbind_runtime::Client) -> Self {
         Client { inner }
     }
@@ -450,7 +410,7 @@ impl Client {
         ::specbind_runtime::ClientBuilder::new(&SERVICE)
     }
     /// A client with default settings and credentials from `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and, for temporary credentials, `TENCENTCLOUD_SESSION_TOKEN`.
-    pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+    pub fn from_env() -> Result<Client, BuildError> {
         Self::builder().from_env().build()
     }
     /// Sends a request of this service built beforehand; it is validated first,
@@ -458,7 +418,7 @@ impl Client {
     pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(
         &self,
         request: O,
-    ) -> ::std::result::Result<O::Output, Error> {
+    ) -> Result<O::Output, Error> {
         self.inner.send(request).await
     }
     /// Pages through a listing, starting from a request built beforehand
@@ -479,7 +439,7 @@ impl Client {
     pub fn get(&self) -> GetFluentBuilder {
         GetRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
 }

@@ -10,8 +10,8 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "demo",
     version: "2020-01-01",
     default_endpoint: "https://demo.example.com",
-    regional_endpoint: ::std::option::Option::Some("https://demo.{region}.example.com"),
-    rate_limit_per_second: ::std::option::Option::Some(20u32),
+    regional_endpoint: Some("https://demo.{region}.example.com"),
+    rate_limit_per_second: Some(20u32),
 };
 /// One item.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20,7 +20,7 @@ pub struct Item {
     /// The ID.
     ///
     /// Wire name: `Id`.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
 }
 impl ::specbind_runtime::object::Object for Item {
     const NAME: &'static str = "Item";
@@ -29,32 +29,29 @@ impl ::specbind_runtime::object::Object for Item {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Item {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for Item {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "Item", 1usize)?;
         w.opt("Id", &self.id)?;
         w.end()
     }
 }
-/// Parameters of `ListItems`. Lists items.
+/// Parameters of `ListItems`.
+///
+/// Lists items.
 ///
 /// Build one with [`ListItemsRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -63,13 +60,13 @@ pub struct ListItemsRequest {
     /// The token from the previous page.
     ///
     /// Wire name: `NextToken`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Entries per page.
     ///
     /// Valid values: 1 to 100. When not set, the service uses `10`.
     ///
     /// Wire name: `MaxResults`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl ::specbind_runtime::object::Object for ListItemsRequest {
     const NAME: &'static str = "ListItemsRequest";
@@ -78,27 +75,22 @@ impl ::specbind_runtime::object::Object for ListItemsRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.next_token = map.next_value()?,
             1usize => self.max_results = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListItemsRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for ListItemsRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "ListItemsRequest",
@@ -112,24 +104,24 @@ impl ::serde::Serialize for ListItemsRequest {
 impl ListItemsRequest {
     /// Starts building a request.
     pub fn builder() -> ListItemsRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.range(
             "MaxResults",
             self.max_results.as_ref().map(|x| i128::from(*x)),
-            ::std::option::Option::Some(1),
-            ::std::option::Option::Some(100),
+            Some(1),
+            Some(100),
         );
         v.finish()
     }
@@ -141,31 +133,25 @@ pub struct ListItemsRequestBuilder<C = ()> {
     inner: ListItemsRequest,
 }
 impl<C> ListItemsRequestBuilder<C> {
-    /// Sets `NextToken`.
+    /// Sets NextToken.
     ///
     /// The token from the previous page.
     ///
     /// Wire name: `NextToken`.
-    pub fn next_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(value.into());
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
         self
     }
     /// Sets `NextToken`, or clears it with `None`; see [`next_token`](Self::next_token).
-    pub fn set_next_token(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
         self.inner.next_token = value;
         self
     }
     /// The `NextToken` set so far.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
-    /// Sets `MaxResults`.
+    /// Sets MaxResults.
     ///
     /// Entries per page.
     ///
@@ -173,30 +159,30 @@ impl<C> ListItemsRequestBuilder<C> {
     ///
     /// Wire name: `MaxResults`.
     pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(value);
+        self.inner.max_results = Some(value);
         self
     }
     /// Sets `MaxResults`, or clears it with `None`; see [`max_results`](Self::max_results).
-    pub fn set_max_results(mut self, value: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
         self.inner.max_results = value;
         self
     }
     /// The `MaxResults` set so far.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<ListItemsRequest, ValidationError> {
+    pub fn build(self) -> Result<ListItemsRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<ListItemsRequest, ValidationError> {
+    ) -> Result<ListItemsRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `ListItems` operation.
@@ -206,21 +192,21 @@ pub struct ListItemsResponse {
     /// The items.
     ///
     /// Wire name: `Items`.
-    pub items: ::std::vec::Vec<Item>,
+    pub items: Vec<Item>,
     /// The next token.
     ///
     /// Present only when IsTruncated is true.
     ///
     /// Wire name: `NextToken`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Whether more pages exist.
     ///
     /// Wire name: `IsTruncated`.
-    pub is_truncated: ::std::option::Option<bool>,
+    pub is_truncated: Option<bool>,
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for ListItemsResponse {
     const NAME: &'static str = "ListItemsResponse";
@@ -235,7 +221,7 @@ impl ::specbind_runtime::object::Object for ListItemsResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.items = ::specbind_runtime::object::read_list(map)?,
             1usize => self.next_token = map.next_value()?,
@@ -243,21 +229,16 @@ impl ::specbind_runtime::object::Object for ListItemsResponse {
             3usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListItemsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for ListItemsResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "ListItemsResponse",
@@ -274,25 +255,25 @@ impl ::specbind_runtime::Operation for ListItemsRequest {
     const NAME: &'static str = "ListItems";
     type Service = Client;
     type Output = ListItemsResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         ListItemsRequest::validate(self)
     }
 }
 impl ::specbind_runtime::Paginated for ListItemsRequest {
     type Item = Item;
-    fn set_page_token(&mut self, token: ::std::option::Option<::std::string::String>) {
+    fn set_page_token(&mut self, token: Option<String>) {
         self.next_token = token;
     }
-    fn request_page_token(&self) -> ::std::option::Option<&str> {
+    fn request_page_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
-    fn page_token(output: &ListItemsResponse) -> ::std::option::Option<&str> {
+    fn page_token(output: &ListItemsResponse) -> Option<&str> {
         output.next_token.as_deref()
     }
-    fn is_truncated(output: &ListItemsResponse) -> ::std::option::Option<bool> {
+    fn is_truncated(output: &ListItemsResponse) -> Option<bool> {
         output.is_truncated
     }
-    fn into_items(output: ListItemsResponse) -> ::std::vec::Vec<Item> {
+    fn into_items(output: ListItemsResponse) -> Vec<Item> {
         output.items
     }
 }
@@ -300,7 +281,7 @@ impl ::specbind_runtime::Paginated for ListItemsRequest {
 pub type ListItemsFluentBuilder = ListItemsRequestBuilder<::specbind_runtime::Client>;
 impl ListItemsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<ListItemsResponse, Error> {
+    pub async fn send(self) -> Result<ListItemsResponse, Error> {
         let ListItemsRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -322,7 +303,7 @@ pub struct Client {
 }
 /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
 pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
-impl ::std::convert::From<::specbind_runtime::Client> for Client {
+impl From<::specbind_runtime::Client> for Client {
     fn from(inner: ::specbind_runtime::Client) -> Self {
         Client { inner }
     }
@@ -333,7 +314,7 @@ impl Client {
         ::specbind_runtime::ClientBuilder::new(&SERVICE)
     }
     /// A client with default settings and credentials from `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and, for STS, `ALIBABA_CLOUD_SECURITY_TOKEN`.
-    pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+    pub fn from_env() -> Result<Client, BuildError> {
         Self::builder().from_env().build()
     }
     /// Sends a request of this service built beforehand; it is validated first,
@@ -341,7 +322,7 @@ impl Client {
     pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(
         &self,
         request: O,
-    ) -> ::std::result::Result<O::Output, Error> {
+    ) -> Result<O::Output, Error> {
         self.inner.send(request).await
     }
     /// Pages through a listing, starting from a request built beforehand
@@ -362,7 +343,7 @@ impl Client {
     pub fn list_items(&self) -> ListItemsFluentBuilder {
         ListItemsRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
 }

@@ -8,8 +8,8 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "demo",
     version: "2020-01-01",
     default_endpoint: "https://demo.example.com",
-    regional_endpoint: ::std::option::Option::None,
-    rate_limit_per_second: ::std::option::Option::None,
+    regional_endpoint: None,
+    rate_limit_per_second: None,
 };
 /// Kinds of target.
 ///
@@ -20,7 +20,7 @@ pub enum TargetType {
     /// `RD-Account`: An account in the resource directory.
     RdAccount,
     /// A value this version of the spec does not list, kept exactly as received.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for TargetType {
     const KNOWN: &'static [&'static str] = &["RD-Account"];
@@ -30,15 +30,17 @@ impl ::specbind_runtime::open_enum::OpenEnum for TargetType {
             Self::Unknown(value) => value,
         }
     }
-    fn from_known(value: &str) -> ::std::option::Option<Self> {
+    fn from_known(value: &str) -> Option<Self> {
         match value {
-            "RD-Account" => ::std::option::Option::Some(Self::RdAccount),
-            _ => ::std::option::Option::None,
+            "RD-Account" => Some(Self::RdAccount),
+            _ => None,
         }
     }
 }
 ::specbind_runtime::open_enum!(TargetType);
-/// Parameters of `Find`. Finds tasks.
+/// Parameters of `Find`.
+///
+/// Finds tasks.
 ///
 /// Build one with [`FindRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -47,11 +49,11 @@ pub struct FindRequest {
     /// The target.
     ///
     /// Wire name: `TargetId`.
-    pub target_id: ::std::option::Option<::std::string::String>,
+    pub target_id: Option<String>,
     /// The target kind.
     ///
     /// Wire name: `TargetType`.
-    pub target_type: ::std::option::Option<TargetType>,
+    pub target_type: Option<TargetType>,
 }
 impl ::specbind_runtime::object::Object for FindRequest {
     const NAME: &'static str = "FindRequest";
@@ -60,27 +62,22 @@ impl ::specbind_runtime::object::Object for FindRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.target_id = map.next_value()?,
             1usize => self.target_type = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FindRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for FindRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "FindRequest", 2usize)?;
         w.opt("TargetId", &self.target_id)?;
         w.opt("TargetType", &self.target_type)?;
@@ -90,17 +87,17 @@ impl ::serde::Serialize for FindRequest {
 impl FindRequest {
     /// Starts building a request.
     pub fn builder() -> FindRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.paired(
@@ -117,60 +114,54 @@ pub struct FindRequestBuilder<C = ()> {
     inner: FindRequest,
 }
 impl<C> FindRequestBuilder<C> {
-    /// Sets `TargetId`.
+    /// Sets TargetId.
     ///
     /// The target.
     ///
     /// Wire name: `TargetId`.
-    pub fn target_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_id = ::std::option::Option::Some(value.into());
+    pub fn target_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_id = Some(value.into());
         self
     }
     /// Sets `TargetId`, or clears it with `None`; see [`target_id`](Self::target_id).
-    pub fn set_target_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_id(mut self, value: Option<String>) -> Self {
         self.inner.target_id = value;
         self
     }
     /// The `TargetId` set so far.
-    pub fn get_target_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_id(&self) -> &Option<String> {
         &self.inner.target_id
     }
-    /// Sets `TargetType`.
+    /// Sets TargetType.
     ///
     /// The target kind.
     ///
     /// Wire name: `TargetType`.
-    pub fn target_type(mut self, value: impl ::std::convert::Into<TargetType>) -> Self {
-        self.inner.target_type = ::std::option::Option::Some(value.into());
+    pub fn target_type(mut self, value: impl Into<TargetType>) -> Self {
+        self.inner.target_type = Some(value.into());
         self
     }
     /// Sets `TargetType`, or clears it with `None`; see [`target_type`](Self::target_type).
-    pub fn set_target_type(mut self, value: ::std::option::Option<TargetType>) -> Self {
+    pub fn set_target_type(mut self, value: Option<TargetType>) -> Self {
         self.inner.target_type = value;
         self
     }
     /// The `TargetType` set so far.
-    pub fn get_target_type(&self) -> &::std::option::Option<TargetType> {
+    pub fn get_target_type(&self) -> &Option<TargetType> {
         &self.inner.target_type
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<FindRequest, ValidationError> {
+    pub fn build(self) -> Result<FindRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<FindRequest, ValidationError> {
+    ) -> Result<FindRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `Find` operation.
@@ -180,7 +171,7 @@ pub struct FindResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for FindResponse {
     const NAME: &'static str = "FindResponse";
@@ -190,26 +181,21 @@ impl ::specbind_runtime::object::Object for FindResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FindResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for FindResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "FindResponse", 1usize)?;
         w.field("RequestId", &self.request_id)?;
         w.end()
@@ -219,7 +205,7 @@ impl ::specbind_runtime::Operation for FindRequest {
     const NAME: &'static str = "Find";
     type Service = Client;
     type Output = FindResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         FindRequest::validate(self)
     }
 }
@@ -227,7 +213,7 @@ impl ::specbind_runtime::Operation for FindRequest {
 pub type FindFluentBuilder = FindRequestBuilder<::specbind_runtime::Client>;
 impl FindRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<FindResponse, Error> {
+    pub async fn send(self) -> Result<FindResponse, Error> {
         let FindRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -242,7 +228,7 @@ pub struct Client {
 }
 /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
 pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
-impl ::std::convert::From<::specbind_runtime::Client> for Client {
+impl From<::specbind_runtime::Client> for Client {
     fn from(inner: ::specbind_runtime::Client) -> Self {
         Client { inner }
     }
@@ -253,7 +239,7 @@ impl Client {
         ::specbind_runtime::ClientBuilder::new(&SERVICE)
     }
     /// A client with default settings and credentials from `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and, for STS, `ALIBABA_CLOUD_SECURITY_TOKEN`.
-    pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+    pub fn from_env() -> Result<Client, BuildError> {
         Self::builder().from_env().build()
     }
     /// Sends a request of this service built beforehand; it is validated first,
@@ -261,7 +247,7 @@ impl Client {
     pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(
         &self,
         request: O,
-    ) -> ::std::result::Result<O::Output, Error> {
+    ) -> Result<O::Output, Error> {
         self.inner.send(request).await
     }
     /// Pages through a listing, starting from a request built beforehand
@@ -282,7 +268,7 @@ impl Client {
     pub fn find(&self) -> FindFluentBuilder {
         FindRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
 }

@@ -8,10 +8,12 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "demo",
     version: "2020-01-01",
     default_endpoint: "https://demo.example.com",
-    regional_endpoint: ::std::option::Option::None,
-    rate_limit_per_second: ::std::option::Option::None,
+    regional_endpoint: None,
+    rate_limit_per_second: None,
 };
-/// Parameters of `GetThing`. Reads a thing.
+/// Parameters of `GetThing`.
+///
+/// Reads a thing.
 ///
 /// Build one with [`GetThingRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -22,19 +24,19 @@ pub struct GetThingRequest {
     /// Starts with `d-`. Required.
     ///
     /// Wire name: `DirectoryId`. Example: `d-00fc2p61`.
-    pub directory_id: ::std::option::Option<::std::string::String>,
+    pub directory_id: Option<String>,
     /// The thing.
     ///
     /// Matches `^t-[a-z0-9]{4,}$`.
     ///
     /// Wire name: `ThingId`.
-    pub thing_id: ::std::option::Option<::std::string::String>,
+    pub thing_id: Option<String>,
     /// A display name.
     ///
     /// Length: 1 to 64 characters.
     ///
     /// Wire name: `Name`.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 impl ::specbind_runtime::object::Object for GetThingRequest {
     const NAME: &'static str = "GetThingRequest";
@@ -43,28 +45,23 @@ impl ::specbind_runtime::object::Object for GetThingRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.directory_id = map.next_value()?,
             1usize => self.thing_id = map.next_value()?,
             2usize => self.name = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetThingRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for GetThingRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "GetThingRequest",
@@ -79,28 +76,23 @@ impl ::serde::Serialize for GetThingRequest {
 impl GetThingRequest {
     /// Starts building a request.
     pub fn builder() -> GetThingRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
         v.prefix("DirectoryId", self.directory_id.as_deref(), "d-");
         v.pattern("ThingId", self.thing_id.as_deref(), "^t-[a-z0-9]{4,}$");
-        v.length(
-            "Name",
-            self.name.as_deref(),
-            ::std::option::Option::Some(1usize),
-            ::std::option::Option::Some(64usize),
-        );
+        v.length("Name", self.name.as_deref(), Some(1usize), Some(64usize));
         v.finish()
     }
 }
@@ -111,96 +103,78 @@ pub struct GetThingRequestBuilder<C = ()> {
     inner: GetThingRequest,
 }
 impl<C> GetThingRequestBuilder<C> {
-    /// Sets `DirectoryId`.
+    /// Sets DirectoryId.
     ///
     /// The directory.
     ///
     /// Starts with `d-`. Required.
     ///
     /// Wire name: `DirectoryId`. Example: `d-00fc2p61`.
-    pub fn directory_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.directory_id = ::std::option::Option::Some(value.into());
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
         self
     }
     /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
-    pub fn set_directory_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
         self.inner.directory_id = value;
         self
     }
     /// The `DirectoryId` set so far.
-    pub fn get_directory_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_directory_id(&self) -> &Option<String> {
         &self.inner.directory_id
     }
-    /// Sets `ThingId`.
+    /// Sets ThingId.
     ///
     /// The thing.
     ///
     /// Matches `^t-[a-z0-9]{4,}$`.
     ///
     /// Wire name: `ThingId`.
-    pub fn thing_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.thing_id = ::std::option::Option::Some(value.into());
+    pub fn thing_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.thing_id = Some(value.into());
         self
     }
     /// Sets `ThingId`, or clears it with `None`; see [`thing_id`](Self::thing_id).
-    pub fn set_thing_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_thing_id(mut self, value: Option<String>) -> Self {
         self.inner.thing_id = value;
         self
     }
     /// The `ThingId` set so far.
-    pub fn get_thing_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_thing_id(&self) -> &Option<String> {
         &self.inner.thing_id
     }
-    /// Sets `Name`.
+    /// Sets Name.
     ///
     /// A display name.
     ///
     /// Length: 1 to 64 characters.
     ///
     /// Wire name: `Name`.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(value.into());
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.inner.name = Some(value.into());
         self
     }
     /// Sets `Name`, or clears it with `None`; see [`name`](Self::name).
-    pub fn set_name(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, value: Option<String>) -> Self {
         self.inner.name = value;
         self
     }
     /// The `Name` set so far.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<GetThingRequest, ValidationError> {
+    pub fn build(self) -> Result<GetThingRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<GetThingRequest, ValidationError> {
+    ) -> Result<GetThingRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `GetThing` operation.
@@ -210,7 +184,7 @@ pub struct GetThingResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for GetThingResponse {
     const NAME: &'static str = "GetThingResponse";
@@ -220,26 +194,21 @@ impl ::specbind_runtime::object::Object for GetThingResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetThingResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for GetThingResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "GetThingResponse",
@@ -253,7 +222,7 @@ impl ::specbind_runtime::Operation for GetThingRequest {
     const NAME: &'static str = "GetThing";
     type Service = Client;
     type Output = GetThingResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         GetThingRequest::validate(self)
     }
 }
@@ -261,7 +230,7 @@ impl ::specbind_runtime::Operation for GetThingRequest {
 pub type GetThingFluentBuilder = GetThingRequestBuilder<::specbind_runtime::Client>;
 impl GetThingRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<GetThingResponse, Error> {
+    pub async fn send(self) -> Result<GetThingResponse, Error> {
         let GetThingRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -276,7 +245,7 @@ pub struct Client {
 }
 /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
 pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
-impl ::std::convert::From<::specbind_runtime::Client> for Client {
+impl From<::specbind_runtime::Client> for Client {
     fn from(inner: ::specbind_runtime::Client) -> Self {
         Client { inner }
     }
@@ -287,7 +256,7 @@ impl Client {
         ::specbind_runtime::ClientBuilder::new(&SERVICE)
     }
     /// A client with default settings and credentials from `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and, for STS, `ALIBABA_CLOUD_SECURITY_TOKEN`.
-    pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+    pub fn from_env() -> Result<Client, BuildError> {
         Self::builder().from_env().build()
     }
     /// Sends a request of this service built beforehand; it is validated first,
@@ -295,7 +264,7 @@ impl Client {
     pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(
         &self,
         request: O,
-    ) -> ::std::result::Result<O::Output, Error> {
+    ) -> Result<O::Output, Error> {
         self.inner.send(request).await
     }
     /// Pages through a listing, starting from a request built beforehand
@@ -316,7 +285,7 @@ impl Client {
     pub fn get_thing(&self) -> GetThingFluentBuilder {
         GetThingRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
 }

@@ -8,10 +8,12 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "demo",
     version: "2020-01-01",
     default_endpoint: "https://demo.example.com",
-    regional_endpoint: ::std::option::Option::None,
-    rate_limit_per_second: ::std::option::Option::None,
+    regional_endpoint: None,
+    rate_limit_per_second: None,
 };
-/// Parameters of `Page`. Reads a page.
+/// Parameters of `Page`.
+///
+/// Reads a page.
 ///
 /// Build one with [`PageRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -22,19 +24,19 @@ pub struct PageRequest {
     /// Valid values: 1 to 20. When not set, the service uses `10`.
     ///
     /// Wire name: `MaxResults`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Where to start.
     ///
     /// At least 0.
     ///
     /// Wire name: `Offset`.
-    pub offset: ::std::option::Option<i64>,
+    pub offset: Option<i64>,
     /// Spending limit.
     ///
     /// At most 1000. Required.
     ///
     /// Wire name: `Budget`.
-    pub budget: ::std::option::Option<u64>,
+    pub budget: Option<u64>,
 }
 impl ::specbind_runtime::object::Object for PageRequest {
     const NAME: &'static str = "PageRequest";
@@ -43,28 +45,23 @@ impl ::specbind_runtime::object::Object for PageRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.max_results = map.next_value()?,
             1usize => self.offset = map.next_value()?,
             2usize => self.budget = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PageRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for PageRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "PageRequest", 3usize)?;
         w.opt("MaxResults", &self.max_results)?;
         w.opt("Offset", &self.offset)?;
@@ -75,37 +72,32 @@ impl ::serde::Serialize for PageRequest {
 impl PageRequest {
     /// Starts building a request.
     pub fn builder() -> PageRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Budget", self.budget.is_some());
         v.range(
             "MaxResults",
             self.max_results.as_ref().map(|x| i128::from(*x)),
-            ::std::option::Option::Some(1),
-            ::std::option::Option::Some(20),
+            Some(1),
+            Some(20),
         );
-        v.range(
-            "Offset",
-            self.offset.as_ref().map(|x| i128::from(*x)),
-            ::std::option::Option::Some(0),
-            ::std::option::Option::None,
-        );
+        v.range("Offset", self.offset.as_ref().map(|x| i128::from(*x)), Some(0), None);
         v.range(
             "Budget",
             self.budget.as_ref().map(|x| i128::from(*x)),
-            ::std::option::Option::None,
-            ::std::option::Option::Some(1000),
+            None,
+            Some(1000),
         );
         v.finish()
     }
@@ -117,7 +109,7 @@ pub struct PageRequestBuilder<C = ()> {
     inner: PageRequest,
 }
 impl<C> PageRequestBuilder<C> {
-    /// Sets `MaxResults`.
+    /// Sets MaxResults.
     ///
     /// Entries per page.
     ///
@@ -125,19 +117,19 @@ impl<C> PageRequestBuilder<C> {
     ///
     /// Wire name: `MaxResults`.
     pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(value);
+        self.inner.max_results = Some(value);
         self
     }
     /// Sets `MaxResults`, or clears it with `None`; see [`max_results`](Self::max_results).
-    pub fn set_max_results(mut self, value: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
         self.inner.max_results = value;
         self
     }
     /// The `MaxResults` set so far.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
-    /// Sets `Offset`.
+    /// Sets Offset.
     ///
     /// Where to start.
     ///
@@ -145,19 +137,19 @@ impl<C> PageRequestBuilder<C> {
     ///
     /// Wire name: `Offset`.
     pub fn offset(mut self, value: i64) -> Self {
-        self.inner.offset = ::std::option::Option::Some(value);
+        self.inner.offset = Some(value);
         self
     }
     /// Sets `Offset`, or clears it with `None`; see [`offset`](Self::offset).
-    pub fn set_offset(mut self, value: ::std::option::Option<i64>) -> Self {
+    pub fn set_offset(mut self, value: Option<i64>) -> Self {
         self.inner.offset = value;
         self
     }
     /// The `Offset` set so far.
-    pub fn get_offset(&self) -> &::std::option::Option<i64> {
+    pub fn get_offset(&self) -> &Option<i64> {
         &self.inner.offset
     }
-    /// Sets `Budget`.
+    /// Sets Budget.
     ///
     /// Spending limit.
     ///
@@ -165,30 +157,30 @@ impl<C> PageRequestBuilder<C> {
     ///
     /// Wire name: `Budget`.
     pub fn budget(mut self, value: u64) -> Self {
-        self.inner.budget = ::std::option::Option::Some(value);
+        self.inner.budget = Some(value);
         self
     }
     /// Sets `Budget`, or clears it with `None`; see [`budget`](Self::budget).
-    pub fn set_budget(mut self, value: ::std::option::Option<u64>) -> Self {
+    pub fn set_budget(mut self, value: Option<u64>) -> Self {
         self.inner.budget = value;
         self
     }
     /// The `Budget` set so far.
-    pub fn get_budget(&self) -> &::std::option::Option<u64> {
+    pub fn get_budget(&self) -> &Option<u64> {
         &self.inner.budget
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<PageRequest, ValidationError> {
+    pub fn build(self) -> Result<PageRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<PageRequest, ValidationError> {
+    ) -> Result<PageRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `Page` operation.
@@ -198,7 +190,7 @@ pub struct PageResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for PageResponse {
     const NAME: &'static str = "PageResponse";
@@ -208,26 +200,21 @@ impl ::specbind_runtime::object::Object for PageResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for PageResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "PageResponse", 1usize)?;
         w.field("RequestId", &self.request_id)?;
         w.end()
@@ -237,7 +224,7 @@ impl ::specbind_runtime::Operation for PageRequest {
     const NAME: &'static str = "Page";
     type Service = Client;
     type Output = PageResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         PageRequest::validate(self)
     }
 }
@@ -245,7 +232,7 @@ impl ::specbind_runtime::Operation for PageRequest {
 pub type PageFluentBuilder = PageRequestBuilder<::specbind_runtime::Client>;
 impl PageRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<PageResponse, Error> {
+    pub async fn send(self) -> Result<PageResponse, Error> {
         let PageRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -260,7 +247,7 @@ pub struct Client {
 }
 /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
 pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
-impl ::std::convert::From<::specbind_runtime::Client> for Client {
+impl From<::specbind_runtime::Client> for Client {
     fn from(inner: ::specbind_runtime::Client) -> Self {
         Client { inner }
     }
@@ -271,7 +258,7 @@ impl Client {
         ::specbind_runtime::ClientBuilder::new(&SERVICE)
     }
     /// A client with default settings and credentials from `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and, for STS, `ALIBABA_CLOUD_SECURITY_TOKEN`.
-    pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+    pub fn from_env() -> Result<Client, BuildError> {
         Self::builder().from_env().build()
     }
     /// Sends a request of this service built beforehand; it is validated first,
@@ -279,7 +266,7 @@ impl Client {
     pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(
         &self,
         request: O,
-    ) -> ::std::result::Result<O::Output, Error> {
+    ) -> Result<O::Output, Error> {
         self.inner.send(request).await
     }
     /// Pages through a listing, starting from a request built beforehand
@@ -300,7 +287,7 @@ impl Client {
     pub fn page(&self) -> PageFluentBuilder {
         PageRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
 }

@@ -8,8 +8,8 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "demo",
     version: "2020-01-01",
     default_endpoint: "https://demo.tencentcloudapi.com",
-    regional_endpoint: ::std::option::Option::None,
-    rate_limit_per_second: ::std::option::Option::None,
+    regional_endpoint: None,
+    rate_limit_per_second: None,
 };
 /// A stored credential.
 #[derive(Clone, PartialEq, Default)]
@@ -18,11 +18,11 @@ pub struct Credential {
     /// Who it belongs to.
     ///
     /// Wire name: `UserName`.
-    pub user_name: ::std::option::Option<::std::string::String>,
+    pub user_name: Option<String>,
     /// The secret.
     ///
     /// Wire name: `Password`.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
 }
 impl ::std::fmt::Debug for Credential {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -39,34 +39,31 @@ impl ::specbind_runtime::object::Object for Credential {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.user_name = map.next_value()?,
             1usize => self.password = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Credential {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for Credential {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "Credential", 2usize)?;
         w.opt("UserName", &self.user_name)?;
         w.opt("Password", &self.password)?;
         w.end()
     }
 }
-/// Parameters of `DescribeCredential`. Reads a stored credential; a read by its name.
+/// Parameters of `DescribeCredential`.
+///
+/// Reads a stored credential; a read by its name.
 ///
 /// Build one with [`DescribeCredentialRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -77,7 +74,7 @@ pub struct DescribeCredentialRequest {
     /// Required.
     ///
     /// Wire name: `UserName`.
-    pub user_name: ::std::option::Option<::std::string::String>,
+    pub user_name: Option<String>,
 }
 impl ::specbind_runtime::object::Object for DescribeCredentialRequest {
     const NAME: &'static str = "DescribeCredentialRequest";
@@ -86,26 +83,21 @@ impl ::specbind_runtime::object::Object for DescribeCredentialRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.user_name = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCredentialRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for DescribeCredentialRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "DescribeCredentialRequest",
@@ -118,17 +110,17 @@ impl ::serde::Serialize for DescribeCredentialRequest {
 impl DescribeCredentialRequest {
     /// Starts building a request.
     pub fn builder() -> DescribeCredentialRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UserName", self.user_name.is_some());
@@ -142,46 +134,38 @@ pub struct DescribeCredentialRequestBuilder<C = ()> {
     inner: DescribeCredentialRequest,
 }
 impl<C> DescribeCredentialRequestBuilder<C> {
-    /// Sets `UserName`.
+    /// Sets UserName.
     ///
     /// The user.
     ///
     /// Required.
     ///
     /// Wire name: `UserName`.
-    pub fn user_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_name = ::std::option::Option::Some(value.into());
+    pub fn user_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_name = Some(value.into());
         self
     }
     /// Sets `UserName`, or clears it with `None`; see [`user_name`](Self::user_name).
-    pub fn set_user_name(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_name(mut self, value: Option<String>) -> Self {
         self.inner.user_name = value;
         self
     }
     /// The `UserName` set so far.
-    pub fn get_user_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_name(&self) -> &Option<String> {
         &self.inner.user_name
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DescribeCredentialRequest, ValidationError> {
+    pub fn build(self) -> Result<DescribeCredentialRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<DescribeCredentialRequest, ValidationError> {
+    ) -> Result<DescribeCredentialRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `DescribeCredential` operation.
@@ -191,11 +175,11 @@ pub struct DescribeCredentialResponse {
     /// The credential.
     ///
     /// Wire name: `Credential`.
-    pub credential: ::std::option::Option<Credential>,
+    pub credential: Option<Credential>,
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for DescribeCredentialResponse {
     const NAME: &'static str = "DescribeCredentialResponse";
@@ -205,27 +189,22 @@ impl ::specbind_runtime::object::Object for DescribeCredentialResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.credential = map.next_value()?,
             1usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCredentialResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for DescribeCredentialResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "DescribeCredentialResponse",
@@ -241,7 +220,7 @@ impl ::specbind_runtime::Operation for DescribeCredentialRequest {
     const IDEMPOTENT: bool = true;
     type Service = Client;
     type Output = DescribeCredentialResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         DescribeCredentialRequest::validate(self)
     }
 }
@@ -251,13 +230,15 @@ pub type DescribeCredentialFluentBuilder = DescribeCredentialRequestBuilder<
 >;
 impl DescribeCredentialRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<DescribeCredentialResponse, Error> {
+    pub async fn send(self) -> Result<DescribeCredentialResponse, Error> {
         let DescribeCredentialRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
     }
 }
-/// Parameters of `RotateKey`. Rotates a key; neither a read nor idempotent.
+/// Parameters of `RotateKey`.
+///
+/// Rotates a key; neither a read nor idempotent.
 ///
 /// Build one with [`RotateKeyRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -270,25 +251,19 @@ impl ::specbind_runtime::object::Object for RotateKeyRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match index {
-            _ => ::specbind_runtime::object::skip(map)?,
-        }
-        ::std::result::Result::Ok(())
+    ) -> Result<(), A::Error> {
+        let _ = index;
+        ::specbind_runtime::object::skip(map)?;
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RotateKeyRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for RotateKeyRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let w = ::specbind_runtime::object::Writer::new(s, "RotateKeyRequest", 0usize)?;
         w.end()
     }
@@ -296,17 +271,17 @@ impl ::serde::Serialize for RotateKeyRequest {
 impl RotateKeyRequest {
     /// Starts building a request.
     pub fn builder() -> RotateKeyRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -321,16 +296,16 @@ pub struct RotateKeyRequestBuilder<C = ()> {
 impl<C> RotateKeyRequestBuilder<C> {
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<RotateKeyRequest, ValidationError> {
+    pub fn build(self) -> Result<RotateKeyRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<RotateKeyRequest, ValidationError> {
+    ) -> Result<RotateKeyRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `RotateKey` operation.
@@ -340,7 +315,7 @@ pub struct RotateKeyResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for RotateKeyResponse {
     const NAME: &'static str = "RotateKeyResponse";
@@ -350,26 +325,21 @@ impl ::specbind_runtime::object::Object for RotateKeyResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RotateKeyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for RotateKeyResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "RotateKeyResponse",
@@ -383,7 +353,7 @@ impl ::specbind_runtime::Operation for RotateKeyRequest {
     const NAME: &'static str = "RotateKey";
     type Service = Client;
     type Output = RotateKeyResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         RotateKeyRequest::validate(self)
     }
 }
@@ -391,13 +361,15 @@ impl ::specbind_runtime::Operation for RotateKeyRequest {
 pub type RotateKeyFluentBuilder = RotateKeyRequestBuilder<::specbind_runtime::Client>;
 impl RotateKeyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<RotateKeyResponse, Error> {
+    pub async fn send(self) -> Result<RotateKeyResponse, Error> {
         let RotateKeyRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
     }
 }
-/// Parameters of `SetPassword`. Sets a user's password.
+/// Parameters of `SetPassword`.
+///
+/// Sets a user's password.
 ///
 /// Build one with [`SetPasswordRequest::builder`], which checks every constraint the API reference states.
 #[derive(Clone, PartialEq, Default)]
@@ -408,13 +380,13 @@ pub struct SetPasswordRequest {
     /// Required.
     ///
     /// Wire name: `UserName`.
-    pub user_name: ::std::option::Option<::std::string::String>,
+    pub user_name: Option<String>,
     /// The new password.
     ///
     /// At least 8 characters. Starts with `p-`. Required.
     ///
     /// Wire name: `Password`.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
 }
 impl ::std::fmt::Debug for SetPasswordRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -431,27 +403,22 @@ impl ::specbind_runtime::object::Object for SetPasswordRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.user_name = map.next_value()?,
             1usize => self.password = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetPasswordRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for SetPasswordRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "SetPasswordRequest",
@@ -465,28 +432,23 @@ impl ::serde::Serialize for SetPasswordRequest {
 impl SetPasswordRequest {
     /// Starts building a request.
     pub fn builder() -> SetPasswordRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.secret("Password");
         v.required("UserName", self.user_name.is_some());
         v.required("Password", self.password.is_some());
-        v.length(
-            "Password",
-            self.password.as_deref(),
-            ::std::option::Option::Some(8usize),
-            ::std::option::Option::None,
-        );
+        v.length("Password", self.password.as_deref(), Some(8usize), None);
         v.prefix("Password", self.password.as_deref(), "p-");
         v.finish()
     }
@@ -498,70 +460,58 @@ pub struct SetPasswordRequestBuilder<C = ()> {
     inner: SetPasswordRequest,
 }
 impl<C> SetPasswordRequestBuilder<C> {
-    /// Sets `UserName`.
+    /// Sets UserName.
     ///
     /// The user.
     ///
     /// Required.
     ///
     /// Wire name: `UserName`.
-    pub fn user_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_name = ::std::option::Option::Some(value.into());
+    pub fn user_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_name = Some(value.into());
         self
     }
     /// Sets `UserName`, or clears it with `None`; see [`user_name`](Self::user_name).
-    pub fn set_user_name(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_name(mut self, value: Option<String>) -> Self {
         self.inner.user_name = value;
         self
     }
     /// The `UserName` set so far.
-    pub fn get_user_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_name(&self) -> &Option<String> {
         &self.inner.user_name
     }
-    /// Sets `Password`.
+    /// Sets Password.
     ///
     /// The new password.
     ///
     /// At least 8 characters. Starts with `p-`. Required.
     ///
     /// Wire name: `Password`.
-    pub fn password(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.password = ::std::option::Option::Some(value.into());
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.inner.password = Some(value.into());
         self
     }
     /// Sets `Password`, or clears it with `None`; see [`password`](Self::password).
-    pub fn set_password(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_password(mut self, value: Option<String>) -> Self {
         self.inner.password = value;
         self
     }
     /// The `Password` set so far.
-    pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_password(&self) -> &Option<String> {
         &self.inner.password
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<SetPasswordRequest, ValidationError> {
+    pub fn build(self) -> Result<SetPasswordRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<SetPasswordRequest, ValidationError> {
+    ) -> Result<SetPasswordRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `SetPassword` operation.
@@ -571,7 +521,7 @@ pub struct SetPasswordResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for SetPasswordResponse {
     const NAME: &'static str = "SetPasswordResponse";
@@ -581,26 +531,21 @@ impl ::specbind_runtime::object::Object for SetPasswordResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetPasswordResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for SetPasswordResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "SetPasswordResponse",
@@ -615,7 +560,7 @@ impl ::specbind_runtime::Operation for SetPasswordRequest {
     const IDEMPOTENT: bool = true;
     type Service = Client;
     type Output = SetPasswordResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         SetPasswordRequest::validate(self)
     }
 }
@@ -625,7 +570,7 @@ pub type SetPasswordFluentBuilder = SetPasswordRequestBuilder<
 >;
 impl SetPasswordRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<SetPasswordResponse, Error> {
+    pub async fn send(self) -> Result<SetPasswordResponse, Error> {
         let SetPasswordRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -640,7 +585,7 @@ pub struct Client {
 }
 /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
 pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
-impl ::std::convert::From<::specbind_runtime::Client> for Client {
+impl From<::specbind_runtime::Client> for Client {
     fn from(inner: ::specbind_runtime::Client) -> Self {
         Client { inner }
     }
@@ -651,7 +596,7 @@ impl Client {
         ::specbind_runtime::ClientBuilder::new(&SERVICE)
     }
     /// A client with default settings and credentials from `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and, for temporary credentials, `TENCENTCLOUD_SESSION_TOKEN`.
-    pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+    pub fn from_env() -> Result<Client, BuildError> {
         Self::builder().from_env().build()
     }
     /// Sends a request of this service built beforehand; it is validated first,
@@ -659,7 +604,7 @@ impl Client {
     pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(
         &self,
         request: O,
-    ) -> ::std::result::Result<O::Output, Error> {
+    ) -> Result<O::Output, Error> {
         self.inner.send(request).await
     }
     /// Pages through a listing, starting from a request built beforehand
@@ -680,21 +625,21 @@ impl Client {
     pub fn describe_credential(&self) -> DescribeCredentialFluentBuilder {
         DescribeCredentialRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
     /// `RotateKey`: Rotates a key; neither a read nor idempotent.
     pub fn rotate_key(&self) -> RotateKeyFluentBuilder {
         RotateKeyRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
     /// `SetPassword`: Sets a user's password.
     pub fn set_password(&self) -> SetPasswordFluentBuilder {
         SetPasswordRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
 }

@@ -8,10 +8,12 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "demo",
     version: "2020-01-01",
     default_endpoint: "https://demo.example.com",
-    regional_endpoint: ::std::option::Option::None,
-    rate_limit_per_second: ::std::option::Option::None,
+    regional_endpoint: None,
+    rate_limit_per_second: None,
 };
-/// Parameters of `ListEvents`. Lists events.
+/// Parameters of `ListEvents`.
+///
+/// Lists events.
 ///
 /// Build one with [`ListEventsRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -22,7 +24,7 @@ pub struct ListEventsRequest {
     /// Form: `StartTime ge YYYY-MM-DDTHH:mm:SSZ`, not case-sensitive; the time may lie at most 7 days before now.
     ///
     /// Wire name: `Filter`. Example: `StartTime ge 2021-03-15T01:12:23Z`.
-    pub filter: ::std::option::Option<::std::string::String>,
+    pub filter: Option<String>,
 }
 impl ::specbind_runtime::object::Object for ListEventsRequest {
     const NAME: &'static str = "ListEventsRequest";
@@ -31,26 +33,21 @@ impl ::specbind_runtime::object::Object for ListEventsRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.filter = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListEventsRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for ListEventsRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "ListEventsRequest",
@@ -63,17 +60,17 @@ impl ::serde::Serialize for ListEventsRequest {
 impl ListEventsRequest {
     /// Starts building a request.
     pub fn builder() -> ListEventsRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.time_filter(
             "Filter",
@@ -82,9 +79,7 @@ impl ListEventsRequest {
                 attribute: "StartTime",
                 operators: &["ge"],
                 case_insensitive: true,
-                max_age: ::std::option::Option::Some(
-                    ::std::time::Duration::from_secs(604800u64),
-                ),
+                max_age: Some(::std::time::Duration::from_secs(604800u64)),
             },
             now,
         );
@@ -98,44 +93,38 @@ pub struct ListEventsRequestBuilder<C = ()> {
     inner: ListEventsRequest,
 }
 impl<C> ListEventsRequestBuilder<C> {
-    /// Sets `Filter`.
+    /// Sets Filter.
     ///
     /// Events at or after a time.
     ///
     /// Form: `StartTime ge YYYY-MM-DDTHH:mm:SSZ`, not case-sensitive; the time may lie at most 7 days before now.
     ///
     /// Wire name: `Filter`. Example: `StartTime ge 2021-03-15T01:12:23Z`.
-    pub fn filter(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.filter = ::std::option::Option::Some(value.into());
+    pub fn filter(mut self, value: impl Into<String>) -> Self {
+        self.inner.filter = Some(value.into());
         self
     }
     /// Sets `Filter`, or clears it with `None`; see [`filter`](Self::filter).
-    pub fn set_filter(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_filter(mut self, value: Option<String>) -> Self {
         self.inner.filter = value;
         self
     }
     /// The `Filter` set so far.
-    pub fn get_filter(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_filter(&self) -> &Option<String> {
         &self.inner.filter
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<ListEventsRequest, ValidationError> {
+    pub fn build(self) -> Result<ListEventsRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<ListEventsRequest, ValidationError> {
+    ) -> Result<ListEventsRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `ListEvents` operation.
@@ -145,7 +134,7 @@ pub struct ListEventsResponse {
     /// The request ID.
     ///
     /// Wire name: `RequestId`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for ListEventsResponse {
     const NAME: &'static str = "ListEventsResponse";
@@ -155,26 +144,21 @@ impl ::specbind_runtime::object::Object for ListEventsResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListEventsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for ListEventsResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "ListEventsResponse",
@@ -188,7 +172,7 @@ impl ::specbind_runtime::Operation for ListEventsRequest {
     const NAME: &'static str = "ListEvents";
     type Service = Client;
     type Output = ListEventsResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         ListEventsRequest::validate(self)
     }
 }
@@ -196,7 +180,7 @@ impl ::specbind_runtime::Operation for ListEventsRequest {
 pub type ListEventsFluentBuilder = ListEventsRequestBuilder<::specbind_runtime::Client>;
 impl ListEventsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<ListEventsResponse, Error> {
+    pub async fn send(self) -> Result<ListEventsResponse, Error> {
         let ListEventsRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -211,7 +195,7 @@ pub struct Client {
 }
 /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
 pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
-impl ::std::convert::From<::specbind_runtime::Client> for Client {
+impl From<::specbind_runtime::Client> for Client {
     fn from(inner: ::specbind_runtime::Client) -> Self {
         Client { inner }
     }
@@ -222,7 +206,7 @@ impl Client {
         ::specbind_runtime::ClientBuilder::new(&SERVICE)
     }
     /// A client with default settings and credentials from `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and, for STS, `ALIBABA_CLOUD_SECURITY_TOKEN`.
-    pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+    pub fn from_env() -> Result<Client, BuildError> {
         Self::builder().from_env().build()
     }
     /// Sends a request of this service built beforehand; it is validated first,
@@ -230,7 +214,7 @@ impl Client {
     pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(
         &self,
         request: O,
-    ) -> ::std::result::Result<O::Output, Error> {
+    ) -> Result<O::Output, Error> {
         self.inner.send(request).await
     }
     /// Pages through a listing, starting from a request built beforehand
@@ -251,7 +235,7 @@ impl Client {
     pub fn list_events(&self) -> ListEventsFluentBuilder {
         ListEventsRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
 }

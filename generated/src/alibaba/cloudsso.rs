@@ -10,10 +10,8 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "cloudsso",
     version: "2021-05-15",
     default_endpoint: "https://cloudsso.cn-shanghai.aliyuncs.com",
-    regional_endpoint: ::std::option::Option::Some(
-        "https://cloudsso.{region}.aliyuncs.com",
-    ),
-    rate_limit_per_second: ::std::option::Option::Some(20u32),
+    regional_endpoint: Some("https://cloudsso.{region}.aliyuncs.com"),
+    rate_limit_per_second: Some(20u32),
 };
 /// The type of a CloudSSO identity.
 ///
@@ -26,7 +24,7 @@ pub enum PrincipalType {
     /// `Group`: A CloudSSO group.
     Group,
     /// A value this version of the spec does not list, kept exactly as received.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for PrincipalType {
     const KNOWN: &'static [&'static str] = &["User", "Group"];
@@ -37,11 +35,11 @@ impl ::specbind_runtime::open_enum::OpenEnum for PrincipalType {
             Self::Unknown(value) => value,
         }
     }
-    fn from_known(value: &str) -> ::std::option::Option<Self> {
+    fn from_known(value: &str) -> Option<Self> {
         match value {
-            "User" => ::std::option::Option::Some(Self::User),
-            "Group" => ::std::option::Option::Some(Self::Group),
-            _ => ::std::option::Option::None,
+            "User" => Some(Self::User),
+            "Group" => Some(Self::Group),
+            _ => None,
         }
     }
 }
@@ -55,7 +53,7 @@ pub enum TargetType {
     /// `RD-Account`: An account in the resource directory.
     RdAccount,
     /// A value this version of the spec does not list, kept exactly as received.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for TargetType {
     const KNOWN: &'static [&'static str] = &["RD-Account"];
@@ -65,10 +63,10 @@ impl ::specbind_runtime::open_enum::OpenEnum for TargetType {
             Self::Unknown(value) => value,
         }
     }
-    fn from_known(value: &str) -> ::std::option::Option<Self> {
+    fn from_known(value: &str) -> Option<Self> {
         match value {
-            "RD-Account" => ::std::option::Option::Some(Self::RdAccount),
-            _ => ::std::option::Option::None,
+            "RD-Account" => Some(Self::RdAccount),
+            _ => None,
         }
     }
 }
@@ -86,7 +84,7 @@ pub enum TaskStatus {
     /// `Failed`: The task failed.
     Failed,
     /// A value this version of the spec does not list, kept exactly as received.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for TaskStatus {
     const KNOWN: &'static [&'static str] = &["InProgress", "Success", "Failed"];
@@ -98,12 +96,12 @@ impl ::specbind_runtime::open_enum::OpenEnum for TaskStatus {
             Self::Unknown(value) => value,
         }
     }
-    fn from_known(value: &str) -> ::std::option::Option<Self> {
+    fn from_known(value: &str) -> Option<Self> {
         match value {
-            "InProgress" => ::std::option::Option::Some(Self::InProgress),
-            "Success" => ::std::option::Option::Some(Self::Success),
-            "Failed" => ::std::option::Option::Some(Self::Failed),
-            _ => ::std::option::Option::None,
+            "InProgress" => Some(Self::InProgress),
+            "Success" => Some(Self::Success),
+            "Failed" => Some(Self::Failed),
+            _ => None,
         }
     }
 }
@@ -123,7 +121,7 @@ pub enum TaskType {
     /// `DeleteAccessAssignment`: Access permissions on an account in the resource directory are removed.
     DeleteAccessAssignment,
     /// A value this version of the spec does not list, kept exactly as received.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for TaskType {
     const KNOWN: &'static [&'static str] = &[
@@ -141,21 +139,15 @@ impl ::specbind_runtime::open_enum::OpenEnum for TaskType {
             Self::Unknown(value) => value,
         }
     }
-    fn from_known(value: &str) -> ::std::option::Option<Self> {
+    fn from_known(value: &str) -> Option<Self> {
         match value {
-            "ProvisionAccessConfiguration" => {
-                ::std::option::Option::Some(Self::ProvisionAccessConfiguration)
-            }
+            "ProvisionAccessConfiguration" => Some(Self::ProvisionAccessConfiguration),
             "DeprovisionAccessConfiguration" => {
-                ::std::option::Option::Some(Self::DeprovisionAccessConfiguration)
+                Some(Self::DeprovisionAccessConfiguration)
             }
-            "CreateAccessAssignment" => {
-                ::std::option::Option::Some(Self::CreateAccessAssignment)
-            }
-            "DeleteAccessAssignment" => {
-                ::std::option::Option::Some(Self::DeleteAccessAssignment)
-            }
-            _ => ::std::option::Option::None,
+            "CreateAccessAssignment" => Some(Self::CreateAccessAssignment),
+            "DeleteAccessAssignment" => Some(Self::DeleteAccessAssignment),
+            _ => None,
         }
     }
 }
@@ -167,69 +159,69 @@ pub struct Task {
     /// The task status.
     ///
     /// Wire name: `Status`. Example: `Success`.
-    pub status: ::std::option::Option<TaskStatus>,
+    pub status: Option<TaskStatus>,
     /// The task ID.
     ///
     /// Wire name: `TaskId`. Example: `t-shfqw1u1edszvxw5****`.
-    pub task_id: ::std::option::Option<::std::string::String>,
+    pub task_id: Option<String>,
     /// The end time of the task.
     ///
     /// Wire name: `EndTime`. Example: `2021-11-05T02:58:08Z`.
-    pub end_time: ::std::option::Option<::std::string::String>,
+    pub end_time: Option<String>,
     /// The ID of the CloudSSO identity.
     ///
     /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
-    pub principal_id: ::std::option::Option<::std::string::String>,
+    pub principal_id: Option<String>,
     /// The path ID of the task object in the resource directory.
     ///
     /// Wire name: `TargetPath`. Example: `rd-3G****/r-Wm****/114240524784****`.
-    pub target_path: ::std::option::Option<::std::string::String>,
+    pub target_path: Option<String>,
     /// The start time of the task.
     ///
     /// Wire name: `StartTime`. Example: `2021-11-05T02:58:07Z`.
-    pub start_time: ::std::option::Option<::std::string::String>,
+    pub start_time: Option<String>,
     /// The name of the CloudSSO identity.
     ///
     /// Wire name: `PrincipalName`. Example: `Alice`.
-    pub principal_name: ::std::option::Option<::std::string::String>,
+    pub principal_name: Option<String>,
     /// The name of the task object.
     ///
     /// Wire name: `TargetName`. Example: `dev-test`.
-    pub target_name: ::std::option::Option<::std::string::String>,
+    pub target_name: Option<String>,
     /// The ID of the task object.
     ///
     /// Wire name: `TargetId`. Example: `114240524784****`.
-    pub target_id: ::std::option::Option<::std::string::String>,
+    pub target_id: Option<String>,
     /// The name of the access configuration.
     ///
     /// Wire name: `AccessConfigurationName`. Example: `ECS-Admin`.
-    pub access_configuration_name: ::std::option::Option<::std::string::String>,
+    pub access_configuration_name: Option<String>,
     /// The path name of the task object in the resource directory.
     ///
     /// Wire name: `TargetPathName`. Example: `rd-3G****/root/dev-test`.
-    pub target_path_name: ::std::option::Option<::std::string::String>,
+    pub target_path_name: Option<String>,
     /// The task type.
     ///
     /// Wire name: `TaskType`. Example: `DeleteAccessAssignment`.
-    pub task_type: ::std::option::Option<TaskType>,
+    pub task_type: Option<TaskType>,
     /// The cause of the task failure.
     ///
     /// Present only when Status is Failed.
     ///
     /// Wire name: `FailureReason`. Example: `No Permission.`.
-    pub failure_reason: ::std::option::Option<::std::string::String>,
+    pub failure_reason: Option<String>,
     /// The type of the task object. The value is fixed as RD-Account.
     ///
     /// Wire name: `TargetType`. Example: `RD-Account`.
-    pub target_type: ::std::option::Option<TargetType>,
+    pub target_type: Option<TargetType>,
     /// The ID of the access configuration.
     ///
     /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
-    pub access_configuration_id: ::std::option::Option<::std::string::String>,
+    pub access_configuration_id: Option<String>,
     /// The type of the CloudSSO identity.
     ///
     /// Wire name: `PrincipalType`. Example: `User`.
-    pub principal_type: ::std::option::Option<PrincipalType>,
+    pub principal_type: Option<PrincipalType>,
 }
 impl ::specbind_runtime::object::Object for Task {
     const NAME: &'static str = "Task";
@@ -255,7 +247,7 @@ impl ::specbind_runtime::object::Object for Task {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.status = map.next_value()?,
             1usize => self.task_id = map.next_value()?,
@@ -275,21 +267,16 @@ impl ::specbind_runtime::object::Object for Task {
             15usize => self.principal_type = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Task {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for Task {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "Task", 16usize)?;
         w.opt("Status", &self.status)?;
         w.opt("TaskId", &self.task_id)?;
@@ -310,7 +297,9 @@ impl ::serde::Serialize for Task {
         w.end()
     }
 }
-/// Parameters of `GetTask`. Queries information about an asynchronous task.
+/// Parameters of `GetTask`.
+///
+/// Queries information about an asynchronous task.
 ///
 /// Build one with [`GetTaskRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -321,13 +310,13 @@ pub struct GetTaskRequest {
     /// Starts with `d-`. Required.
     ///
     /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
-    pub directory_id: ::std::option::Option<::std::string::String>,
+    pub directory_id: Option<String>,
     /// The ID of the task.
     ///
     /// Starts with `t-`. Required.
     ///
     /// Wire name: `TaskId`. Example: `t-shfqw1u1edszvxw5****`.
-    pub task_id: ::std::option::Option<::std::string::String>,
+    pub task_id: Option<String>,
 }
 impl ::specbind_runtime::object::Object for GetTaskRequest {
     const NAME: &'static str = "GetTaskRequest";
@@ -336,27 +325,22 @@ impl ::specbind_runtime::object::Object for GetTaskRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.directory_id = map.next_value()?,
             1usize => self.task_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetTaskRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for GetTaskRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "GetTaskRequest",
@@ -370,17 +354,17 @@ impl ::serde::Serialize for GetTaskRequest {
 impl GetTaskRequest {
     /// Starts building a request.
     pub fn builder() -> GetTaskRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -397,70 +381,58 @@ pub struct GetTaskRequestBuilder<C = ()> {
     inner: GetTaskRequest,
 }
 impl<C> GetTaskRequestBuilder<C> {
-    /// Sets `DirectoryId`.
+    /// Sets DirectoryId.
     ///
     /// The ID of the directory.
     ///
     /// Starts with `d-`. Required.
     ///
     /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
-    pub fn directory_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.directory_id = ::std::option::Option::Some(value.into());
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
         self
     }
     /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
-    pub fn set_directory_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
         self.inner.directory_id = value;
         self
     }
     /// The `DirectoryId` set so far.
-    pub fn get_directory_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_directory_id(&self) -> &Option<String> {
         &self.inner.directory_id
     }
-    /// Sets `TaskId`.
+    /// Sets TaskId.
     ///
     /// The ID of the task.
     ///
     /// Starts with `t-`. Required.
     ///
     /// Wire name: `TaskId`. Example: `t-shfqw1u1edszvxw5****`.
-    pub fn task_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.task_id = ::std::option::Option::Some(value.into());
+    pub fn task_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.task_id = Some(value.into());
         self
     }
     /// Sets `TaskId`, or clears it with `None`; see [`task_id`](Self::task_id).
-    pub fn set_task_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_task_id(mut self, value: Option<String>) -> Self {
         self.inner.task_id = value;
         self
     }
     /// The `TaskId` set so far.
-    pub fn get_task_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_task_id(&self) -> &Option<String> {
         &self.inner.task_id
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<GetTaskRequest, ValidationError> {
+    pub fn build(self) -> Result<GetTaskRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<GetTaskRequest, ValidationError> {
+    ) -> Result<GetTaskRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `GetTask` operation.
@@ -470,11 +442,11 @@ pub struct GetTaskResponse {
     /// The information about the task.
     ///
     /// Wire name: `Task`.
-    pub task: ::std::option::Option<Task>,
+    pub task: Option<Task>,
     /// The ID of the request.
     ///
     /// Wire name: `RequestId`. Example: `923CA5E8-57BF-5E15-8BA6-E75A966B7E3F`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for GetTaskResponse {
     const NAME: &'static str = "GetTaskResponse";
@@ -484,27 +456,22 @@ impl ::specbind_runtime::object::Object for GetTaskResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.task = map.next_value()?,
             1usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetTaskResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for GetTaskResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "GetTaskResponse",
@@ -520,7 +487,7 @@ impl ::specbind_runtime::Operation for GetTaskRequest {
     const IDEMPOTENT: bool = true;
     type Service = Client;
     type Output = GetTaskResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         GetTaskRequest::validate(self)
     }
 }
@@ -528,13 +495,15 @@ impl ::specbind_runtime::Operation for GetTaskRequest {
 pub type GetTaskFluentBuilder = GetTaskRequestBuilder<::specbind_runtime::Client>;
 impl GetTaskRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<GetTaskResponse, Error> {
+    pub async fn send(self) -> Result<GetTaskResponse, Error> {
         let GetTaskRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
     }
 }
-/// Parameters of `ListTasks`. Queries asynchronous tasks.
+/// Parameters of `ListTasks`.
+///
+/// Queries asynchronous tasks.
 ///
 /// By default, this operation queries the tasks within the previous 24 hours; it can
 /// query tasks within at most 7 days. Set the start of the query with Filter.
@@ -548,60 +517,60 @@ pub struct ListTasksRequest {
     /// Starts with `d-`. Required.
     ///
     /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
-    pub directory_id: ::std::option::Option<::std::string::String>,
+    pub directory_id: Option<String>,
     /// The ID of the access configuration, used to filter tasks.
     ///
     /// Starts with `ac-`.
     ///
     /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
-    pub access_configuration_id: ::std::option::Option<::std::string::String>,
+    pub access_configuration_id: Option<String>,
     /// The type of the task object, used to filter tasks. It filters only together
     /// with TargetId.
     ///
     /// Wire name: `TargetType`. Example: `RD-Account`.
-    pub target_type: ::std::option::Option<TargetType>,
+    pub target_type: Option<TargetType>,
     /// The ID of the task object, used to filter tasks. It filters only together
     /// with TargetType.
     ///
     /// Wire name: `TargetId`. Example: `114240524784****`.
-    pub target_id: ::std::option::Option<::std::string::String>,
+    pub target_id: Option<String>,
     /// The type of the CloudSSO identity, used to filter tasks. It filters only
     /// together with PrincipalId.
     ///
     /// Wire name: `PrincipalType`. Example: `User`.
-    pub principal_type: ::std::option::Option<PrincipalType>,
+    pub principal_type: Option<PrincipalType>,
     /// The ID of the CloudSSO identity, used to filter tasks: a user ID when
     /// PrincipalType is User, a group ID when it is Group. It filters only together
     /// with PrincipalType.
     ///
     /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
-    pub principal_id: ::std::option::Option<::std::string::String>,
+    pub principal_id: Option<String>,
     /// The type of the task, used to filter tasks.
     ///
     /// Wire name: `TaskType`. Example: `CreateAccessAssignment`.
-    pub task_type: ::std::option::Option<TaskType>,
+    pub task_type: Option<TaskType>,
     /// The status of the task, used to filter tasks.
     ///
     /// Wire name: `Status`. Example: `Success`.
-    pub status: ::std::option::Option<TaskStatus>,
+    pub status: Option<TaskStatus>,
     /// The pagination token from the previous page. Omit it on the first call; keep
     /// the other parameters unchanged while paging.
     ///
     /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of entries per page.
     ///
     /// Valid values: 1 to 20. When not set, the service uses `10`.
     ///
     /// Wire name: `MaxResults`. Example: `10`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The filter condition: tasks that started at or after a time. Without it the
     /// service returns the tasks of the previous 24 hours.
     ///
     /// Form: `StartTime ge YYYY-MM-DDTHH:mm:SSZ`, not case-sensitive; the time may lie at most 7 days before now.
     ///
     /// Wire name: `Filter`. Example: `StartTime ge 2021-03-15T01:12:23Z`.
-    pub filter: ::std::option::Option<::std::string::String>,
+    pub filter: Option<String>,
 }
 impl ::specbind_runtime::object::Object for ListTasksRequest {
     const NAME: &'static str = "ListTasksRequest";
@@ -622,7 +591,7 @@ impl ::specbind_runtime::object::Object for ListTasksRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.directory_id = map.next_value()?,
             1usize => self.access_configuration_id = map.next_value()?,
@@ -637,21 +606,16 @@ impl ::specbind_runtime::object::Object for ListTasksRequest {
             10usize => self.filter = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTasksRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for ListTasksRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "ListTasksRequest",
@@ -674,17 +638,17 @@ impl ::serde::Serialize for ListTasksRequest {
 impl ListTasksRequest {
     /// Starts building a request.
     pub fn builder() -> ListTasksRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
         v.prefix("DirectoryId", self.directory_id.as_deref(), "d-");
@@ -696,8 +660,8 @@ impl ListTasksRequest {
         v.range(
             "MaxResults",
             self.max_results.as_ref().map(|x| i128::from(*x)),
-            ::std::option::Option::Some(1),
-            ::std::option::Option::Some(20),
+            Some(1),
+            Some(20),
         );
         v.time_filter(
             "Filter",
@@ -706,9 +670,7 @@ impl ListTasksRequest {
                 attribute: "StartTime",
                 operators: &["ge"],
                 case_insensitive: true,
-                max_age: ::std::option::Option::Some(
-                    ::std::time::Duration::from_secs(604800u64),
-                ),
+                max_age: Some(::std::time::Duration::from_secs(604800u64)),
             },
             now,
         );
@@ -730,217 +692,179 @@ pub struct ListTasksRequestBuilder<C = ()> {
     inner: ListTasksRequest,
 }
 impl<C> ListTasksRequestBuilder<C> {
-    /// Sets `DirectoryId`.
+    /// Sets DirectoryId.
     ///
     /// The ID of the directory.
     ///
     /// Starts with `d-`. Required.
     ///
     /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
-    pub fn directory_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.directory_id = ::std::option::Option::Some(value.into());
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
         self
     }
     /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
-    pub fn set_directory_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
         self.inner.directory_id = value;
         self
     }
     /// The `DirectoryId` set so far.
-    pub fn get_directory_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_directory_id(&self) -> &Option<String> {
         &self.inner.directory_id
     }
-    /// Sets `AccessConfigurationId`.
+    /// Sets AccessConfigurationId.
     ///
     /// The ID of the access configuration, used to filter tasks.
     ///
     /// Starts with `ac-`.
     ///
     /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
-    pub fn access_configuration_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.access_configuration_id = ::std::option::Option::Some(value.into());
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
         self
     }
     /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
-    pub fn set_access_configuration_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
         self.inner.access_configuration_id = value;
         self
     }
     /// The `AccessConfigurationId` set so far.
-    pub fn get_access_configuration_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
         &self.inner.access_configuration_id
     }
-    /// Sets `TargetType`.
+    /// Sets TargetType.
     ///
     /// The type of the task object, used to filter tasks. It filters only together
     /// with TargetId.
     ///
     /// Wire name: `TargetType`. Example: `RD-Account`.
-    pub fn target_type(mut self, value: impl ::std::convert::Into<TargetType>) -> Self {
-        self.inner.target_type = ::std::option::Option::Some(value.into());
+    pub fn target_type(mut self, value: impl Into<TargetType>) -> Self {
+        self.inner.target_type = Some(value.into());
         self
     }
     /// Sets `TargetType`, or clears it with `None`; see [`target_type`](Self::target_type).
-    pub fn set_target_type(mut self, value: ::std::option::Option<TargetType>) -> Self {
+    pub fn set_target_type(mut self, value: Option<TargetType>) -> Self {
         self.inner.target_type = value;
         self
     }
     /// The `TargetType` set so far.
-    pub fn get_target_type(&self) -> &::std::option::Option<TargetType> {
+    pub fn get_target_type(&self) -> &Option<TargetType> {
         &self.inner.target_type
     }
-    /// Sets `TargetId`.
+    /// Sets TargetId.
     ///
     /// The ID of the task object, used to filter tasks. It filters only together
     /// with TargetType.
     ///
     /// Wire name: `TargetId`. Example: `114240524784****`.
-    pub fn target_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_id = ::std::option::Option::Some(value.into());
+    pub fn target_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_id = Some(value.into());
         self
     }
     /// Sets `TargetId`, or clears it with `None`; see [`target_id`](Self::target_id).
-    pub fn set_target_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_id(mut self, value: Option<String>) -> Self {
         self.inner.target_id = value;
         self
     }
     /// The `TargetId` set so far.
-    pub fn get_target_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_id(&self) -> &Option<String> {
         &self.inner.target_id
     }
-    /// Sets `PrincipalType`.
+    /// Sets PrincipalType.
     ///
     /// The type of the CloudSSO identity, used to filter tasks. It filters only
     /// together with PrincipalId.
     ///
     /// Wire name: `PrincipalType`. Example: `User`.
-    pub fn principal_type(
-        mut self,
-        value: impl ::std::convert::Into<PrincipalType>,
-    ) -> Self {
-        self.inner.principal_type = ::std::option::Option::Some(value.into());
+    pub fn principal_type(mut self, value: impl Into<PrincipalType>) -> Self {
+        self.inner.principal_type = Some(value.into());
         self
     }
     /// Sets `PrincipalType`, or clears it with `None`; see [`principal_type`](Self::principal_type).
-    pub fn set_principal_type(
-        mut self,
-        value: ::std::option::Option<PrincipalType>,
-    ) -> Self {
+    pub fn set_principal_type(mut self, value: Option<PrincipalType>) -> Self {
         self.inner.principal_type = value;
         self
     }
     /// The `PrincipalType` set so far.
-    pub fn get_principal_type(&self) -> &::std::option::Option<PrincipalType> {
+    pub fn get_principal_type(&self) -> &Option<PrincipalType> {
         &self.inner.principal_type
     }
-    /// Sets `PrincipalId`.
+    /// Sets PrincipalId.
     ///
     /// The ID of the CloudSSO identity, used to filter tasks: a user ID when
     /// PrincipalType is User, a group ID when it is Group. It filters only together
     /// with PrincipalType.
     ///
     /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
-    pub fn principal_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.principal_id = ::std::option::Option::Some(value.into());
+    pub fn principal_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.principal_id = Some(value.into());
         self
     }
     /// Sets `PrincipalId`, or clears it with `None`; see [`principal_id`](Self::principal_id).
-    pub fn set_principal_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal_id(mut self, value: Option<String>) -> Self {
         self.inner.principal_id = value;
         self
     }
     /// The `PrincipalId` set so far.
-    pub fn get_principal_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal_id(&self) -> &Option<String> {
         &self.inner.principal_id
     }
-    /// Sets `TaskType`.
+    /// Sets TaskType.
     ///
     /// The type of the task, used to filter tasks.
     ///
     /// Wire name: `TaskType`. Example: `CreateAccessAssignment`.
-    pub fn task_type(mut self, value: impl ::std::convert::Into<TaskType>) -> Self {
-        self.inner.task_type = ::std::option::Option::Some(value.into());
+    pub fn task_type(mut self, value: impl Into<TaskType>) -> Self {
+        self.inner.task_type = Some(value.into());
         self
     }
     /// Sets `TaskType`, or clears it with `None`; see [`task_type`](Self::task_type).
-    pub fn set_task_type(mut self, value: ::std::option::Option<TaskType>) -> Self {
+    pub fn set_task_type(mut self, value: Option<TaskType>) -> Self {
         self.inner.task_type = value;
         self
     }
     /// The `TaskType` set so far.
-    pub fn get_task_type(&self) -> &::std::option::Option<TaskType> {
+    pub fn get_task_type(&self) -> &Option<TaskType> {
         &self.inner.task_type
     }
-    /// Sets `Status`.
+    /// Sets Status.
     ///
     /// The status of the task, used to filter tasks.
     ///
     /// Wire name: `Status`. Example: `Success`.
-    pub fn status(mut self, value: impl ::std::convert::Into<TaskStatus>) -> Self {
-        self.inner.status = ::std::option::Option::Some(value.into());
+    pub fn status(mut self, value: impl Into<TaskStatus>) -> Self {
+        self.inner.status = Some(value.into());
         self
     }
     /// Sets `Status`, or clears it with `None`; see [`status`](Self::status).
-    pub fn set_status(mut self, value: ::std::option::Option<TaskStatus>) -> Self {
+    pub fn set_status(mut self, value: Option<TaskStatus>) -> Self {
         self.inner.status = value;
         self
     }
     /// The `Status` set so far.
-    pub fn get_status(&self) -> &::std::option::Option<TaskStatus> {
+    pub fn get_status(&self) -> &Option<TaskStatus> {
         &self.inner.status
     }
-    /// Sets `NextToken`.
+    /// Sets NextToken.
     ///
     /// The pagination token from the previous page. Omit it on the first call; keep
     /// the other parameters unchanged while paging.
     ///
     /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
-    pub fn next_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(value.into());
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
         self
     }
     /// Sets `NextToken`, or clears it with `None`; see [`next_token`](Self::next_token).
-    pub fn set_next_token(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
         self.inner.next_token = value;
         self
     }
     /// The `NextToken` set so far.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
-    /// Sets `MaxResults`.
+    /// Sets MaxResults.
     ///
     /// The maximum number of entries per page.
     ///
@@ -948,19 +872,19 @@ impl<C> ListTasksRequestBuilder<C> {
     ///
     /// Wire name: `MaxResults`. Example: `10`.
     pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(value);
+        self.inner.max_results = Some(value);
         self
     }
     /// Sets `MaxResults`, or clears it with `None`; see [`max_results`](Self::max_results).
-    pub fn set_max_results(mut self, value: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
         self.inner.max_results = value;
         self
     }
     /// The `MaxResults` set so far.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
-    /// Sets `Filter`.
+    /// Sets Filter.
     ///
     /// The filter condition: tasks that started at or after a time. Without it the
     /// service returns the tasks of the previous 24 hours.
@@ -968,37 +892,31 @@ impl<C> ListTasksRequestBuilder<C> {
     /// Form: `StartTime ge YYYY-MM-DDTHH:mm:SSZ`, not case-sensitive; the time may lie at most 7 days before now.
     ///
     /// Wire name: `Filter`. Example: `StartTime ge 2021-03-15T01:12:23Z`.
-    pub fn filter(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.filter = ::std::option::Option::Some(value.into());
+    pub fn filter(mut self, value: impl Into<String>) -> Self {
+        self.inner.filter = Some(value.into());
         self
     }
     /// Sets `Filter`, or clears it with `None`; see [`filter`](Self::filter).
-    pub fn set_filter(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_filter(mut self, value: Option<String>) -> Self {
         self.inner.filter = value;
         self
     }
     /// The `Filter` set so far.
-    pub fn get_filter(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_filter(&self) -> &Option<String> {
         &self.inner.filter
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<ListTasksRequest, ValidationError> {
+    pub fn build(self) -> Result<ListTasksRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<ListTasksRequest, ValidationError> {
+    ) -> Result<ListTasksRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `ListTasks` operation.
@@ -1008,29 +926,29 @@ pub struct ListTasksResponse {
     /// The tasks.
     ///
     /// Wire name: `Tasks`.
-    pub tasks: ::std::vec::Vec<Task>,
+    pub tasks: Vec<Task>,
     /// The pagination token for the next page.
     ///
     /// Present only when IsTruncated is true.
     ///
     /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The request ID.
     ///
     /// Wire name: `RequestId`. Example: `C0DA2DFC-EB18-59EF-BD82-C30862EBA3A3`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
     /// The maximum number of entries returned per page.
     ///
     /// Wire name: `MaxResults`. Example: `10`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The total number of entries returned.
     ///
     /// Wire name: `TotalCounts`. Example: `1`.
-    pub total_counts: ::std::option::Option<i32>,
+    pub total_counts: Option<i32>,
     /// Whether the entries are truncated, that is, whether more pages exist.
     ///
     /// Wire name: `IsTruncated`. Example: `false`.
-    pub is_truncated: ::std::option::Option<bool>,
+    pub is_truncated: Option<bool>,
 }
 impl ::specbind_runtime::object::Object for ListTasksResponse {
     const NAME: &'static str = "ListTasksResponse";
@@ -1047,7 +965,7 @@ impl ::specbind_runtime::object::Object for ListTasksResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.tasks = ::specbind_runtime::object::read_list(map)?,
             1usize => self.next_token = map.next_value()?,
@@ -1057,21 +975,16 @@ impl ::specbind_runtime::object::Object for ListTasksResponse {
             5usize => self.is_truncated = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTasksResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for ListTasksResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "ListTasksResponse",
@@ -1091,25 +1004,25 @@ impl ::specbind_runtime::Operation for ListTasksRequest {
     const IDEMPOTENT: bool = true;
     type Service = Client;
     type Output = ListTasksResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         ListTasksRequest::validate(self)
     }
 }
 impl ::specbind_runtime::Paginated for ListTasksRequest {
     type Item = Task;
-    fn set_page_token(&mut self, token: ::std::option::Option<::std::string::String>) {
+    fn set_page_token(&mut self, token: Option<String>) {
         self.next_token = token;
     }
-    fn request_page_token(&self) -> ::std::option::Option<&str> {
+    fn request_page_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
-    fn page_token(output: &ListTasksResponse) -> ::std::option::Option<&str> {
+    fn page_token(output: &ListTasksResponse) -> Option<&str> {
         output.next_token.as_deref()
     }
-    fn is_truncated(output: &ListTasksResponse) -> ::std::option::Option<bool> {
+    fn is_truncated(output: &ListTasksResponse) -> Option<bool> {
         output.is_truncated
     }
-    fn into_items(output: ListTasksResponse) -> ::std::vec::Vec<Task> {
+    fn into_items(output: ListTasksResponse) -> Vec<Task> {
         output.tasks
     }
 }
@@ -1117,7 +1030,7 @@ impl ::specbind_runtime::Paginated for ListTasksRequest {
 pub type ListTasksFluentBuilder = ListTasksRequestBuilder<::specbind_runtime::Client>;
 impl ListTasksRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<ListTasksResponse, Error> {
+    pub async fn send(self) -> Result<ListTasksResponse, Error> {
         let ListTasksRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -1139,7 +1052,7 @@ pub struct Client {
 }
 /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
 pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
-impl ::std::convert::From<::specbind_runtime::Client> for Client {
+impl From<::specbind_runtime::Client> for Client {
     fn from(inner: ::specbind_runtime::Client) -> Self {
         Client { inner }
     }
@@ -1150,7 +1063,7 @@ impl Client {
         ::specbind_runtime::ClientBuilder::new(&SERVICE)
     }
     /// A client with default settings and credentials from `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and, for STS, `ALIBABA_CLOUD_SECURITY_TOKEN`.
-    pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+    pub fn from_env() -> Result<Client, BuildError> {
         Self::builder().from_env().build()
     }
     /// Sends a request of this service built beforehand; it is validated first,
@@ -1158,7 +1071,7 @@ impl Client {
     pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(
         &self,
         request: O,
-    ) -> ::std::result::Result<O::Output, Error> {
+    ) -> Result<O::Output, Error> {
         self.inner.send(request).await
     }
     /// Pages through a listing, starting from a request built beforehand
@@ -1179,14 +1092,14 @@ impl Client {
     pub fn get_task(&self) -> GetTaskFluentBuilder {
         GetTaskRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
     /// `ListTasks`: Queries asynchronous tasks.
     pub fn list_tasks(&self) -> ListTasksFluentBuilder {
         ListTasksRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
 }

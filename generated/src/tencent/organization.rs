@@ -10,8 +10,8 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     product: "organization",
     version: "2021-03-31",
     default_endpoint: "https://organization.tencentcloudapi.com",
-    regional_endpoint: ::std::option::Option::None,
-    rate_limit_per_second: ::std::option::Option::Some(20u32),
+    regional_endpoint: None,
+    rate_limit_per_second: Some(20u32),
 };
 /// Error codes the API reference documents for this service's operations; compare
 /// them with `Error::code()`.
@@ -40,7 +40,7 @@ pub enum PrincipalType {
     /// `Group`: A CIC user group.
     Group,
     /// A value this version of the spec does not list, kept exactly as received.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for PrincipalType {
     const KNOWN: &'static [&'static str] = &["User", "Group"];
@@ -51,11 +51,11 @@ impl ::specbind_runtime::open_enum::OpenEnum for PrincipalType {
             Self::Unknown(value) => value,
         }
     }
-    fn from_known(value: &str) -> ::std::option::Option<Self> {
+    fn from_known(value: &str) -> Option<Self> {
         match value {
-            "User" => ::std::option::Option::Some(Self::User),
-            "Group" => ::std::option::Option::Some(Self::Group),
-            _ => ::std::option::Option::None,
+            "User" => Some(Self::User),
+            "Group" => Some(Self::Group),
+            _ => None,
         }
     }
 }
@@ -71,7 +71,7 @@ pub enum TargetType {
     /// `MemberUin`: A member account.
     MemberUin,
     /// A value this version of the spec does not list, kept exactly as received.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for TargetType {
     const KNOWN: &'static [&'static str] = &["ManagerUin", "MemberUin"];
@@ -82,11 +82,11 @@ impl ::specbind_runtime::open_enum::OpenEnum for TargetType {
             Self::Unknown(value) => value,
         }
     }
-    fn from_known(value: &str) -> ::std::option::Option<Self> {
+    fn from_known(value: &str) -> Option<Self> {
         match value {
-            "ManagerUin" => ::std::option::Option::Some(Self::ManagerUin),
-            "MemberUin" => ::std::option::Option::Some(Self::MemberUin),
-            _ => ::std::option::Option::None,
+            "ManagerUin" => Some(Self::ManagerUin),
+            "MemberUin" => Some(Self::MemberUin),
+            _ => None,
         }
     }
 }
@@ -104,7 +104,7 @@ pub enum TaskStatus {
     /// `Failed`: The task execution failed.
     Failed,
     /// A value this version of the spec does not list, kept exactly as received.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for TaskStatus {
     const KNOWN: &'static [&'static str] = &["InProgress", "Success", "Failed"];
@@ -116,12 +116,12 @@ impl ::specbind_runtime::open_enum::OpenEnum for TaskStatus {
             Self::Unknown(value) => value,
         }
     }
-    fn from_known(value: &str) -> ::std::option::Option<Self> {
+    fn from_known(value: &str) -> Option<Self> {
         match value {
-            "InProgress" => ::std::option::Option::Some(Self::InProgress),
-            "Success" => ::std::option::Option::Some(Self::Success),
-            "Failed" => ::std::option::Option::Some(Self::Failed),
-            _ => ::std::option::Option::None,
+            "InProgress" => Some(Self::InProgress),
+            "Success" => Some(Self::Success),
+            "Failed" => Some(Self::Failed),
+            _ => None,
         }
     }
 }
@@ -141,7 +141,7 @@ pub enum TaskType {
     /// `DeleteRoleAssignment`: A role assignment is removed.
     DeleteRoleAssignment,
     /// A value this version of the spec does not list, kept exactly as received.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for TaskType {
     const KNOWN: &'static [&'static str] = &[
@@ -159,21 +159,13 @@ impl ::specbind_runtime::open_enum::OpenEnum for TaskType {
             Self::Unknown(value) => value,
         }
     }
-    fn from_known(value: &str) -> ::std::option::Option<Self> {
+    fn from_known(value: &str) -> Option<Self> {
         match value {
-            "ProvisionRoleConfiguration" => {
-                ::std::option::Option::Some(Self::ProvisionRoleConfiguration)
-            }
-            "DeprovisionRoleConfiguration" => {
-                ::std::option::Option::Some(Self::DeprovisionRoleConfiguration)
-            }
-            "CreateRoleAssignment" => {
-                ::std::option::Option::Some(Self::CreateRoleAssignment)
-            }
-            "DeleteRoleAssignment" => {
-                ::std::option::Option::Some(Self::DeleteRoleAssignment)
-            }
-            _ => ::std::option::Option::None,
+            "ProvisionRoleConfiguration" => Some(Self::ProvisionRoleConfiguration),
+            "DeprovisionRoleConfiguration" => Some(Self::DeprovisionRoleConfiguration),
+            "CreateRoleAssignment" => Some(Self::CreateRoleAssignment),
+            "DeleteRoleAssignment" => Some(Self::DeleteRoleAssignment),
+            _ => None,
         }
     }
 }
@@ -185,45 +177,45 @@ pub struct TaskInfo {
     /// The task ID.
     ///
     /// Wire name: `TaskId`. Example: `t-xsinsxinsdk`.
-    pub task_id: ::std::option::Option<::std::string::String>,
+    pub task_id: Option<String>,
     /// The permission configuration ID.
     ///
     /// Wire name: `RoleConfigurationId`. Example: `rc-xmw9xjdsd`.
-    pub role_configuration_id: ::std::option::Option<::std::string::String>,
+    pub role_configuration_id: Option<String>,
     /// The permission configuration name.
     ///
     /// Wire name: `RoleConfigurationName`. Example: `Configuration`.
-    pub role_configuration_name: ::std::option::Option<::std::string::String>,
+    pub role_configuration_name: Option<String>,
     /// The UIN of the authorized target member account.
     ///
     /// Wire name: `TargetUin`. Example: `1000232234`.
-    pub target_uin: ::std::option::Option<i64>,
+    pub target_uin: Option<i64>,
     /// The type of the synchronized target account.
     ///
     /// Wire name: `TargetType`. Example: `MemberUin`.
-    pub target_type: ::std::option::Option<TargetType>,
+    pub target_type: Option<TargetType>,
     /// The ID of the authorized identity (a user ID or a group ID).
     ///
     /// Wire name: `PrincipalId`. Example: `u-xm89dnsujs`.
-    pub principal_id: ::std::option::Option<::std::string::String>,
+    pub principal_id: Option<String>,
     /// The type of the authorized identity.
     ///
     /// Wire name: `PrincipalType`. Example: `User`.
-    pub principal_type: ::std::option::Option<PrincipalType>,
+    pub principal_type: Option<PrincipalType>,
     /// The task type.
     ///
     /// Wire name: `TaskType`. Example: `CreateRoleAssignment`.
-    pub task_type: ::std::option::Option<TaskType>,
+    pub task_type: Option<TaskType>,
     /// The task status.
     ///
     /// Wire name: `Status`. Example: `InProgress`.
-    pub status: ::std::option::Option<TaskStatus>,
+    pub status: Option<TaskStatus>,
     /// The reason the task failed.
     ///
     /// Present only when Status is Failed.
     ///
     /// Wire name: `FailureReason`. Example: `test`.
-    pub failure_reason: ::std::option::Option<::std::string::String>,
+    pub failure_reason: Option<String>,
 }
 impl ::specbind_runtime::object::Object for TaskInfo {
     const NAME: &'static str = "TaskInfo";
@@ -243,7 +235,7 @@ impl ::specbind_runtime::object::Object for TaskInfo {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.task_id = map.next_value()?,
             1usize => self.role_configuration_id = map.next_value()?,
@@ -257,21 +249,16 @@ impl ::specbind_runtime::object::Object for TaskInfo {
             9usize => self.failure_reason = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TaskInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for TaskInfo {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "TaskInfo", 10usize)?;
         w.opt("TaskId", &self.task_id)?;
         w.opt("RoleConfigurationId", &self.role_configuration_id)?;
@@ -286,7 +273,9 @@ impl ::serde::Serialize for TaskInfo {
         w.end()
     }
 }
-/// Parameters of `ListTasks`. Queries the asynchronous task list.
+/// Parameters of `ListTasks`.
+///
+/// Queries the asynchronous task list.
 ///
 /// Build one with [`ListTasksRequest::builder`], which checks every constraint the API reference states.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -297,49 +286,49 @@ pub struct ListTasksRequest {
     /// Starts with `z-`. Required.
     ///
     /// Wire name: `ZoneId`. Example: `z-djwidnwidj`.
-    pub zone_id: ::std::option::Option<::std::string::String>,
+    pub zone_id: Option<String>,
     /// The identity ID for the CAM user synchronization: the CIC user group ID (g-)
     /// when PrincipalType is Group, the CIC user ID (u-) when it is User.
     ///
     /// Wire name: `PrincipalId`. Example: `u-xj8sncidnc`.
-    pub principal_id: ::std::option::Option<::std::string::String>,
+    pub principal_id: Option<String>,
     /// The token for the next page. Omit it on the first call; keep the other
     /// parameters unchanged while paging.
     ///
     /// Wire name: `NextToken`. Example: `xownw8db38dbe8fne==-`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of entries per page.
     ///
     /// Valid values: 1 to 100. When not set, the service uses `10`.
     ///
     /// Wire name: `MaxResults`. Example: `1`.
-    pub max_results: ::std::option::Option<i64>,
+    pub max_results: Option<i64>,
     /// The identity type for the CAM user synchronization.
     ///
     /// Wire name: `PrincipalType`. Example: `User`.
-    pub principal_type: ::std::option::Option<PrincipalType>,
+    pub principal_type: Option<PrincipalType>,
     /// The UIN of the synchronized target account of the organization.
     ///
     /// Wire name: `TargetUin`. Example: `1000023423`.
-    pub target_uin: ::std::option::Option<i64>,
+    pub target_uin: Option<i64>,
     /// The type of the synchronized target account of the organization.
     ///
     /// Wire name: `TargetType`. Example: `MemberUin`.
-    pub target_type: ::std::option::Option<TargetType>,
+    pub target_type: Option<TargetType>,
     /// The permission configuration ID.
     ///
     /// Starts with `rc-`.
     ///
     /// Wire name: `RoleConfigurationId`. Example: `rc-xjw9dsmw`.
-    pub role_configuration_id: ::std::option::Option<::std::string::String>,
+    pub role_configuration_id: Option<String>,
     /// The task status to filter by.
     ///
     /// Wire name: `Status`. Example: `InProgress`.
-    pub status: ::std::option::Option<TaskStatus>,
+    pub status: Option<TaskStatus>,
     /// The task type to filter by.
     ///
     /// Wire name: `TaskType`. Example: `CreateRoleAssignment`.
-    pub task_type: ::std::option::Option<TaskType>,
+    pub task_type: Option<TaskType>,
 }
 impl ::specbind_runtime::object::Object for ListTasksRequest {
     const NAME: &'static str = "ListTasksRequest";
@@ -359,7 +348,7 @@ impl ::specbind_runtime::object::Object for ListTasksRequest {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.zone_id = map.next_value()?,
             1usize => self.principal_id = map.next_value()?,
@@ -373,21 +362,16 @@ impl ::specbind_runtime::object::Object for ListTasksRequest {
             9usize => self.task_type = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTasksRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for ListTasksRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "ListTasksRequest",
@@ -409,17 +393,17 @@ impl ::serde::Serialize for ListTasksRequest {
 impl ListTasksRequest {
     /// Starts building a request.
     pub fn builder() -> ListTasksRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every documented constraint, reading the system clock for time windows.
-    pub fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    pub fn validate(&self) -> Result<(), ValidationError> {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
     pub fn validate_at(
         &self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<(), ValidationError> {
+    ) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -427,8 +411,8 @@ impl ListTasksRequest {
         v.range(
             "MaxResults",
             self.max_results.as_ref().map(|x| i128::from(*x)),
-            ::std::option::Option::Some(1),
-            ::std::option::Option::Some(100),
+            Some(1),
+            Some(100),
         );
         v.prefix("RoleConfigurationId", self.role_configuration_id.as_deref(), "rc-");
         v.prefix_when(
@@ -455,83 +439,65 @@ pub struct ListTasksRequestBuilder<C = ()> {
     inner: ListTasksRequest,
 }
 impl<C> ListTasksRequestBuilder<C> {
-    /// Sets `ZoneId`.
+    /// Sets ZoneId.
     ///
     /// The space ID.
     ///
     /// Starts with `z-`. Required.
     ///
     /// Wire name: `ZoneId`. Example: `z-djwidnwidj`.
-    pub fn zone_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.zone_id = ::std::option::Option::Some(value.into());
+    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.zone_id = Some(value.into());
         self
     }
     /// Sets `ZoneId`, or clears it with `None`; see [`zone_id`](Self::zone_id).
-    pub fn set_zone_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_zone_id(mut self, value: Option<String>) -> Self {
         self.inner.zone_id = value;
         self
     }
     /// The `ZoneId` set so far.
-    pub fn get_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_zone_id(&self) -> &Option<String> {
         &self.inner.zone_id
     }
-    /// Sets `PrincipalId`.
+    /// Sets PrincipalId.
     ///
     /// The identity ID for the CAM user synchronization: the CIC user group ID (g-)
     /// when PrincipalType is Group, the CIC user ID (u-) when it is User.
     ///
     /// Wire name: `PrincipalId`. Example: `u-xj8sncidnc`.
-    pub fn principal_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.principal_id = ::std::option::Option::Some(value.into());
+    pub fn principal_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.principal_id = Some(value.into());
         self
     }
     /// Sets `PrincipalId`, or clears it with `None`; see [`principal_id`](Self::principal_id).
-    pub fn set_principal_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal_id(mut self, value: Option<String>) -> Self {
         self.inner.principal_id = value;
         self
     }
     /// The `PrincipalId` set so far.
-    pub fn get_principal_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal_id(&self) -> &Option<String> {
         &self.inner.principal_id
     }
-    /// Sets `NextToken`.
+    /// Sets NextToken.
     ///
     /// The token for the next page. Omit it on the first call; keep the other
     /// parameters unchanged while paging.
     ///
     /// Wire name: `NextToken`. Example: `xownw8db38dbe8fne==-`.
-    pub fn next_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(value.into());
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
         self
     }
     /// Sets `NextToken`, or clears it with `None`; see [`next_token`](Self::next_token).
-    pub fn set_next_token(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
         self.inner.next_token = value;
         self
     }
     /// The `NextToken` set so far.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
-    /// Sets `MaxResults`.
+    /// Sets MaxResults.
     ///
     /// The maximum number of entries per page.
     ///
@@ -539,154 +505,140 @@ impl<C> ListTasksRequestBuilder<C> {
     ///
     /// Wire name: `MaxResults`. Example: `1`.
     pub fn max_results(mut self, value: i64) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(value);
+        self.inner.max_results = Some(value);
         self
     }
     /// Sets `MaxResults`, or clears it with `None`; see [`max_results`](Self::max_results).
-    pub fn set_max_results(mut self, value: ::std::option::Option<i64>) -> Self {
+    pub fn set_max_results(mut self, value: Option<i64>) -> Self {
         self.inner.max_results = value;
         self
     }
     /// The `MaxResults` set so far.
-    pub fn get_max_results(&self) -> &::std::option::Option<i64> {
+    pub fn get_max_results(&self) -> &Option<i64> {
         &self.inner.max_results
     }
-    /// Sets `PrincipalType`.
+    /// Sets PrincipalType.
     ///
     /// The identity type for the CAM user synchronization.
     ///
     /// Wire name: `PrincipalType`. Example: `User`.
-    pub fn principal_type(
-        mut self,
-        value: impl ::std::convert::Into<PrincipalType>,
-    ) -> Self {
-        self.inner.principal_type = ::std::option::Option::Some(value.into());
+    pub fn principal_type(mut self, value: impl Into<PrincipalType>) -> Self {
+        self.inner.principal_type = Some(value.into());
         self
     }
     /// Sets `PrincipalType`, or clears it with `None`; see [`principal_type`](Self::principal_type).
-    pub fn set_principal_type(
-        mut self,
-        value: ::std::option::Option<PrincipalType>,
-    ) -> Self {
+    pub fn set_principal_type(mut self, value: Option<PrincipalType>) -> Self {
         self.inner.principal_type = value;
         self
     }
     /// The `PrincipalType` set so far.
-    pub fn get_principal_type(&self) -> &::std::option::Option<PrincipalType> {
+    pub fn get_principal_type(&self) -> &Option<PrincipalType> {
         &self.inner.principal_type
     }
-    /// Sets `TargetUin`.
+    /// Sets TargetUin.
     ///
     /// The UIN of the synchronized target account of the organization.
     ///
     /// Wire name: `TargetUin`. Example: `1000023423`.
     pub fn target_uin(mut self, value: i64) -> Self {
-        self.inner.target_uin = ::std::option::Option::Some(value);
+        self.inner.target_uin = Some(value);
         self
     }
     /// Sets `TargetUin`, or clears it with `None`; see [`target_uin`](Self::target_uin).
-    pub fn set_target_uin(mut self, value: ::std::option::Option<i64>) -> Self {
+    pub fn set_target_uin(mut self, value: Option<i64>) -> Self {
         self.inner.target_uin = value;
         self
     }
     /// The `TargetUin` set so far.
-    pub fn get_target_uin(&self) -> &::std::option::Option<i64> {
+    pub fn get_target_uin(&self) -> &Option<i64> {
         &self.inner.target_uin
     }
-    /// Sets `TargetType`.
+    /// Sets TargetType.
     ///
     /// The type of the synchronized target account of the organization.
     ///
     /// Wire name: `TargetType`. Example: `MemberUin`.
-    pub fn target_type(mut self, value: impl ::std::convert::Into<TargetType>) -> Self {
-        self.inner.target_type = ::std::option::Option::Some(value.into());
+    pub fn target_type(mut self, value: impl Into<TargetType>) -> Self {
+        self.inner.target_type = Some(value.into());
         self
     }
     /// Sets `TargetType`, or clears it with `None`; see [`target_type`](Self::target_type).
-    pub fn set_target_type(mut self, value: ::std::option::Option<TargetType>) -> Self {
+    pub fn set_target_type(mut self, value: Option<TargetType>) -> Self {
         self.inner.target_type = value;
         self
     }
     /// The `TargetType` set so far.
-    pub fn get_target_type(&self) -> &::std::option::Option<TargetType> {
+    pub fn get_target_type(&self) -> &Option<TargetType> {
         &self.inner.target_type
     }
-    /// Sets `RoleConfigurationId`.
+    /// Sets RoleConfigurationId.
     ///
     /// The permission configuration ID.
     ///
     /// Starts with `rc-`.
     ///
     /// Wire name: `RoleConfigurationId`. Example: `rc-xjw9dsmw`.
-    pub fn role_configuration_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role_configuration_id = ::std::option::Option::Some(value.into());
+    pub fn role_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.role_configuration_id = Some(value.into());
         self
     }
     /// Sets `RoleConfigurationId`, or clears it with `None`; see [`role_configuration_id`](Self::role_configuration_id).
-    pub fn set_role_configuration_id(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_configuration_id(mut self, value: Option<String>) -> Self {
         self.inner.role_configuration_id = value;
         self
     }
     /// The `RoleConfigurationId` set so far.
-    pub fn get_role_configuration_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_configuration_id(&self) -> &Option<String> {
         &self.inner.role_configuration_id
     }
-    /// Sets `Status`.
+    /// Sets Status.
     ///
     /// The task status to filter by.
     ///
     /// Wire name: `Status`. Example: `InProgress`.
-    pub fn status(mut self, value: impl ::std::convert::Into<TaskStatus>) -> Self {
-        self.inner.status = ::std::option::Option::Some(value.into());
+    pub fn status(mut self, value: impl Into<TaskStatus>) -> Self {
+        self.inner.status = Some(value.into());
         self
     }
     /// Sets `Status`, or clears it with `None`; see [`status`](Self::status).
-    pub fn set_status(mut self, value: ::std::option::Option<TaskStatus>) -> Self {
+    pub fn set_status(mut self, value: Option<TaskStatus>) -> Self {
         self.inner.status = value;
         self
     }
     /// The `Status` set so far.
-    pub fn get_status(&self) -> &::std::option::Option<TaskStatus> {
+    pub fn get_status(&self) -> &Option<TaskStatus> {
         &self.inner.status
     }
-    /// Sets `TaskType`.
+    /// Sets TaskType.
     ///
     /// The task type to filter by.
     ///
     /// Wire name: `TaskType`. Example: `CreateRoleAssignment`.
-    pub fn task_type(mut self, value: impl ::std::convert::Into<TaskType>) -> Self {
-        self.inner.task_type = ::std::option::Option::Some(value.into());
+    pub fn task_type(mut self, value: impl Into<TaskType>) -> Self {
+        self.inner.task_type = Some(value.into());
         self
     }
     /// Sets `TaskType`, or clears it with `None`; see [`task_type`](Self::task_type).
-    pub fn set_task_type(mut self, value: ::std::option::Option<TaskType>) -> Self {
+    pub fn set_task_type(mut self, value: Option<TaskType>) -> Self {
         self.inner.task_type = value;
         self
     }
     /// The `TaskType` set so far.
-    pub fn get_task_type(&self) -> &::std::option::Option<TaskType> {
+    pub fn get_task_type(&self) -> &Option<TaskType> {
         &self.inner.task_type
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(self) -> ::std::result::Result<ListTasksRequest, ValidationError> {
+    pub fn build(self) -> Result<ListTasksRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
     pub fn build_at(
         self,
         now: ::std::time::SystemTime,
-    ) -> ::std::result::Result<ListTasksRequest, ValidationError> {
+    ) -> Result<ListTasksRequest, ValidationError> {
         self.inner.validate_at(now)?;
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 /// The result of the `ListTasks` operation.
@@ -698,27 +650,27 @@ pub struct ListTasksResponse {
     /// Present only when IsTruncated is true.
     ///
     /// Wire name: `NextToken`. Example: `abc`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The number of entries that match the request.
     ///
     /// Wire name: `TotalCounts`. Example: `0`.
-    pub total_counts: ::std::option::Option<i64>,
+    pub total_counts: Option<i64>,
     /// The maximum number of entries per page.
     ///
     /// Wire name: `MaxResults`. Example: `0`.
-    pub max_results: ::std::option::Option<i64>,
+    pub max_results: Option<i64>,
     /// Whether the result is truncated, that is, whether more pages exist.
     ///
     /// Wire name: `IsTruncated`. Example: `true`.
-    pub is_truncated: ::std::option::Option<bool>,
+    pub is_truncated: Option<bool>,
     /// The task details.
     ///
     /// Wire name: `Tasks`.
-    pub tasks: ::std::vec::Vec<TaskInfo>,
+    pub tasks: Vec<TaskInfo>,
     /// The unique request ID, returned for every request; give it when reporting a problem.
     ///
     /// Wire name: `RequestId`. Example: `e297543a-80de-4039-83c8-9d35d4545`.
-    pub request_id: ::std::string::String,
+    pub request_id: String,
 }
 impl ::specbind_runtime::object::Object for ListTasksResponse {
     const NAME: &'static str = "ListTasksResponse";
@@ -735,7 +687,7 @@ impl ::specbind_runtime::object::Object for ListTasksResponse {
         &mut self,
         index: usize,
         map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match index {
             0usize => self.next_token = map.next_value()?,
             1usize => self.total_counts = map.next_value()?,
@@ -745,21 +697,16 @@ impl ::specbind_runtime::object::Object for ListTasksResponse {
             5usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTasksResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
 }
 impl ::serde::Serialize for ListTasksResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "ListTasksResponse",
@@ -779,25 +726,25 @@ impl ::specbind_runtime::Operation for ListTasksRequest {
     const IDEMPOTENT: bool = true;
     type Service = Client;
     type Output = ListTasksResponse;
-    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+    fn validate(&self) -> Result<(), ValidationError> {
         ListTasksRequest::validate(self)
     }
 }
 impl ::specbind_runtime::Paginated for ListTasksRequest {
     type Item = TaskInfo;
-    fn set_page_token(&mut self, token: ::std::option::Option<::std::string::String>) {
+    fn set_page_token(&mut self, token: Option<String>) {
         self.next_token = token;
     }
-    fn request_page_token(&self) -> ::std::option::Option<&str> {
+    fn request_page_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
-    fn page_token(output: &ListTasksResponse) -> ::std::option::Option<&str> {
+    fn page_token(output: &ListTasksResponse) -> Option<&str> {
         output.next_token.as_deref()
     }
-    fn is_truncated(output: &ListTasksResponse) -> ::std::option::Option<bool> {
+    fn is_truncated(output: &ListTasksResponse) -> Option<bool> {
         output.is_truncated
     }
-    fn into_items(output: ListTasksResponse) -> ::std::vec::Vec<TaskInfo> {
+    fn into_items(output: ListTasksResponse) -> Vec<TaskInfo> {
         output.tasks
     }
 }
@@ -805,7 +752,7 @@ impl ::specbind_runtime::Paginated for ListTasksRequest {
 pub type ListTasksFluentBuilder = ListTasksRequestBuilder<::specbind_runtime::Client>;
 impl ListTasksRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(self) -> ::std::result::Result<ListTasksResponse, Error> {
+    pub async fn send(self) -> Result<ListTasksResponse, Error> {
         let ListTasksRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -827,7 +774,7 @@ pub struct Client {
 }
 /// Configures a [`Client`]: credentials, endpoint, region, retries, timeouts.
 pub type ClientBuilder = ::specbind_runtime::ClientBuilder<Client>;
-impl ::std::convert::From<::specbind_runtime::Client> for Client {
+impl From<::specbind_runtime::Client> for Client {
     fn from(inner: ::specbind_runtime::Client) -> Self {
         Client { inner }
     }
@@ -838,7 +785,7 @@ impl Client {
         ::specbind_runtime::ClientBuilder::new(&SERVICE)
     }
     /// A client with default settings and credentials from `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and, for temporary credentials, `TENCENTCLOUD_SESSION_TOKEN`.
-    pub fn from_env() -> ::std::result::Result<Client, BuildError> {
+    pub fn from_env() -> Result<Client, BuildError> {
         Self::builder().from_env().build()
     }
     /// Sends a request of this service built beforehand; it is validated first,
@@ -846,7 +793,7 @@ impl Client {
     pub async fn send<O: ::specbind_runtime::Operation<Service = Client>>(
         &self,
         request: O,
-    ) -> ::std::result::Result<O::Output, Error> {
+    ) -> Result<O::Output, Error> {
         self.inner.send(request).await
     }
     /// Pages through a listing, starting from a request built beforehand
@@ -867,7 +814,7 @@ impl Client {
     pub fn list_tasks(&self) -> ListTasksFluentBuilder {
         ListTasksRequestBuilder {
             client: self.inner.clone(),
-            inner: ::std::default::Default::default(),
+            inner: Default::default(),
         }
     }
 }

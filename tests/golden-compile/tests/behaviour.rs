@@ -280,15 +280,13 @@ fn secrets_stay_out_of_debug_and_messages() {
 fn reads_and_idempotent_operations_are_marked_for_retries() {
     use g::secrets::{DescribeCredentialRequest, RotateKeyRequest, SetPasswordRequest};
     use specbind_runtime::Operation;
-    assert!(
+    // Describe* is a Tencent read; SetPassword is marked idempotent in the spec.
+    let flags = [
         DescribeCredentialRequest::IDEMPOTENT,
-        "Describe* is a Tencent read"
-    );
-    assert!(
         SetPasswordRequest::IDEMPOTENT,
-        "marked idempotent in the spec"
-    );
-    assert!(!RotateKeyRequest::IDEMPOTENT);
+        RotateKeyRequest::IDEMPOTENT,
+    ];
+    assert_eq!(flags, [true, true, false]);
 }
 
 #[test]
