@@ -101,15 +101,15 @@ fn spec_sources(spec_dir: &Path) -> Result<Vec<(PathBuf, String)>, Error> {
 
 /// Two specs may not claim the same module.
 fn duplicate_modules<'a>(
-    claims: impl IntoIterator<Item = (model::Provider, &'a str, &'a str)>,
+    claims: impl IntoIterator<Item = (model::Provider, &'a str, &'a str, Pos)>,
 ) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<(model::Provider, &str), &str> = BTreeMap::new();
     let mut diags = Vec::new();
-    for (provider, module, spec_path) in claims {
+    for (provider, module, spec_path, name_pos) in claims {
         if let Some(other) = seen.insert((provider, module), spec_path) {
             diags.push(Diagnostic::new(
                 Path::new(spec_path),
-                Pos { line: 1, column: 1 },
+                name_pos,
                 "service.name",
                 format!(
                     "module `{}::{module}` is also generated from {other}",
@@ -138,11 +138,14 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Service>, Error> {
             Err(e) => diags.extend(file_diagnostic(e, display)),
         }
     }
-    diags.extend(duplicate_modules(
-        services
-            .iter()
-            .map(|s| (s.provider, s.module.as_str(), s.spec_path.as_str())),
-    ));
+    diags.extend(duplicate_modules(services.iter().map(|s| {
+        (
+            s.provider,
+            s.module.as_str(),
+            s.spec_path.as_str(),
+            s.name_pos,
+        )
+    })));
     if !diags.is_empty() {
         return Err(Error::Spec(diags));
     }
@@ -212,6 +215,7 @@ struct ModuleEntry {
     doc: String,
     source: Option<String>,
     spec_path: String,
+    name_pos: Pos,
 }
 
 impl ModuleEntry {
@@ -229,6 +233,7 @@ impl ModuleEntry {
             doc: s.doc.clone(),
             source: s.source.clone(),
             spec_path: s.spec_path.clone(),
+            name_pos: s.name_pos,
         }
     }
 
@@ -503,7 +508,12 @@ fn stream_crate(
         }
     }
     diags.extend(duplicate_modules(loaded.iter().map(|(e, _, _)| {
-        (e.provider, e.module.as_str(), e.spec_path.as_str())
+        (
+            e.provider,
+            e.module.as_str(),
+            e.spec_path.as_str(),
+            e.name_pos,
+        )
     })));
     if !diags.is_empty() {
         return Err(Error::Spec(diags));

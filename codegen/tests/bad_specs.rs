@@ -340,3 +340,24 @@ fn debug_shows_the_diagnostics_as_the_cli_does() {
         "\nspec/demo.yaml:9:5: error at `operations.A.bogus`: unknown key `bogus`\n  hint: expected one of: doc, request, response, constraints, pagination, errors, readonly, idempotent"
     );
 }
+
+#[test]
+fn two_specs_claiming_one_module_point_at_the_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = |version: &str| {
+        format!(
+            "service:\n  provider: tencent\n  product: demo\n  version: \"{version}\"\n  \
+             endpoint: https://demo.tencentcloudapi.com\n  name: demo\noperations:\n  \
+             Ping:\n    doc: Pings.\n"
+        )
+    };
+    std::fs::write(dir.path().join("a.yaml"), spec("2020-01-01")).unwrap();
+    std::fs::write(dir.path().join("b.yaml"), spec("2021-01-01")).unwrap();
+    let Err(Error::Spec(d)) = specbind::load_dir(dir.path()) else {
+        panic!("two specs for one module must be refused");
+    };
+    let dup = find(&d, "is also generated from");
+    assert!(dup.file.ends_with("b.yaml"), "{dup}");
+    assert_eq!((dup.pos.line, dup.pos.column), (6, 9), "{dup}");
+    assert_eq!(dup.path, "service.name");
+}
