@@ -423,9 +423,11 @@ pub mod fuzzing {
                 undecodable(&raw, format!("body does not match the response type: {e}"))
             })
         };
+        // Only the success path changed; errors (and 429) are classified as before.
         match provider {
             Provider::Alibaba if is_success(&raw) => typed(Value::Object(parse_object(&raw)?)),
             Provider::Alibaba => decode_alibaba(&raw),
+            Provider::Tencent if !is_success(&raw) => decode_tencent(&raw),
             Provider::Tencent => {
                 let mut map = parse_object(&raw)?;
                 match map.remove("Response") {
@@ -592,7 +594,9 @@ mod tests {
 
     #[test]
     fn decoding_into_the_type_matches_decoding_through_value() {
-        let cases: [(u16, &[u8]); 8] = [
+        let cases: [(u16, &[u8]); 10] = [
+            (429, b"=\n222"),
+            (429, br#"{"Response":{"Total":3,"RequestId":"r"}}"#),
             (200, br#"{"Response":{"Total":3,"RequestId":"r"}}"#),
             (200, br#"{"Response":{"Total":3}}"#),
             (200, br#"{"Response":{"Error":{"Code":7},"RequestId":"r"}}"#),
