@@ -283,12 +283,7 @@ impl Checker<'_> {
             let mut methods: BTreeMap<String, (Pos, String)> = BTreeMap::new();
             for f in &o.value.request {
                 let rust = naming::field_name(&f.value.name);
-                let bare = rust.trim_start_matches("r#");
-                for m in [
-                    bare.to_owned(),
-                    format!("set_{bare}"),
-                    format!("get_{bare}"),
-                ] {
+                for m in naming::accessor_names(&rust) {
                     match methods.get(&m) {
                         Some((p, other)) if *other != f.value.name => self.err_hint(
                             f.pos,

@@ -10,6 +10,7 @@ use crate::load::Scalar;
 use crate::model::{
     Cross, CrossRule, Enum, Field, FieldRule, Operation, Provider, Service, Struct, Type,
 };
+use crate::naming;
 
 /// What to emit besides the types.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,7 +213,12 @@ fn field_doc(f: &Field, is_request: bool) -> String {
         ));
     }
     if let Some(w) = &f.present_when {
-        facts.push(format!("Present only when {}.", doc_escape(w)));
+        let w = doc_escape(w);
+        facts.push(if starts_with_block(&w) || w.contains("\n\n") {
+            format!("Present only when:\n\n{w}\n\n")
+        } else {
+            format!("Present only when {w}.")
+        });
     }
     if is_request && f.required {
         facts.push("Required.".to_owned());
@@ -355,7 +361,7 @@ fn enum_item(e: &Enum, opts: &EmitOptions) -> TokenStream {
         let d = doc_attrs(&if v.doc.is_empty() {
             code(&v.wire_name)
         } else {
-            format!("{}: {}", code(&v.wire_name), doc_escape(&v.doc))
+            labelled(&code(&v.wire_name), &doc_escape(&v.doc))
         });
         quote!(#d #vi,)
     });
@@ -699,21 +705,39 @@ fn opt_usize(v: Option<usize>) -> TokenStream {
 }
 
 /// The first paragraph of a doc text, its lines joined: a one-paragraph summary.
-/// The first paragraph of vendor prose, made safe and joined onto one line; empty when
-/// that paragraph is not plain text (a list, a table, a code block), which a one-line
-/// summary cannot hold.
-fn summary(doc: &str) -> String {
-    let clean = doc_escape(doc);
-    let first = clean.split("\n\n").next().unwrap_or("");
-    let block = |l: &str| {
+/// Whether Markdown text opens with a block (a code fence, a table, a heading, a list)
+/// that cannot follow other words on the same line.
+fn starts_with_block(text: &str) -> bool {
+    text.lines().next().is_some_and(|l| {
         let l = l.trim_start();
         l.starts_with("```")
             || l.starts_with('|')
             || l.starts_with('#')
             || l.starts_with("- ")
             || l.starts_with("* ")
-    };
-    if first.lines().any(block) {
+            || l.starts_with('>')
+            || l.split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// `label: text`, or `label.` and `text` as its own paragraph when `text` opens with a
+/// block that would break on the label's line.
+fn labelled(label: &str, text: &str) -> String {
+    if starts_with_block(text) {
+        format!("{label}.\n\n{text}")
+    } else {
+        format!("{label}: {text}")
+    }
+}
+
+/// The first paragraph of vendor prose, made safe and joined onto one line; empty when
+/// that paragraph is not plain text (a list, a table, a code block), which a one-line
+/// summary cannot hold.
+fn summary(doc: &str) -> String {
+    let clean = doc_escape(doc);
+    let first = clean.split("\n\n").next().unwrap_or("");
+    if first.lines().any(starts_with_block) {
         return String::new();
     }
     first.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -725,8 +749,8 @@ fn summary(doc: &str) -> String {
 fn setters(f: &Field) -> TokenStream {
     let n = ident(&f.rust_name);
     let bare = f.rust_name.trim_start_matches("r#");
-    let set = ident(&format!("set_{bare}"));
-    let get = ident(&format!("get_{bare}"));
+    let [_, set, get] = naming::accessor_names(&f.rust_name);
+    let (set, get) = (ident(&set), ident(&get));
     let ty = rust_type(&f.ty);
     let (param, value) = match f.ty {
         Type::String | Type::Enum(_) | Type::List(_) => {

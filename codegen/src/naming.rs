@@ -173,8 +173,9 @@ pub const RESERVED_TYPES: &[&str] = &[
 pub const RESERVED_VARIANTS: &[&str] = &["Err", "Unknown"];
 
 /// How deep `list` types may nest (`list` of `list` of ... of `string`); deeper ones are
-/// refused by `check`. No API documented so far nests more than two.
-pub const MAX_LIST_DEPTH: usize = 8;
+/// refused by `check`. No API documented so far nests more than two, and deeper types
+/// trip clippy's `type_complexity` in the generated code.
+pub const MAX_LIST_DEPTH: usize = 4;
 
 /// `wire` in NFKC form with every character still outside ASCII as a word of its own:
 /// `U` and its code point in hex, which heck then cases like any other word.
@@ -211,6 +212,20 @@ pub fn method_name(wire: &str) -> String {
 pub fn type_name(wire: &str) -> String {
     let base = ascii_words(wire).to_upper_camel_case();
     escape_type_ident(base, "T", RESERVED_TYPES)
+}
+
+/// The builder methods a request parameter with Rust field name `field` gets: the
+/// setter, `set_…` and `get_…`. A leading `_` (from a wire name starting with a
+/// digit or a separator) is not doubled after `set_`/`get_`, which would trip
+/// `non_snake_case`.
+pub fn accessor_names(field: &str) -> [String; 3] {
+    let bare = field.trim_start_matches("r#");
+    let base = bare.trim_start_matches('_');
+    [
+        bare.to_owned(),
+        format!("set_{base}"),
+        format!("get_{base}"),
+    ]
 }
 
 /// The name of a type generated for an operation: its UpperCamelCase name followed by

@@ -291,7 +291,7 @@ fn look_alike_and_invisible_names_are_refused() {
 }
 
 #[test]
-fn lists_nest_at_most_eight_deep() {
+fn lists_nest_at_most_four_deep() {
     let nested = |depth: usize| {
         let mut t = "{type: string}".to_owned();
         for _ in 0..depth {
@@ -301,9 +301,9 @@ fn lists_nest_at_most_eight_deep() {
             "operations:\n  Op:\n    response:\n      Deep: {t}\n"
         ))
     };
-    load(&nested(8)).unwrap();
-    let d = diags(&nested(9));
-    let x = find(&d, "lists nest 9 deep; at most 8 are supported");
+    load(&nested(4)).unwrap();
+    let d = diags(&nested(5));
+    let x = find(&d, "lists nest 5 deep; at most 4 are supported");
     assert_eq!(at(x), (10, 20, "operations.Op.response.Deep.type"));
     let d = diags(&nested(45));
     find(&d, "lists nest 45 deep");
