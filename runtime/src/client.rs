@@ -28,7 +28,6 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 use tracing::Instrument;
 use tracing::field::Empty;
@@ -137,9 +136,23 @@ impl Client {
             request_id = Empty,
             http_status = Empty,
         );
-        self.run::<O::Output>(O::NAME, O::IDEMPOTENT, prepared, span.clone())
+        // The retry loop is not generic: it is compiled once here, not once per
+        // operation in every generated crate. Only serializing the request and
+        // decoding the answer are per type.
+        let provider = self.inner.service.provider;
+        let mut output: Option<O::Output> = None;
+        let mut decode = |raw: &RawResponse| -> Result<(), Error> {
+            output = Some(wire::decode::<O::Output>(provider, raw)?);
+            Ok(())
+        };
+        self.run(O::NAME, O::IDEMPOTENT, prepared, span.clone(), &mut decode)
             .instrument(span)
-            .await
+            .await?;
+        output.ok_or_else(|| {
+            Error::new(ErrorKind::Unsendable(
+                "internal error: a call succeeded without an output".into(),
+            ))
+        })
     }
 
     fn prepare<O: Operation>(&self, request: &O) -> Result<Prepared, Error> {
@@ -170,13 +183,17 @@ impl Client {
 
     /// The retry loop. `span` is passed in, not taken from `Span::current()`, so fields
     /// are recorded even under subscribers that do not track the current span.
-    async fn run<T: DeserializeOwned>(
+    ///
+    /// `decode` turns a successful answer into the caller's output (kept by the
+    /// caller), or into the error that decides whether to retry.
+    async fn run(
         &self,
         action: &str,
         idempotent: bool,
         prepared: Prepared,
         span: tracing::Span,
-    ) -> Result<T, Error> {
+        decode: &mut (dyn FnMut(&RawResponse) -> Result<(), Error> + Send),
+    ) -> Result<(), Error> {
         let policy = self.inner.retry;
         let total = self.inner.total_timeout;
         let deadline = total.map(|t| Instant::now() + t);
@@ -186,7 +203,7 @@ impl Client {
             let once = async {
                 let raw = self.attempt(action, &prepared).await?;
                 span.record("http_status", raw.status);
-                wire::decode::<T>(self.inner.service.provider, &raw)
+                decode(&raw)
             };
             let result = match (deadline, total) {
                 (Some(deadline), Some(total)) => {
