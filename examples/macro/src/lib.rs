@@ -16,3 +16,13 @@ pub mod cloudsso_list_types {
         client = false,
     );
 }
+
+/// Every type with extra derives: `Eq` everywhere, and `Default`, which structs have
+/// already and open enums (no natural default value) leave out.
+pub mod cloudsso_extra_derives {
+    specbind_macros::include_spec!(
+        "spec/cloudsso-tasks.yaml",
+        client = false,
+        extra_derives = ["Eq", "Default"],
+    );
+}

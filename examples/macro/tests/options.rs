@@ -32,3 +32,12 @@ fn both_modules_read_the_same_wire_format() {
     assert_eq!(subset.tasks[0].task_id.as_deref(), Some("t-1"));
     assert_eq!(subset.tasks[0].status, Some(list::TaskStatus::InProgress));
 }
+
+#[test]
+fn extra_derives_apply_where_they_can() {
+    use specbind_example_macro::cloudsso_extra_derives::{ListTasksRequest, TaskStatus};
+    fn eq<T: Eq>() {}
+    eq::<ListTasksRequest>();
+    eq::<TaskStatus>();
+    assert_eq!(ListTasksRequest::default(), ListTasksRequest::default());
+}
