@@ -236,36 +236,55 @@ fn field_doc(f: &Field, is_request: bool) -> String {
 
 /// Emits one service as the items of a module.
 pub fn service(svc: &Service, opts: &EmitOptions) -> TokenStream {
-    let mut items = Vec::new();
-    items.push(if opts.client {
-        quote!(
-            pub use ::specbind_runtime::{BuildError, Error, ErrorKind, Paginator, ValidationError};
-        )
-    } else {
-        quote!(
-            pub use ::specbind_runtime::ValidationError;
-        )
+    let items = service_items(svc, opts);
+    quote!(#(#items)*)
+}
+
+/// The items of [`service`] one group at a time (the module's header items, each enum,
+/// each model, each operation, the client), made only when asked for, so a writer can
+/// format and drop each before the next exists: memory stays at one operation's
+/// tokens, not a whole service's.
+pub fn service_items<'a>(
+    svc: &'a Service,
+    opts: &'a EmitOptions,
+) -> impl Iterator<Item = TokenStream> + 'a {
+    let header = std::iter::once_with(move || {
+        let uses = if opts.client {
+            quote!(
+                pub use ::specbind_runtime::{BuildError, Error, ErrorKind, Paginator, ValidationError};
+            )
+        } else {
+            quote!(
+                pub use ::specbind_runtime::ValidationError;
+            )
+        };
+        let info = service_info(svc);
+        let codes = error_codes(svc);
+        quote!(#uses #info #codes)
     });
-    items.push(service_info(svc));
-    items.push(error_codes(svc));
-    for e in svc.enums.values() {
-        items.push(enum_item(e, opts));
-    }
-    for m in svc.models.values() {
+    let enums = svc.enums.values().map(move |e| enum_item(e, opts));
+    let models = svc.models.values().map(move |m| {
         let doc = if m.doc.is_empty() {
             format!("The {} object.", code(&m.wire_name))
         } else {
             doc_escape(&m.doc)
         };
-        items.push(struct_item(m, &doc, false, opts));
-    }
-    for op in svc.operations.values() {
-        items.push(operation_items(op, opts));
-    }
-    if opts.client {
-        items.push(client_items(svc));
-    }
-    quote!(#(#items)*)
+        struct_item(m, &doc, false, opts)
+    });
+    let operations = svc
+        .operations
+        .values()
+        .map(move |op| operation_items(op, opts));
+    let client = opts
+        .client
+        .then(|| std::iter::once_with(move || client_items(svc)))
+        .into_iter()
+        .flatten();
+    header
+        .chain(enums)
+        .chain(models)
+        .chain(operations)
+        .chain(client)
 }
 
 fn service_info(svc: &Service) -> TokenStream {

@@ -201,7 +201,7 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
 /// `$OUT_DIR/<provider>_<service>.rs` and what the macro expands to.
 pub fn render_service(service: &Service, opts: &EmitOptions) -> Result<String, Error> {
     emit::validate_options(opts)?;
-    write::render(emit::service(service, opts), &service.spec_path)
+    write::render_items(emit::service_items(service, opts), &service.spec_path)
 }
 
 /// What `lib.rs` needs of one service: kept after the service's model is dropped.

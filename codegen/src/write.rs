@@ -44,7 +44,19 @@ const LIB_RS: &str = "lib.rs";
 /// `source` is e.g. `spec/alibaba/cloudsso-2021-05-15.yaml`; it is escaped with
 /// [`escape_text`], so no path can end the header comment.
 pub fn render(tokens: TokenStream, source: &str) -> Result<String, Error> {
-    let body = format_tokens(tokens)?;
+    render_items(std::iter::once(tokens), source)
+}
+
+/// Like [`render`], for code that comes in groups of items: each group is formatted
+/// and dropped before the next is made (see [`crate::emit::service_items`]).
+pub fn render_items(
+    groups: impl IntoIterator<Item = TokenStream>,
+    source: &str,
+) -> Result<String, Error> {
+    let mut body = String::new();
+    for group in groups {
+        body.push_str(&format_tokens(group)?);
+    }
     let source = escape_text(source);
     Ok(format!(
         "{HEADER_MARK} from {source}. Do not edit by hand:\n// change the spec and run `cargo run -p specbind -- generate`.\n\n{body}"
