@@ -17,6 +17,7 @@ pub mod check;
 pub mod docs;
 pub mod emit;
 pub mod error;
+pub mod import;
 mod input;
 pub mod load;
 pub mod model;

@@ -1,0 +1,3 @@
+//! `specbind import`: specs from the vendors' machine-readable API descriptions.
+
+pub mod tree;
