@@ -22,7 +22,7 @@ mod wire;
 pub use client::{BuildError, Client, ClientBuilder};
 pub use credentials::Credentials;
 pub use error::{Error, ErrorKind, ServiceError};
-pub use operation::{Operation, Paginated, Provider, ServiceInfo};
+pub use operation::{HttpMethod, Operation, Paginated, Provider, ServiceInfo};
 pub use paginate::Paginator;
 pub use types::Timestamp;
 pub use validate::{ValidationError, Violation};

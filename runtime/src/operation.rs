@@ -48,6 +48,27 @@ pub struct ServiceInfo {
     pub rate_limit_per_second: Option<u32>,
 }
 
+/// The HTTP method an operation is sent with (Alibaba RPC operations name theirs; Tencent
+/// API 3.0 always posts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum HttpMethod {
+    /// `GET`: every parameter in the query string.
+    Get,
+    /// `POST` (the default).
+    #[default]
+    Post,
+}
+
+impl HttpMethod {
+    /// `GET` or `POST`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+        }
+    }
+}
+
 /// Implemented by each generated request type.
 ///
 /// The request serializes with serde using wire names; `None` fields are skipped, enums
@@ -60,6 +81,11 @@ pub trait Operation: Serialize + Clone + Send + Sync + 'static {
     /// and transport errors after the request was sent may be retried. Otherwise only
     /// failures where the service cannot have acted on the request are retried.
     const IDEMPOTENT: bool = false;
+    /// The HTTP method (Alibaba; Tencent always posts).
+    const METHOD: HttpMethod = HttpMethod::Post;
+    /// Wire names of the parameters sent form-encoded in the request body rather than in
+    /// the query string (Alibaba `in: body`/`formData`).
+    const BODY_PARAMS: &'static [&'static str] = &[];
     /// The generated client type of the service this operation belongs to, so that a
     /// client's `send` accepts only its own service's requests.
     type Service: 'static;
