@@ -9,11 +9,19 @@
 //! Decoding follows what the vendors' SDKs accept: unknown members are skipped, `null`
 //! reads as an absent optional value, and a member listed more than once keeps its
 //! last value. A member listed in [`Object::REQUIRED`] must be present.
+//!
+//! Alibaba parameters with a `style` travel as one string: [`AsJsonString`] (style
+//! `json`) and [`Joined`] (style `simple`) write that string from the field's value, and
+//! [`read_json_or_value`] and [`read_joined`] read either the string or the value back.
 
-use std::fmt;
+use std::fmt::{self, Display, Write as _};
 use std::marker::PhantomData;
+use std::str::FromStr;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
+    Visitor,
+};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +58,134 @@ pub fn read_list<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
 ) -> Result<Vec<T>, A::Error> {
     Ok(map.next_value::<Option<Vec<T>>>()?.unwrap_or_default())
+}
+
+/// Serializes a value as the string holding its compact JSON text: Alibaba's
+/// `style: json`, e.g. a list `["a","b"]` goes on the wire as `Key=["a","b"]`.
+///
+/// ```
+/// use specbind_runtime::object::AsJsonString;
+///
+/// let v = serde_json::to_value(AsJsonString(&vec!["a", "b"])).unwrap();
+/// assert_eq!(v, serde_json::json!(r#"["a","b"]"#));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct AsJsonString<'a, T: ?Sized>(pub &'a T);
+
+impl<T: Serialize + ?Sized> Serialize for AsJsonString<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let text = serde_json::to_string(self.0).map_err(serde::ser::Error::custom)?;
+        s.serialize_str(&text)
+    }
+}
+
+/// Serializes a list as one string, its items' [`Display`] forms joined with `,`:
+/// Alibaba's `style: simple`. Strings, integers, floats and open enums display as their
+/// wire text. Items are not escaped, as the vendor's SDKs do not escape them either.
+///
+/// ```
+/// use specbind_runtime::object::Joined;
+///
+/// let ids = vec![3_i64, 5];
+/// assert_eq!(serde_json::to_string(&Joined(&ids)).unwrap(), r#""3,5""#);
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Joined<'a, T>(pub &'a [T]);
+
+impl<T: Display> Serialize for Joined<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut text = String::new();
+        for (i, item) in self.0.iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            // Writing to a String cannot fail.
+            let _ = write!(text, "{item}");
+        }
+        s.serialize_str(&text)
+    }
+}
+
+/// Reads a member sent with Alibaba's `style: json`, for [`Object::read_field`]: a
+/// string holding the value's JSON text, or the value itself. A string that is not JSON
+/// for `T` is tried as the value (so a plain `String` field accepts `abc` and `"abc"`).
+pub fn read_json_or_value<'de, A: MapAccess<'de>, T: DeserializeOwned>(
+    map: &mut A,
+) -> Result<T, A::Error> {
+    // Rare (request decoding, examples): going through a `Value` keeps this short.
+    let value: serde_json::Value = map.next_value()?;
+    let text = match value {
+        serde_json::Value::String(text) => text,
+        value => return T::deserialize(value).map_err(de::Error::custom),
+    };
+    let from_text = serde_json::from_str::<serde_json::Value>(&text)
+        .map_err(de::Error::custom)
+        .and_then(T::deserialize);
+    match from_text {
+        Ok(v) => Ok(v),
+        Err(text_error) => T::deserialize(serde_json::Value::String(text))
+            .map_err(|_: serde_json::Error| de::Error::custom(text_error)),
+    }
+}
+
+/// Reads a list sent with Alibaba's `style: simple`, for [`Object::read_field`]: a
+/// string of items joined with `,` (each parsed with [`FromStr`]; the empty string is
+/// the empty list), a JSON list, or `null`/absent (the empty list).
+pub fn read_joined<'de, A, T>(map: &mut A) -> Result<Vec<T>, A::Error>
+where
+    A: MapAccess<'de>,
+    T: Deserialize<'de> + FromStr,
+    T::Err: Display,
+{
+    map.next_value_seed(JoinedSeed(PhantomData))
+}
+
+struct JoinedSeed<T>(PhantomData<T>);
+
+impl<'de, T> DeserializeSeed<'de> for JoinedSeed<T>
+where
+    T: Deserialize<'de> + FromStr,
+    T::Err: Display,
+{
+    type Value = Vec<T>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, T> Visitor<'de> for JoinedSeed<T>
+where
+    T: Deserialize<'de> + FromStr,
+    T::Err: Display,
+{
+    type Value = Vec<T>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list or a string of items joined with `,`")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<T>, E> {
+        if v.is_empty() {
+            return Ok(Vec::new());
+        }
+        v.split(',')
+            .map(|item| {
+                item.parse()
+                    .map_err(|e| E::custom(format_args!("list item `{item}`: {e}")))
+            })
+            .collect()
+    }
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Vec<T>, S::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        while let Some(item) = seq.next_element()? {
+            out.push(item);
+        }
+        Ok(out)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
 }
 
 struct ObjectVisitor<T>(PhantomData<T>);
@@ -276,6 +412,147 @@ mod tests {
         );
         let back: Task = serde_json::from_str(&serde_json::to_string(&t).unwrap()).unwrap();
         assert_eq!(back, t);
+    }
+
+    /// A request with the two Alibaba styles, as generated code writes it.
+    #[derive(Debug, Default, PartialEq)]
+    struct Styled {
+        tags: Option<Vec<Tag>>,
+        ids: Vec<i64>,
+        names: Vec<String>,
+        kinds: Vec<Kind>,
+        note: Option<String>,
+    }
+
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    struct Tag {
+        #[serde(rename = "Key")]
+        key: String,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Kind {
+        User,
+        Unknown(String),
+    }
+
+    impl crate::open_enum::OpenEnum for Kind {
+        const KNOWN: &'static [&'static str] = &["User"];
+        fn as_str(&self) -> &str {
+            match self {
+                Self::User => "User",
+                Self::Unknown(value) => value,
+            }
+        }
+        fn from_known(value: &str) -> Option<Self> {
+            (value == "User").then_some(Self::User)
+        }
+    }
+    crate::open_enum!(Kind);
+
+    impl Object for Styled {
+        const NAME: &'static str = "Styled";
+        const FIELDS: &'static [&'static str] = &["Tags", "Ids", "Names", "Kinds", "Note"];
+        fn read_field<'de, A: MapAccess<'de>>(
+            &mut self,
+            index: usize,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            match index {
+                0 => self.tags = read_json_or_value(map)?,
+                1 => self.ids = read_joined(map)?,
+                2 => self.names = read_joined(map)?,
+                3 => self.kinds = read_joined(map)?,
+                4 => self.note = read_json_or_value(map)?,
+                _ => skip(map)?,
+            }
+            Ok(())
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Styled {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            deserialize(d)
+        }
+    }
+
+    impl Serialize for Styled {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut w = Writer::new(s, "Styled", 5)?;
+            w.opt("Tags", &self.tags.as_ref().map(AsJsonString))?;
+            w.field("Ids", &Joined(&self.ids))?;
+            w.field("Names", &Joined(&self.names))?;
+            w.field("Kinds", &Joined(&self.kinds))?;
+            w.opt("Note", &self.note.as_ref().map(AsJsonString))?;
+            w.end()
+        }
+    }
+
+    fn styled() -> Styled {
+        Styled {
+            tags: Some(vec![Tag { key: "a b".into() }]),
+            ids: vec![1, -2],
+            names: vec!["x".into(), "y z".into()],
+            kinds: vec![Kind::User, Kind::Unknown("Group".into())],
+            note: Some("hi".into()),
+        }
+    }
+
+    #[test]
+    fn styles_write_one_string_each() {
+        let v = serde_json::to_value(styled()).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({
+                "Tags": r#"[{"Key":"a b"}]"#,
+                "Ids": "1,-2",
+                "Names": "x,y z",
+                "Kinds": "User,Group",
+                "Note": r#""hi""#,
+            })
+        );
+        let empty = serde_json::to_value(Joined::<i64>(&[])).unwrap();
+        assert_eq!(empty, serde_json::json!(""));
+        let floats = serde_json::to_value(Joined(&[1.5_f64, 2.0])).unwrap();
+        assert_eq!(floats, serde_json::json!("1.5,2"));
+        let map = std::collections::BTreeMap::from([("b", 1), ("a", 2)]);
+        let text = serde_json::to_value(AsJsonString(&map)).unwrap();
+        assert_eq!(text, serde_json::json!(r#"{"a":2,"b":1}"#));
+    }
+
+    #[test]
+    fn styles_read_back_from_the_string_or_the_value() {
+        let wire = serde_json::to_string(&styled()).unwrap();
+        assert_eq!(serde_json::from_str::<Styled>(&wire).unwrap(), styled());
+        let plain: Styled = serde_json::from_str(
+            r#"{"Tags":[{"Key":"a b"}],"Ids":[1,-2],"Names":["x","y z"],
+                "Kinds":["User","Group"],"Note":"hi"}"#,
+        )
+        .unwrap();
+        assert_eq!(plain, styled());
+        let empty: Styled =
+            serde_json::from_str(r#"{"Tags":null,"Ids":"","Names":null,"Note":"123"}"#).unwrap();
+        assert_eq!(
+            empty,
+            Styled {
+                note: Some("123".into()),
+                ..Styled::default()
+            }
+        );
+    }
+
+    #[test]
+    fn styles_reject_what_does_not_fit() {
+        let e = serde_json::from_str::<Styled>(r#"{"Ids":"1,x"}"#).unwrap_err();
+        assert!(e.to_string().contains("list item `x`"), "{e}");
+        let e = serde_json::from_str::<Styled>(r#"{"Ids":["1"]}"#).unwrap_err();
+        assert!(e.to_string().contains("invalid type"), "{e}");
+        let e = serde_json::from_str::<Styled>(r#"{"Tags":"[{\"Key\":1}]"}"#).unwrap_err();
+        assert!(e.to_string().contains("invalid type"), "{e}");
+        assert!(serde_json::from_str::<Styled>(r#"{"Tags":"nope"}"#).is_err());
+        assert!(serde_json::from_str::<Styled>(r#"{"Tags":7}"#).is_err());
+        assert!(serde_json::from_str::<Styled>(r#"{"Ids":7}"#).is_err());
     }
 
     #[test]
