@@ -34,7 +34,7 @@ use tracing::field::Empty;
 
 use crate::credentials::Credentials;
 use crate::error::{Error, ErrorKind};
-use crate::operation::{Operation, Provider, ServiceInfo};
+use crate::operation::{HttpMethod, Operation, Provider, ServiceInfo};
 use crate::retry::{
     DEFAULT_BASE_DELAY, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_DELAY, RateLimiter, RetryPolicy,
 };
@@ -79,10 +79,19 @@ struct Inner {
 
 /// A request ready for the wire, minus the per-attempt parts (time, nonce, signature).
 enum Prepared {
-    /// Alibaba RPC: unencoded query parameters.
-    Query(Vec<(String, String)>),
+    /// Alibaba RPC.
+    Alibaba {
+        /// The operation's method ([`Operation::METHOD`]).
+        method: HttpMethod,
+        /// Unencoded query parameters.
+        query: Vec<(String, String)>,
+        /// The form-encoded body, when the operation has body parameters
+        /// ([`Operation::BODY_PARAMS`]) and is not a `GET`; it may then be empty, as the
+        /// vendor's SDKs send it.
+        form: Option<Vec<u8>>,
+    },
     /// Tencent: the JSON body.
-    Body(Vec<u8>),
+    Tencent(Vec<u8>),
 }
 
 impl Client {
@@ -165,9 +174,20 @@ impl Client {
         Ok(match self.inner.service.provider {
             Provider::Alibaba => {
                 let value = serde_json::to_value(request).map_err(not_serialized)?;
-                let params =
-                    alibaba::flatten_params(&value).map_err(|e| unsendable(e.to_string()))?;
-                Prepared::Query(params.into_iter().collect())
+                // A GET has no body: everything goes in the query.
+                let has_body = O::METHOD != HttpMethod::Get && !O::BODY_PARAMS.is_empty();
+                let body_params = if has_body { O::BODY_PARAMS } else { &[] };
+                let (query, body) = alibaba::split_params(&value, body_params)
+                    .map_err(|e| unsendable(e.to_string()))?;
+                let form = has_body.then(|| {
+                    alibaba::form_body(body.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                        .into_bytes()
+                });
+                Prepared::Alibaba {
+                    method: O::METHOD,
+                    query: query.into_iter().collect(),
+                    form,
+                }
             }
             Provider::Tencent => {
                 // Straight to bytes, with no `Value` in between.
@@ -176,7 +196,7 @@ impl Client {
                 if body == b"null" {
                     body = b"{}".to_vec();
                 }
-                Prepared::Body(body)
+                Prepared::Tencent(body)
             }
         })
     }
@@ -255,8 +275,12 @@ impl Client {
             limiter.acquire().await;
         }
         let builder = match prepared {
-            Prepared::Query(params) => self.alibaba_request(action, params)?,
-            Prepared::Body(body) => self.tencent_request(action, body),
+            Prepared::Alibaba {
+                method,
+                query,
+                form,
+            } => self.alibaba_request(action, *method, query, form.as_deref())?,
+            Prepared::Tencent(body) => self.tencent_request(action, body),
         };
         let mut response = builder
             .timeout(inner.timeout)
@@ -351,10 +375,14 @@ impl Client {
         })
     }
 
+    /// An Alibaba RPC request: `method` to `/` with the signed query and, when `form` is
+    /// given, that body under [`alibaba::FORM_CONTENT_TYPE`] (signed too).
     fn alibaba_request(
         &self,
         action: &str,
+        method: HttpMethod,
         params: &[(String, String)],
+        form: Option<&[u8]>,
     ) -> Result<reqwest::RequestBuilder, Error> {
         let inner = &*self.inner;
         let nonce = random_nonce().map_err(|e| {
@@ -363,8 +391,8 @@ impl Client {
             )))
         })?;
         let date = alibaba::format_date(SystemTime::now());
-        let payload: &[u8] = b"";
-        let headers = alibaba::rpc_headers(
+        let payload: &[u8] = form.unwrap_or_default();
+        let mut headers = alibaba::rpc_headers(
             &inner.host,
             action,
             inner.service.version,
@@ -373,8 +401,14 @@ impl Client {
             payload,
             inner.credentials.security_token(),
         );
+        if form.is_some() {
+            headers.push((
+                "content-type".to_owned(),
+                alibaba::FORM_CONTENT_TYPE.to_owned(),
+            ));
+        }
         let signature = alibaba::sign(&alibaba::SigningInput {
-            method: "POST",
+            method: method.as_str(),
             path: "/",
             query: params,
             headers: &headers,
@@ -386,14 +420,20 @@ impl Client {
         // The query sent is exactly the canonical query that was signed.
         let query = &signature.canonical_query_string;
         url.set_query((!query.is_empty()).then_some(query.as_str()));
-        let mut builder = inner.http.post(url);
+        let mut builder = match method {
+            HttpMethod::Get => inner.http.get(url),
+            HttpMethod::Post => inner.http.post(url),
+        };
         for (name, value) in &headers {
             builder = builder.header(name.as_str(), value.as_str());
         }
-        Ok(builder
+        builder = builder
             .header("authorization", signature.authorization)
-            .header("accept", "application/json")
-            .body(Vec::new()))
+            .header("accept", "application/json");
+        Ok(match method {
+            HttpMethod::Get => builder,
+            HttpMethod::Post => builder.body(payload.to_vec()),
+        })
     }
 
     fn tencent_request(&self, action: &str, body: &[u8]) -> reqwest::RequestBuilder {

@@ -1,8 +1,12 @@
 //! Alibaba Cloud ACS3-HMAC-SHA256 signing for RPC-style APIs.
 //!
-//! An RPC call is `POST /?<canonical query>` with an empty body: every request parameter
-//! goes into the query string ([`flatten_params`]), and the canonical query that is signed
-//! is byte for byte the query that is sent ([`canonical_query_string`]).
+//! An RPC call goes to `/` with the operation's method. Request parameters are flattened
+//! ([`split_params`]); those the operation sends in the body travel form-encoded
+//! ([`form_body`], content type [`FORM_CONTENT_TYPE`]), the rest in the query string.
+//! The canonical query that is signed is byte for byte the query that is sent
+//! ([`canonical_query_string`]), and the body's SHA-256 is both `x-acs-content-sha256`
+//! and the last line of the canonical request. Without body parameters the body is empty,
+//! as it is for every `GET`.
 //!
 //! ```text
 //! CanonicalRequest = Method \n Path \n CanonicalQuery \n CanonicalHeaders \n SignedHeaders \n HexSha256(Body)
@@ -11,7 +15,8 @@
 //! Authorization    = ACS3-HMAC-SHA256 Credential=<id>,SignedHeaders=<names>,Signature=<hex>
 //! ```
 //! `CanonicalHeaders` is one `name:value\n` line per signed header: lower-case names,
-//! trimmed values, sorted by name.
+//! trimmed values, sorted by name. As in the vendor's SDKs, `host`, every `x-acs-*`
+//! header and, when there is a body, `content-type` are signed.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -24,6 +29,9 @@ use super::{hmac_sha256, percent_encode, sha256_hex};
 /// The algorithm name that starts the string to sign and the `Authorization` header.
 pub const ALGORITHM: &str = "ACS3-HMAC-SHA256";
 
+/// The content type of a body of form parameters (sent and signed).
+pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+
 /// Turns a request's JSON form into RPC query parameters (unencoded), sorted by name.
 ///
 /// Scalars become strings (`true`/`false` for booleans, the JSON text for numbers);
@@ -32,12 +40,25 @@ pub const ALGORITHM: &str = "ACS3-HMAC-SHA256";
 /// A top-level `null` (a request with no fields) gives no parameters; any other
 /// non-object top level is an error.
 pub fn flatten_params(value: &Value) -> Result<BTreeMap<String, String>, FlattenError> {
-    let mut out = BTreeMap::new();
+    split_params(value, &[]).map(|(query, _)| query)
+}
+
+/// Like [`flatten_params`], with the members named in `body` (wire names, e.g.
+/// [`Operation::BODY_PARAMS`](crate::Operation::BODY_PARAMS)) flattened into a second
+/// map: `(query parameters, body parameters)`.
+pub fn split_params(value: &Value, body: &[&str]) -> Result<(Params, Params), FlattenError> {
+    let mut query = BTreeMap::new();
+    let mut form = BTreeMap::new();
     match value {
         Value::Null => {}
         Value::Object(members) => {
             for (name, member) in members {
-                flatten_into(name.clone(), member, &mut out);
+                let out = if body.contains(&name.as_str()) {
+                    &mut form
+                } else {
+                    &mut query
+                };
+                flatten_into(name.clone(), member, out);
             }
         }
         other => {
@@ -46,7 +67,17 @@ pub fn flatten_params(value: &Value) -> Result<BTreeMap<String, String>, Flatten
             });
         }
     }
-    Ok(out)
+    Ok((query, form))
+}
+
+/// Flattened parameters, unencoded, sorted by name.
+pub type Params = BTreeMap<String, String>;
+
+/// An `application/x-www-form-urlencoded` body of parameters: the same text as
+/// [`canonical_query_string`] (pairs sorted by name, RFC 3986 encoded, so space is `%20`
+/// rather than `+`; form decoders read both). Empty without parameters.
+pub fn form_body<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    canonical_query_string(params)
 }
 
 fn flatten_into(prefix: String, value: &Value, out: &mut BTreeMap<String, String>) {
@@ -134,7 +165,9 @@ pub fn format_date(time: SystemTime) -> String {
 /// `x-acs-signature-nonce`, `x-acs-version`.
 ///
 /// `host` is the authority the request is sent to, with `:port` when the port is not the
-/// scheme's default. `date` is already formatted ([`format_date`]).
+/// scheme's default. `date` is already formatted ([`format_date`]). A request with a body
+/// also signs its `content-type` ([`FORM_CONTENT_TYPE`]); the caller adds that header
+/// ([`sign`] sorts what it is given).
 pub fn rpc_headers(
     host: &str,
     action: &str,
@@ -161,7 +194,7 @@ pub fn rpc_headers(
 /// Everything [`sign`] needs.
 #[derive(Debug, Clone, Copy)]
 pub struct SigningInput<'a> {
-    /// The HTTP method, e.g. `POST`.
+    /// The HTTP method, `POST` or `GET`.
     pub method: &'a str,
     /// The canonical URI, `/` for RPC calls.
     pub path: &'a str,
@@ -169,7 +202,7 @@ pub struct SigningInput<'a> {
     pub query: &'a [(String, String)],
     /// Every header to sign (names in any case). Each one is also sent.
     pub headers: &'a [(String, String)],
-    /// The request body (empty for RPC calls).
+    /// The request body: the [form](form_body) of body parameters, or empty.
     pub payload: &'a [u8],
     /// The AccessKey id.
     pub access_key_id: &'a str,
@@ -246,5 +279,69 @@ pub fn sign(input: &SigningInput<'_>) -> Signature {
         string_to_sign,
         signature,
         authorization,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn pairs(p: &Params) -> Vec<(&str, &str)> {
+        p.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+    }
+
+    #[test]
+    fn body_members_flatten_apart_from_the_query() {
+        let value = json!({
+            "Name": "a b",
+            "Tags": [{"Key": "k"}],
+            "Policy": "{\"a\":1}",
+            "Ids": "1,2",
+            "Skipped": null,
+        });
+        let (query, body) = split_params(&value, &["Tags", "Policy", "Absent"]).unwrap();
+        assert_eq!(pairs(&query), [("Ids", "1,2"), ("Name", "a b")]);
+        assert_eq!(pairs(&body), [("Policy", "{\"a\":1}"), ("Tags.1.Key", "k")]);
+        assert_eq!(
+            form_body(pairs(&body)),
+            "Policy=%7B%22a%22%3A1%7D&Tags.1.Key=k"
+        );
+        assert_eq!(form_body([]), "");
+        let (all, none) = split_params(&value, &[]).unwrap();
+        assert_eq!(all, flatten_params(&value).unwrap());
+        assert!(none.is_empty());
+        assert!(split_params(&json!([1]), &["x"]).is_err());
+    }
+
+    #[test]
+    fn a_body_changes_the_payload_hash_and_signs_the_content_type() {
+        let body = form_body([("Name", "a b")]);
+        assert_eq!(body, "Name=a%20b");
+        let mut headers = rpc_headers("h", "A", "v", "d", "n", body.as_bytes(), None);
+        assert_eq!(headers[2].1, super::sha256_hex(b"Name=a%20b"));
+        headers.push(("content-type".to_owned(), FORM_CONTENT_TYPE.to_owned()));
+        let s = sign(&SigningInput {
+            method: "POST",
+            path: "/",
+            query: &[],
+            headers: &headers,
+            payload: body.as_bytes(),
+            access_key_id: "id",
+            access_key_secret: "secret",
+        });
+        assert_eq!(
+            s.signed_headers,
+            "content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;\
+             x-acs-signature-nonce;x-acs-version"
+        );
+        assert!(
+            s.canonical_request
+                .starts_with("POST\n/\n\ncontent-type:application/x-www-form-urlencoded\nhost:h\n")
+        );
+        assert!(
+            s.canonical_request
+                .ends_with(&super::sha256_hex(body.as_bytes()))
+        );
     }
 }
