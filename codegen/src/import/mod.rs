@@ -1,3 +1,4 @@
 //! `specbind import`: specs from the vendors' machine-readable API descriptions.
 
+pub mod mine;
 pub mod tree;
