@@ -29,11 +29,13 @@ fn vendor_examples(svc: &Service) -> Option<Vec<Example>> {
     let stem = format!("{}-{}", svc.product, svc.version);
     match svc.provider {
         Provider::Tencent => {
-            let text = std::fs::read_to_string(vendor.join(format!("{stem}.examples.json"))).ok()?;
+            let text =
+                std::fs::read_to_string(vendor.join(format!("{stem}.examples.json"))).ok()?;
             Some(examples::tencent_examples(&text).expect("examples.json reads"))
         }
         Provider::Alibaba => {
-            let text = std::fs::read_to_string(vendor.join(format!("{stem}.api-docs.json"))).ok()?;
+            let text =
+                std::fs::read_to_string(vendor.join(format!("{stem}.api-docs.json"))).ok()?;
             Some(examples::alibaba_examples(&text).expect("api-docs.json reads"))
         }
     }
@@ -101,7 +103,10 @@ fn value(svc: &Service, f: &Field, ty: &Type, rules: &[FieldRule], depth: usize)
             let mut o = Map::new();
             for mf in &svc.models[m].fields {
                 if mf.required {
-                    o.insert(mf.wire_name.clone(), value(svc, mf, &mf.ty, &mf.rules, depth + 1));
+                    o.insert(
+                        mf.wire_name.clone(),
+                        value(svc, mf, &mf.ty, &mf.rules, depth + 1),
+                    );
                 }
             }
             Value::Object(o)

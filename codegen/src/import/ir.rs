@@ -364,6 +364,10 @@ fn lower_field_mined(
             apply_mined(&mut m, &f.ty, enum_name.is_some(), mined, report);
         }
     }
+    if mined.deprecated {
+        m.insert("deprecated", true);
+        report.count_mined("deprecated");
+    }
     if !f.doc.trim().is_empty() {
         m.insert("doc", f.doc.trim());
     }
@@ -570,22 +574,31 @@ fn cross_rules(
         }
         for (when, prefix) in &m.prefixes {
             let Some(when) = when else { continue };
-            // The parameter whose enum lists `when`.
-            let tested: Vec<&str> = mined
-                .iter()
-                .filter(|(n, other)| {
-                    n != name
-                        && usable_values(&other.values)
-                        && other.values.iter().any(|(v, _)| v == when)
-                        && request
-                            .get(n)
-                            .and_then(Node::as_map)
-                            .and_then(|f| f.get("type"))
-                            .and_then(Node::as_str)
-                            == Some("enum")
-                })
-                .map(|(n, _)| n.as_str())
-                .collect();
+            // The parameter the doc names, else the one whose enum lists `when`.
+            let is_enum_param = |n: &str| {
+                request
+                    .get(n)
+                    .and_then(Node::as_map)
+                    .and_then(|f| f.get("type"))
+                    .and_then(Node::as_str)
+                    == Some("enum")
+            };
+            let tested: Vec<&str> = match &m.prefix_when {
+                Some(p) if p != name && params.contains(p.as_str()) && is_enum_param(p) => {
+                    vec![p.as_str()]
+                }
+                Some(_) => Vec::new(),
+                None => mined
+                    .iter()
+                    .filter(|(n, other)| {
+                        n != name
+                            && usable_values(&other.values)
+                            && other.values.iter().any(|(v, _)| v == when)
+                            && is_enum_param(n)
+                    })
+                    .map(|(n, _)| n.as_str())
+                    .collect(),
+            };
             if let [tested] = tested[..] {
                 let mut w = Map::new();
                 w.insert("parameter", tested);
