@@ -5,7 +5,8 @@
 //! per operation, the vendor's example request (if it has one), a minimal valid
 //! request made from the spec's rules, and every example response of the description
 //! (or a bare `RequestId` answer when there is none). It also writes
-//! `generated/tests/every_operation.rs`, which sends each operation once to a local
+//! `generated/tests/every_operation_support/cases.rs`, the per-service dispatch with
+//! which `generated/tests/every_operation.rs` sends each operation once to a local
 //! server that checks the signature and the action, and decodes each example response
 //! into the operation's response type.
 //!
@@ -172,15 +173,12 @@ fn cases(svc: &Service, examples: &[Example]) -> Value {
 fn test_source(services: &[(Service, String)]) -> String {
     let mut s = String::new();
     s.push_str(
-        "//! Every operation of every imported service, once, against a local server that checks\n\
-         //! the signature and the action and answers with the vendor's example response; and\n\
-         //! every example response of the vendor's description decoded into its type.\n\
+        "//! The cases of `every_operation.rs`, one module per imported service: each\n\
+         //! operation's request and response types, by wire name.\n\
          //!\n\
          //! Written by `codegen/tests/every_operation.rs` from `spec/` and `spec/vendor/`\n\
-         //! (`EXPECTORATE=overwrite cargo test -p specbind --test every_operation`).\n\
-         \n\
-         mod common;\n\
-         mod every_operation_support;\n",
+         //! (`EXPECTORATE=overwrite cargo test -p specbind --test every_operation`); not\n\
+         //! formatted by rustfmt (`#[rustfmt::skip]` where it is declared).\n",
     );
     for (svc, stem) in services {
         let feature = svc.feature();
@@ -192,9 +190,9 @@ fn test_source(services: &[(Service, String)]) -> String {
         let _ = write!(
             s,
             "\n#[cfg(feature = \"{feature}\")]\nmod {stem} {{\n    \
-             use super::every_operation_support::{{Case, call, decode_all}};\n    \
+             use crate::every_operation_support::{{Case, call, decode_all}};\n    \
              use specbind_apis::{provider}::{module} as svc;\n\n    \
-             const CASES: &str = include_str!(\"data/every_operation/{stem}.json\");\n\n    \
+             const CASES: &str = include_str!(\"../data/every_operation/{stem}.json\");\n\n    \
              async fn one(case: &Case) {{\n        \
              match case.operation.as_str() {{\n",
             module = svc.module,
@@ -202,7 +200,7 @@ fn test_source(services: &[(Service, String)]) -> String {
         for op in svc.operations.values() {
             let _ = writeln!(
                 s,
-                "            {:?} => call::<svc::{}>(&svc::SERVICE, super::common::Vendor::{vendor}, case).await,",
+                "            {:?} => call::<svc::{}>(&svc::SERVICE, crate::common::Vendor::{vendor}, case).await,",
                 op.wire_name, op.request.rust_name
             );
         }
@@ -257,7 +255,7 @@ fn every_operation_cases_and_test_are_current() {
         "both imported services have their vendor descriptions in spec/vendor"
     );
     expectorate::assert_contents(
-        repo().join("generated/tests/every_operation.rs"),
+        repo().join("generated/tests/every_operation_support/cases.rs"),
         &test_source(&with_examples),
     );
 }
