@@ -76,8 +76,18 @@ pub fn mine(doc: &str) -> Mined {
         let mut under_condition = false;
         for sentence in sentences(line) {
             conditional_prefixes(sentence, &mut conditional);
+            if !items(strip_intro(sentence).0).is_empty() {
+                continue;
+            }
+            if !under_condition && ABSENT.is_match(sentence) {
+                // `未设置时，默认值为auto`: the condition is this parameter's absence,
+                // which is what a default describes; nothing else is mined from it.
+                let mut unused = (Vec::new(), Vec::new());
+                sentence_rules(sentence, &mut unused.0, &mut unused.1, &mut defaults);
+                continue;
+            }
             under_condition |= is_conditional(sentence);
-            if under_condition || is_sub_item(strip_intro(sentence).0) {
+            if under_condition {
                 continue;
             }
             sentence_rules(sentence, &mut ranges, &mut lengths, &mut defaults);
@@ -223,35 +233,68 @@ regex!(BOLD, r"(^|[^\w*\-])\*\*([^*\s][^*\n]*?[^*\s]|[^*\s])\*\*");
 /// emphasis and code marks removed, and Tencent's collapsed paragraphs (two or more
 /// spaces) split into lines.
 fn normalize(doc: &str) -> String {
-    let s = doc.replace("\r\n", "\n").replace('\r', "\n");
-    let s = BLOCK_TAG.replace_all(&s, "\n");
-    let s = INLINE_TAG.replace_all(&s, "");
-    let s = s
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-        .replace("\\*", "*")
-        .replace("\\_", "_")
-        .replace('`', "");
-    let s = BOLD.replace_all(&s, "$1$2");
+    let mut s = doc.replace("\r\n", "\n").replace('\r', "\n");
+    if s.contains('<') {
+        s = BLOCK_TAG.replace_all(&s, "\n").into_owned();
+        s = INLINE_TAG.replace_all(&s, "").into_owned();
+    }
+    if s.contains('&') {
+        s = s
+            .replace("&nbsp;", " ")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
+    }
+    if s.contains(['\\', '`', '*']) {
+        s = s.replace("\\*", "*").replace("\\_", "_").replace('`', "");
+        s = BOLD.replace_all(&s, "$1$2").into_owned();
+    }
     // `DELETE:  删除`: a gap after a colon is not a paragraph break.
-    let s = COLON_GAP.replace_all(&s, "$1 ");
-    WIDE_GAP.replace_all(&s, "\n").into_owned()
+    if s.contains("  ") || s.contains(['\t', '\u{3000}']) {
+        s = COLON_GAP.replace_all(&s, "$1 ").into_owned();
+        s = WIDE_GAP.replace_all(&s, "\n").into_owned();
+    }
+    s
 }
 
-/// Sentences of a line: split after `。`, `；` and `;`.
+/// Sentences of a line: split after `。`, `；`, `;`, and `.` before whitespace.
 fn sentences(line: &str) -> impl Iterator<Item = &str> {
-    line.split_inclusive(['。', '；', ';'])
-        .map(str::trim)
+    let mut cuts = Vec::new();
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        let cut = match c {
+            '。' | '；' | ';' => true,
+            '.' => chars.peek().is_some_and(|(_, n)| n.is_whitespace()),
+            _ => false,
+        };
+        if cut {
+            cuts.push(end);
+        }
+    }
+    cuts.push(line.len());
+    let mut start = 0;
+    cuts.into_iter()
+        .map(move |end| {
+            let piece = &line[start..end];
+            start = end;
+            piece.trim()
+        })
         .filter(|s| !s.is_empty())
 }
 
 regex!(
     CONDITIONAL,
     r"当|如果|若|仅在|只有在|只在|对于|(?:传|填|空|指定|设置|配置|选择|开启|关闭)时|(?i:\bif\b|\bwhen\b)"
+);
+
+// `不传时，默认…`: only this parameter's absence (no other name before it, no other
+// condition in the sentence).
+regex!(
+    ABSENT,
+    r"^[^A-Za-z当如若]*(?:不传|未传|不填|未填|未设置|不设置|为空|未指定|不指定)(?:该参数|此参数)?时[，,]?\s*[^当如若]*默认[^当如若]*$"
 );
 
 /// A sentence whose rule holds only under a condition.
@@ -333,7 +376,7 @@ fn sentence_rules(
 ) {
     // Lengths first: `长度：2~64个字符` must not also count as a numeric range.
     let mut length_spans = Vec::new();
-    for c in LENGTH_RANGE.captures_iter(s) {
+    for c in caps(&LENGTH_RANGE, s, LENGTH_WORDS) {
         let whole = c.get(0).expect("match");
         let bytes = is_bytes(&c[3]);
         let unit_ok = !c[3].starts_with('位') || mentions_length(s);
@@ -347,7 +390,7 @@ fn sentence_rules(
             lengths.push(if bytes { (None, hi) } else { (lo, hi) });
         }
     }
-    for c in LENGTH_BRACKET.captures_iter(s) {
+    for c in caps(&LENGTH_BRACKET, s, &["长度"]) {
         let whole = c.get(0).expect("match");
         if length_spans
             .iter()
@@ -381,10 +424,7 @@ fn sentence_rules(
             lengths.push((lo, hi));
         }
     }
-    for c in LENGTH_MAX
-        .captures_iter(s)
-        .chain(LENGTH_EN.captures_iter(s))
-    {
+    for c in caps(&LENGTH_MAX, s, LENGTH_WORDS).chain(caps(&LENGTH_EN, s, &["char", "byte"])) {
         let whole = c.get(0).expect("match");
         if length_spans.iter().any(|r| r.contains(&whole.start())) {
             continue;
@@ -396,7 +436,7 @@ fn sentence_rules(
         hit("length: 最大N个字符 / up to N characters");
         lengths.push((None, c[1].parse().ok()));
     }
-    for c in LENGTH_MIN.captures_iter(s) {
+    for c in caps(&LENGTH_MIN, s, LENGTH_WORDS) {
         let whole = c.get(0).expect("match");
         if is_bytes(&c[2]) || (c[2].starts_with('位') && !mentions_length(s)) {
             continue;
@@ -407,7 +447,7 @@ fn sentence_rules(
     }
     let in_length = |i: usize| length_spans.iter().any(|r| r.contains(&i));
 
-    for c in RANGE_CN.captures_iter(s) {
+    for c in caps(&RANGE_CN, s, &["范围", "区间"]) {
         let whole = c.get(0).expect("match");
         if in_length(whole.end().saturating_sub(1)) || !clean_after(s, whole.end()) {
             continue;
@@ -423,7 +463,7 @@ fn sentence_rules(
         hit("range: 取值范围：a~b");
         push_range(ranges, lo, hi);
     }
-    for c in RANGE_EN.captures_iter(s) {
+    for c in caps(&RANGE_EN, s, &["alue", "ange"]) {
         let whole = c.get(0).expect("match");
         if !clean_after(s, whole.end()) || unit_after(s, whole.end()).is_some_and(is_length_unit) {
             continue;
@@ -436,7 +476,7 @@ fn sentence_rules(
         hit("range: Valid values: a to b");
         push_range(ranges, lo, hi);
     }
-    for c in BETWEEN_EN.captures_iter(s) {
+    for c in caps(&BETWEEN_EN, s, &["etween"]) {
         let whole = c.get(0).expect("match");
         if !clean_after(s, whole.end()) || unit_after(s, whole.end()).is_some() {
             continue;
@@ -450,7 +490,7 @@ fn sentence_rules(
     let mut hi = None;
     // `数组长度最大为1` bounds a length, not the value.
     let after_length = |i: usize| s[..i].trim_end().ends_with("长度");
-    for c in MAX_CN.captures_iter(s) {
+    for c in caps(&MAX_CN, s, &["最大", "超过"]) {
         let whole = c.get(0).expect("match");
         if in_length(whole.start())
             || after_length(whole.start())
@@ -460,7 +500,7 @@ fn sentence_rules(
         }
         hi = merge_bound(hi, c[1].parse::<i128>().ok());
     }
-    for c in MIN_CN.captures_iter(s) {
+    for c in caps(&MIN_CN, s, &["最小"]) {
         let whole = c.get(0).expect("match");
         if in_length(whole.start())
             || after_length(whole.start())
@@ -479,7 +519,7 @@ fn sentence_rules(
         }
     }
 
-    for c in DEFAULT_CN.captures_iter(s) {
+    for c in caps(&DEFAULT_CN, s, &["默认"]) {
         let whole = c.get(0).expect("match");
         // `默认10` only after punctuation: in `0 默认 1 vpc` the 0 is the default.
         let bare_ok = c.get(1).is_some()
@@ -497,7 +537,7 @@ fn sentence_rules(
             push_default(defaults, s, v);
         }
     }
-    for c in DEFAULT_EN.captures_iter(s) {
+    for c in caps(&DEFAULT_EN, s, &["efault"]) {
         let v = c.get(1).expect("group");
         if !in_parens(s, v.start()) {
             hit("default: Default value: X");
@@ -521,6 +561,22 @@ fn in_parens(s: &str, at: usize) -> bool {
     let close = before.matches(['）', ')', ']']).count();
     open > close
 }
+
+/// `re`'s captures in `s`, or none without running it when `s` has none of the words
+/// every match contains (most sentences state no rule).
+fn caps<'s>(
+    re: &'static Regex,
+    s: &'s str,
+    gate: &[&str],
+) -> impl Iterator<Item = regex::Captures<'s>> {
+    gate.iter()
+        .any(|w| s.contains(w))
+        .then(|| re.captures_iter(s))
+        .into_iter()
+        .flatten()
+}
+
+const LENGTH_WORDS: &[&str] = &["字符", "字节", "位", "长度", "char", "byte"];
 
 fn merge_bound(prev: Option<Option<i128>>, new: Option<i128>) -> Option<Option<i128>> {
     match prev {
@@ -593,13 +649,33 @@ fn plain_number_end(s: &str, end: usize) -> bool {
 }
 
 /// A default value ends at the end, at punctuation or at a parenthesis
-/// (`3600（1小时）`), not inside a word or before a unit.
+/// (`3600（1小时）`), not inside a word, before a unit or before more words
+/// (`默认为 request 的 2 倍`).
 fn default_end(s: &str, end: usize) -> bool {
-    s[end..]
-        .chars()
+    let ends = |rest: &str| {
+        rest.chars().next().is_none_or(|c| {
+            (is_punct(c) && !c.is_whitespace()) || matches!(c, '"' | '\'' | '”' | '`' | '：' | ':')
+        })
+    };
+    let rest = s[end..].trim_start();
+    if ends(rest) {
+        return true;
+    }
+    // `默认为 3 秒。`: a number and its unit.
+    let number = s[..end]
+        .rsplit(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
         .next()
-        .is_none_or(|c| is_punct(c) || matches!(c, '"' | '\'' | '”' | '`' | '：' | ':'))
+        .is_some_and(|t| !t.is_empty() && t.parse::<f64>().is_ok());
+    number
+        && UNITS
+            .iter()
+            .any(|u| rest.strip_prefix(u).is_some_and(|r| ends(r.trim_start())))
 }
+
+const UNITS: &[&str] = &[
+    "毫秒", "秒", "分钟", "小时", "天", "个", "条", "次", "MiB", "GiB", "MB", "GB", "KB", "Mbps",
+    "M", "G", "%",
+];
 
 // ---------------------------------------------------------------------------
 // Enumerated values
@@ -609,17 +685,19 @@ const VALUE: &str = r"[A-Za-z0-9_][A-Za-z0-9_.\-]*";
 
 regex!(
     INTRO,
-    r"^(?:目前)?(?:取值范围|取值|可选值|枚举值|可取值|有效值|支持的值|valid values|possible values)\s*(?:为|是|如下|包括|有)?\s*[：:]?\s*"
+    r"^(?:[^，,]*?[，,]\s*)?(目前)?(?:取值范围|取值|可选值|枚举值|可取值|有效值|支持的值|(?i:valid values|possible values))\s*(?:为|是|如下|包括|有)?\s*([：:])?\s*"
 );
 regex!(
     ITEM,
-    &format!(r"^(?:[-*•·]\s*)?({VALUE})\s*(?:[（(]\s*(默认值?|default)\s*[）)])?\s*[：:]\s*(.*)$")
+    &format!(
+        r"(?:^(?:[*•·]\s*|-\s+)?|[,，、]\s*|\s+)(-\d+|{VALUE})\s*(?:[（(]\s*(默认值?|default)\s*[）)])?\s*[：:]"
+    )
 );
 regex!(
     INLINE_VALUE,
     &format!(r"^({VALUE})\s*(?:[（(]([^（()）]*)[）)])?")
 );
-regex!(INLINE_SEP, r"^\s*(?:、|，|,|/|和|或者|或|及)\s*");
+regex!(INLINE_SEP, r"^\s*(?:、|，|,|/|\||｜|和|或者|或|及)\s*");
 regex!(NUMERIC_RANGE, r"^-?\d+[-~]\d+$");
 
 /// Enumerated values in the doc, with the values marked as default.
@@ -635,24 +713,45 @@ fn values(lines: &[&str]) -> (Vec<(String, String)>, Vec<String>) {
     for line in lines {
         for (i, sentence) in sentences(line).enumerate() {
             let (rest, intro) = strip_intro(sentence);
-            match item(rest) {
-                Some((value, default, desc)) => {
-                    if intro || current.is_none() {
+            let found = items(rest);
+            match intro {
+                _ if !found.is_empty() => {
+                    if intro.is_some() || current.is_none() {
                         groups.extend(current.take());
-                        current = Some((Vec::new(), Vec::new(), intro));
+                        current = Some((Vec::new(), Vec::new(), intro == Some(true)));
                     }
                     let g = current.as_mut().expect("a group");
-                    if default {
-                        hit("default: V（默认值）：描述");
-                        g.1.push(value.clone());
+                    for (value, default, desc) in found {
+                        if default {
+                            hit("default: V（默认值）：描述");
+                            g.1.push(value.clone());
+                        }
+                        g.0.push((value, desc));
                     }
-                    g.0.push((value, desc));
                 }
-                None if intro => {
+                Some(strong) => {
                     groups.extend(current.take());
                     if let Some(list) = inline_values(rest) {
-                        hit("values: inline list after 取值：");
-                        groups.push((list, Vec::new(), true));
+                        // One value only after `取值：` or `目前取值为`, not after
+                        // `取值为2，表示…`, which explains a value rather than listing them.
+                        if list.len() >= 2 || strong {
+                            hit("values: inline list after 取值：");
+                            // `wav（默认），mp3，pcm`
+                            let mut defaults = Vec::new();
+                            let list = list
+                                .into_iter()
+                                .map(|(v, d)| {
+                                    if matches!(d.as_str(), "默认" | "默认值" | "default") {
+                                        hit("default: V（默认值）：描述");
+                                        defaults.push(v.clone());
+                                        (v, String::new())
+                                    } else {
+                                        (v, d)
+                                    }
+                                })
+                                .collect();
+                            groups.push((list, defaults, true));
+                        }
                     }
                 }
                 // A line that does not start with an item ends the list; a later
@@ -673,41 +772,101 @@ fn values(lines: &[&str]) -> (Vec<(String, String)>, Vec<String>) {
         });
         distinct && (items.len() >= 2 || (*intro && !items.is_empty()))
     });
-    match (accepted.next(), accepted.next()) {
-        (Some((items, defaults, _)), None) => (items, defaults),
-        // None, or several lists that describe different things (or conditions).
-        _ => (Vec::new(), Vec::new()),
-    }
-}
-
-/// The sentence without a leading `取值：`-like intro, and whether it had one.
-fn strip_intro(sentence: &str) -> (&str, bool) {
-    match INTRO.find(sentence) {
-        Some(m) => (&sentence[m.end()..], true),
-        None => (sentence, false),
-    }
-}
-
-/// `- Enabled（默认值）：启用。` → (`Enabled`, marked default, `启用`).
-fn item(s: &str) -> Option<(String, bool, String)> {
-    let c = ITEM.captures(s)?;
-    let value = &c[1];
-    let mut desc = tidy(&c[3]);
-    let mut default = c.get(2).is_some();
-    // `0：横屏开播（默认值）`
-    for mark in ["（默认值）", "（默认）", "(默认值)", "(默认)", "(default)"] {
-        if let Some(d) = desc.strip_suffix(mark) {
-            desc = d.trim_end().to_owned();
-            default = true;
+    let Some(first) = accepted.next() else {
+        return (Vec::new(), Vec::new());
+    };
+    let value_set = |items: &[(String, String)]| {
+        let mut v: Vec<String> = items.iter().map(|(v, _)| v.clone()).collect();
+        v.sort();
+        v
+    };
+    let (mut best, mut defaults, _) = first;
+    for (items, more_defaults, _) in accepted {
+        // Several lists that describe different things (or conditions): none. The same
+        // values listed twice (`可选值包括 none、auto` and then `none：不调用工具；…`):
+        // the one that explains more.
+        if value_set(&items) != value_set(&best) {
+            return (Vec::new(), Vec::new());
         }
+        let described = |l: &[(String, String)]| l.iter().filter(|(_, d)| !d.is_empty()).count();
+        if described(&items) > described(&best) {
+            best = items;
+        }
+        defaults.extend(more_defaults);
     }
-    let ok = !desc.is_empty()
-        && !desc.starts_with('/')
-        && !NUMERIC_RANGE.is_match(value)
-        && !["http", "https", "note", "注意"]
-            .iter()
-            .any(|w| value.eq_ignore_ascii_case(w));
-    ok.then(|| (value.to_owned(), default, desc))
+    (best, defaults)
+}
+
+/// The sentence without a leading `取值：`-like intro, and whether it had one: `Some(true)`
+/// for a strong intro (with a colon, or `目前取值为`), `Some(false)` for a weak one.
+fn strip_intro(sentence: &str) -> (&str, Option<bool>) {
+    const WORDS: &[&str] = &["取值", "可选值", "枚举值", "有效值", "支持的值", "alues"];
+    if !WORDS.iter().any(|w| sentence.contains(w)) {
+        return (sentence, None);
+    }
+    match INTRO.captures(sentence) {
+        Some(c) => {
+            let end = c.get(0).expect("match").end();
+            (
+                &sentence[end..],
+                Some(c.get(1).is_some() || c.get(2).is_some()),
+            )
+        }
+        None => (sentence, None),
+    }
+}
+
+/// The items a sentence starts with: `- Enabled（默认值）：启用。` → (`Enabled`, marked
+/// default, `启用`); `SERVER：服务端, CLIENT：客户端` → two items. Empty when the sentence
+/// does not start with one.
+fn items(s: &str) -> Vec<(String, bool, String)> {
+    if !s.contains(['：', ':']) {
+        return Vec::new();
+    }
+    // (match start, value, marked default, description start)
+    let mut starts: Vec<(usize, &str, bool, usize)> = Vec::new();
+    for c in ITEM.captures_iter(s) {
+        let whole = c.get(0).expect("match");
+        let value = c.get(1).expect("group").as_str();
+        let after = &s[whole.end()..];
+        let bad = NUMERIC_RANGE.is_match(value)
+            || ["http", "https", "note"]
+                .iter()
+                .any(|w| value.eq_ignore_ascii_case(w))
+            || after.starts_with('/')
+            // `16:9`, `12:00`: a ratio or a time, not a value and its meaning.
+            || (value.bytes().all(|b| b.is_ascii_digit())
+                && after.starts_with(|c: char| c.is_ascii_digit()));
+        if bad {
+            if starts.is_empty() {
+                return Vec::new();
+            }
+            continue;
+        }
+        if starts.is_empty() && whole.start() != 0 {
+            return Vec::new();
+        }
+        starts.push((whole.start(), value, c.get(2).is_some(), whole.end()));
+    }
+    let mut out = Vec::new();
+    for (i, &(_, value, marked, desc_start)) in starts.iter().enumerate() {
+        let desc_end = starts.get(i + 1).map_or(s.len(), |n| n.0);
+        let mut desc = tidy(&s[desc_start..desc_end]);
+        let mut default = marked;
+        // `0：横屏开播（默认值）`
+        for mark in ["（默认值）", "（默认）", "(默认值)", "(默认)", "(default)"] {
+            if let Some(d) = desc.strip_suffix(mark) {
+                desc = d.trim_end().to_owned();
+                default = true;
+            }
+        }
+        if desc.is_empty() {
+            // `A：, B：x` is not a list of values and meanings.
+            return Vec::new();
+        }
+        out.push((value.to_owned(), default, desc));
+    }
+    out
 }
 
 /// `User、Group`, `ENABLE 和 DISABLE`, `HOT（标准存储），COLD（低频存储）`, `RD-Account，表示…`.
@@ -737,15 +896,17 @@ fn inline_values(rest: &str) -> Option<Vec<(String, String)>> {
         }
     }
     let end = s.trim_start();
+    // Whitespace may end the list, unless more words follow (`1 to 20`).
     let ok_end = end.is_empty()
         || end.starts_with(['。', '；', ';', '.'])
-        || end.starts_with(|c: char| c.is_whitespace());
+        || (s.starts_with(char::is_whitespace)
+            && !end.starts_with(|c: char| c.is_ascii_alphanumeric()));
     ok_end.then_some(out)
 }
 
 fn tidy(desc: &str) -> String {
     desc.trim()
-        .trim_end_matches(['。', '；', ';', '，', ',', '.'])
+        .trim_end_matches(['。', '；', ';', '，', ',', '.', '、'])
         .trim()
         .to_owned()
 }
@@ -774,7 +935,7 @@ regex!(
 
 /// `以cg-开头`, `scimcred-前缀开头`, `starts with d-`; not negated, not one of alternatives.
 fn plain_prefixes(s: &str, out: &mut Vec<String>) {
-    for c in STARTS_WITH.captures_iter(s) {
+    for c in caps(&STARTS_WITH, s, &["开头", "前缀", "tart"]) {
         let whole = c.get(0).expect("match");
         let p = (1..=4).find_map(|i| c.get(i)).expect("a group").as_str();
         let before: String = s[..whole.start()]
@@ -802,7 +963,7 @@ fn plain_prefixes(s: &str, out: &mut Vec<String>) {
 
 /// `当PrincipalType取值为Group时，该值为用户组 ID（g-****）`: (parameter, value, prefix).
 fn conditional_prefixes(s: &str, out: &mut Vec<(String, String, String)>) {
-    let whens: Vec<_> = WHEN.captures_iter(s).collect();
+    let whens: Vec<_> = caps(&WHEN, s, &["当"]).collect();
     for (i, c) in whens.iter().enumerate() {
         let start = c.get(0).expect("match").end();
         let end = whens
@@ -840,7 +1001,7 @@ regex!(
 );
 
 fn paired(s: &str, out: &mut Vec<String>) {
-    for c in PAIRED.captures_iter(s).chain(PAIRED_EN.captures_iter(s)) {
+    for c in caps(&PAIRED, s, &["同时"]).chain(caps(&PAIRED_EN, s, &["must"])) {
         for i in [1, 2] {
             let n = c[i].to_owned();
             if !out.contains(&n) {
@@ -849,7 +1010,7 @@ fn paired(s: &str, out: &mut Vec<String>) {
             }
         }
     }
-    for c in PAIRED_WITH.captures_iter(s) {
+    for c in caps(&PAIRED_WITH, s, &["同时"]) {
         let n = c[1].to_owned();
         if !out.contains(&n) {
             hit("paired: 需与B同时传入");
@@ -1320,6 +1481,91 @@ mod tests {
             (
                 "tccli cls CreateTopicRequest.HotPeriod (a bound relative to another parameter; 0 is valid)",
                 "<p>0：日志主题关闭日志沉降。<br>非0：日志主题开启日志沉降后标准存储的天数，HotPeriod需要大于等于7，且小于Period。<br>仅在StorageType为 hot 时生效，指标主题不支持该配置。</p>",
+                d(),
+            ),
+            (
+                "tccli hunyuan ChatCompletionsRequest.ToolChoice (numbered notes, items in one line)",
+                "工具使用选项，可选值包括 none、auto、custom。说明：1. 仅对 hunyuan-turbo、hunyuan-functioncall 模型生效。2. none：不调用工具；auto：模型自行选择生成回复或调用工具；custom：强制模型调用指定的工具。3. 未设置时，默认值为auto",
+                Mined {
+                    default: text("auto"),
+                    values: vals(&[
+                        ("none", "不调用工具"),
+                        ("auto", "模型自行选择生成回复或调用工具"),
+                        ("custom", "强制模型调用指定的工具"),
+                    ]),
+                    ..d()
+                },
+            ),
+            (
+                "tccli tione DescribeBillingResourceGroupRequest.OrderField",
+                "<p>排序字段; 枚举值: CreateTime (创建时间) ｜ ExpireTime (到期时间)；默认CreateTime</p>",
+                Mined {
+                    default: text("CreateTime"),
+                    values: vals(&[("CreateTime", "创建时间"), ("ExpireTime", "到期时间")]),
+                    ..d()
+                },
+            ),
+            (
+                "tccli tsf (module_type) ModuleType: items separated by commas, a negative value",
+                "module_type。枚举值: 1:环境参数, 2:应用参数, 3:系统参数, -1:所有参数",
+                Mined {
+                    values: vals(&[
+                        ("1", "环境参数"),
+                        ("2", "应用参数"),
+                        ("3", "系统参数"),
+                        ("-1", "所有参数"),
+                    ]),
+                    ..d()
+                },
+            ),
+            (
+                "tccli AspectRatio (ratios are not value: meaning)",
+                "<p>生成视频的画面纵横比（宽:高）</p><p>枚举值：16:9, 9:16, 1:1</p><p>未使用首帧参考或视频编辑功能时，当前参数必填</p>",
+                d(),
+            ),
+            (
+                "tccli InstanceCount (取值为2，表示… explains one value)",
+                "<p>实例数量</p><p>取值范围：[1, 16]</p><p>默认值：2</p><ul><li>取值为2，表示一个 rw 实例 + 一个 ro 实例。</li></ul>",
+                Mined {
+                    range: range(1, 16),
+                    default: text("2"),
+                    ..d()
+                },
+            ),
+            (
+                "tccli Codec (inline default mark)",
+                "<p>返回音频格式，可取值：wav（默认），mp3，pcm</p>",
+                Mined {
+                    default: text("wav"),
+                    values: vals(&[("wav", ""), ("mp3", ""), ("pcm", "")]),
+                    ..d()
+                },
+            ),
+            (
+                "tccli MemLimit (a default relative to something else)",
+                "业务容器最大的内存 MiB 数，对应 K8S 的 limit；不填时默认为 request 的 2 倍",
+                d(),
+            ),
+            (
+                "tccli AllowClipTextUp (the default's condition is the parameter's absence)",
+                "是否开启剪贴板文本（含图片）上行，不传时默认为false",
+                Mined {
+                    default: text("false"),
+                    ..d()
+                },
+            ),
+            (
+                "tccli DurationSeconds (a default with its unit)",
+                "<p>临时密钥有效期，单位：秒。默认 300 秒，取值范围 5 到 86400。</p>",
+                Mined {
+                    range: range(5, 86400),
+                    default: text("300"),
+                    ..d()
+                },
+            ),
+            (
+                "tccli TimeZone (the default is more than one word)",
+                "<p>系统时区，默认：China Standard Time</p>",
                 d(),
             ),
             (
