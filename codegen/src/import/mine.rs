@@ -1598,6 +1598,8 @@ mod tests {
         let path = std::env::var("MINE_CORPUS").expect("MINE_CORPUS");
         let text = std::fs::read_to_string(path).expect("corpus");
         let mut out = String::new();
+        let mut spent = std::time::Duration::ZERO;
+        let mut n = 0usize;
         // (source, wording) → (docs, services)
         let mut counts: std::collections::BTreeMap<
             (String, &str),
@@ -1607,7 +1609,11 @@ mod tests {
             let fields: Vec<&str> = rec.split('\u{1e}').collect();
             let (meta, doc) = fields.split_at(fields.len() - 1);
             HITS.with(|h| h.borrow_mut().clear());
+            let t = std::time::Instant::now();
             let m = mine(doc[0]);
+            spent += t.elapsed();
+            n += 1;
+
             for w in HITS.with(|h| h.borrow().clone()) {
                 let e = counts.entry((meta[0].to_owned(), w)).or_default();
                 e.0 += 1;
@@ -1630,6 +1636,8 @@ mod tests {
                 m.deprecated
             );
         }
+        eprintln!("mine: {n} docs in {spent:?}");
+
         for ((source, w), (docs, services)) in &counts {
             eprintln!("{source}\t{w}\t{docs} docs\t{} services", services.len());
         }
