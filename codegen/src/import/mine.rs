@@ -340,7 +340,7 @@ regex!(
 regex!(MIN_CN, r"(?:最小值|最小)\s*(?:为|是|：|:)?\s*(-?\d+)");
 regex!(
     LENGTH_RANGE,
-    r"(\d+)\s*(?:~|～|-|－|–|—|到|至)\s*(\d+)\s*(?:个)?\s*(字符|字节|位|characters?|bytes?)"
+    r"(\d+)\s*(?:~|～|-|－|–|—|到|至|\s+to\s+)\s*(\d+)\s*(?:个)?\s*(字符|字节|位|characters?|bytes?)"
 );
 regex!(
     LENGTH_BRACKET,
@@ -1567,6 +1567,35 @@ mod tests {
                 "tccli TimeZone (the default is more than one word)",
                 "<p>系统时区，默认：China Standard Time</p>",
                 d(),
+            ),
+            (
+                "English form of CloudSSO ListTasks.PrincipalType (international docs)",
+                "The type of the CloudSSO identity. Valid values:\n\n- User: The identity is a CloudSSO user.\n- Group: The identity is a CloudSSO group.\n\n> PrincipalId and PrincipalType must be specified together.",
+                Mined {
+                    values: vals(&[
+                        ("User", "The identity is a CloudSSO user"),
+                        ("Group", "The identity is a CloudSSO group"),
+                    ]),
+                    paired_with: names(&["PrincipalId", "PrincipalType"]),
+                    ..d()
+                },
+            ),
+            (
+                "English form of CloudSSO CreateDirectory.DirectoryName (international docs)",
+                "The name of the directory. The name must be globally unique. It cannot start with d-. The name must be 2 to 64 characters in length.",
+                Mined {
+                    length: Some((Some(2), Some(64))),
+                    ..d()
+                },
+            ),
+            (
+                "English prefix wording",
+                "The ID of the directory. It must start with d-. Default value: d-abc.",
+                Mined {
+                    prefixes: vec![(None, "d-".into())],
+                    default: text("d-abc"),
+                    ..d()
+                },
             ),
             (
                 "issue 8 (English wording)",
