@@ -13,6 +13,21 @@
 //!
 //! The function does not know the parameter's type; the importer applies `range` to
 //! numbers only and `length`, `prefixes` and `values` to strings only.
+//!
+//! | Rule | Wordings (docs of request parameters that state it, of 71,355 in tccli 3.1.189.1) |
+//! |---|---|
+//! | `range` | `取值范围：1~100`, `取值范围：[1, 100]`, `范围 1-43200 秒`, `取值范围是 -10 到 10` (774); `最大值为100`, `最小值为0`, `不超过100` with a plain number (1,483); `Valid values: 1 to 20`, `between 1 and 20` |
+//! | `length` | `2~64个字符`, `长度8-30位` (206); `长度：1~64` (71); `最大64个字符`, `最大长度不能超过60个字节`, `up to 64 characters` (748); `至少8个字符` (2) |
+//! | `default` | `默认值：10`, `默认为false` (4,591); `，默认20` after punctuation (1,379); `- Enabled（默认值）：启用`, `wav（默认）` (223); `Default value: 10` |
+//! | `values` | item lines or sentences `- User：用户。`, `<li>CREATE_TIME：…</li>`, `InProgress：…。 Success：…` (3,607); after `取值：`/`可选值`/`枚举值`: `User、Group`, `ENABLE 和 DISABLE`, `standard/pro` (586) |
+//! | `prefixes` | `以 cg- 开头`, `scimcred-前缀开头`, `starts with d-` (24); `当PrincipalType取值为Group时，…（g-****）` (4, plus 2 in CloudSSO) |
+//! | `paired_with` | `` `TargetId`与`TargetType`必须同时配置 ``, `SubnetId和VpcId需同时设置` (18, plus 10 in CloudSSO); `必须与 StartTime 同时传` (6); `A and B must be specified together` |
+//! | `deprecated` | `该参数已废弃`, `【已废弃参数…】` (156) |
+//!
+//! Left out as too irregular or too risky: `大于等于`/`>=` (mostly relations between
+//! parameters), `上限` (mostly list sizes), `形如 ins-xxxxxxxx` (an example, not a rule),
+//! `不支持同时指定A和B` (an exclusion the format cannot state), `1-仅允许…` value lists
+//! without separators, open intervals `(0-100]`.
 
 use std::sync::LazyLock;
 
@@ -53,7 +68,7 @@ impl Mined {
 /// plain text, Chinese or English).
 pub fn mine(doc: &str) -> Mined {
     // Most docs state no rule; skip them before the regexes run.
-    if !TRIGGERS.iter().any(|t| doc.contains(t)) {
+    if !TRIGGER.is_match(doc) {
         return Mined::default();
     }
     let text = normalize(doc);
@@ -211,6 +226,17 @@ macro_rules! regex {
         static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($re).expect("valid regex"));
     };
 }
+
+// One search for all the words (a regex over literals is an Aho-Corasick search),
+// rather than one `contains` per word.
+regex!(
+    TRIGGER,
+    &TRIGGERS
+        .iter()
+        .map(|t| regex::escape(t))
+        .collect::<Vec<_>>()
+        .join("|")
+);
 
 // ---------------------------------------------------------------------------
 // Normalizing the doc
