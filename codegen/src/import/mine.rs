@@ -23,6 +23,7 @@
 //! | `prefixes` | `以 cg- 开头`, `scimcred-前缀开头`, `starts with d-` (24); `当PrincipalType取值为Group时，…（g-****）` (4, plus 2 in CloudSSO) |
 //! | `paired_with` | `` `TargetId`与`TargetType`必须同时配置 ``, `SubnetId和VpcId需同时设置` (18, plus 10 in CloudSSO); `必须与 StartTime 同时传` (6); `A and B must be specified together` |
 //! | `deprecated` | `该参数已废弃`, `【已废弃参数…】` (156) |
+//! | `required_when` | `当TaskType取值为cls时，该参数必填`, `当Method=set时必填`, `…时，此字段必传` (75, plus 1 in CloudSSO) |
 //!
 //! Left out as too irregular or too risky: `大于等于`/`>=` (mostly relations between
 //! parameters), `上限` (mostly list sizes), `形如 ins-xxxxxxxx` (an example, not a rule),
@@ -55,6 +56,10 @@ pub struct Mined {
     pub paired_with: Vec<String>,
     /// The doc says the parameter is deprecated ("该参数已废弃").
     pub deprecated: bool,
+    /// `(parameter, value)`: this parameter must be set when `parameter` equals `value`
+    /// ("当`PermissionPolicyType`为`Inline`时，该参数必须配置"). The importer keeps those
+    /// whose `parameter` is a string or enum request parameter.
+    pub required_when: Vec<(String, String)>,
 }
 
 impl Mined {
@@ -91,6 +96,7 @@ pub fn mine(doc: &str) -> Mined {
         let mut under_condition = false;
         for sentence in sentences(line) {
             conditional_prefixes(sentence, &mut conditional);
+            required_when(sentence, &mut m.required_when);
             if !items(strip_intro(sentence).0).is_empty() {
                 continue;
             }
@@ -169,6 +175,7 @@ const TRIGGERS: &[&str] = &[
     "：",
     ":",
     "取值",
+    "当",
     "默认",
     "范围",
     "区间",
@@ -1014,6 +1021,22 @@ fn conditional_prefixes(s: &str, out: &mut Vec<(String, String, String)>) {
 }
 
 regex!(
+    REQUIRED_WHEN,
+    r#"当\s*([A-Z][A-Za-z0-9]*)\s*(?:取值|的值|参数)?\s*(?:为|是|=|==|等于)\s*["'“]?([A-Za-z0-9_.\-]+)["'”]?\s*时\s*[，,]?\s*(?:该参数|此参数|本参数|该字段|此字段|本字段)?\s*(?:必填|必须配置|必须填写|必须指定|必须传入|必须设置|必须传|必传|为必填项?|需填写|需要配置|需要设置|需要填写|需要指定|需指定|需传入)"#
+);
+
+/// `当X为V时，该参数必填`: (X, V).
+fn required_when(s: &str, out: &mut Vec<(String, String)>) {
+    for c in caps(&REQUIRED_WHEN, s, &["当"]) {
+        hit("required_when: 当X为V时，该参数必填");
+        let pair = (c[1].to_owned(), c[2].to_owned());
+        if !out.contains(&pair) {
+            out.push(pair);
+        }
+    }
+}
+
+regex!(
     PAIRED,
     r"([A-Z][A-Za-z0-9]*)\s*(?:参数)?\s*(?:与|和|跟|及|、)\s*([A-Z][A-Za-z0-9]*)\s*(?:参数)?\s*(?:必须|需要|需|要么|须|均需|都需要|都要|应)\s*同时"
 );
@@ -1624,6 +1647,39 @@ mod tests {
                 },
             ),
             (
+                "alibaba cloudsso AddPermissionPolicyToAccessConfiguration.InlinePolicyDocument",
+                "内置策略内容。\n\n长度：最大4096个字符。\n\n当`PermissionPolicyType`为`Inline`时，该参数必须配置。关于权限策略的语法和结构，请参见[权限策略语法和结构](~~93739~~)。",
+                Mined {
+                    length: Some((None, Some(4096))),
+                    required_when: vec![("PermissionPolicyType".into(), "Inline".into())],
+                    ..d()
+                },
+            ),
+            (
+                "tccli teo CreateRealtimeLogDeliveryTaskRequest.CustomEndpoint",
+                "<p>自定义 HTTP 服务的配置信息。当 TaskType 取值为 custom_endpoint 时，该参数必填。</p>",
+                Mined {
+                    required_when: vec![("TaskType".into(), "custom_endpoint".into())],
+                    ..d()
+                },
+            ),
+            (
+                "tccli cwp ModifyLicenseUnBindsRequest.QuuidList",
+                "<p>服务器quuid列表, 当IsAll = false 时必填,反之忽略该参数.</p>",
+                Mined {
+                    required_when: vec![("IsAll".into(), "false".into())],
+                    ..d()
+                },
+            ),
+            (
+                "tccli dayu CreateBasicDDoSAlarmThresholdRequest.AlarmThreshold (a value, not a requirement)",
+                "可选，告警阈值，当Method为set时必须填写；当设置阈值为0时表示清除告警阈值配置",
+                Mined {
+                    required_when: vec![("Method".into(), "set".into())],
+                    ..d()
+                },
+            ),
+            (
                 "issue 8 (English wording)",
                 "The maximum number of entries per page. Valid values: 1 to 20. Default value: 10.",
                 Mined {
@@ -1679,7 +1735,7 @@ mod tests {
             }
             let _ = writeln!(
                 out,
-                "{}\t{:?}\t{:?}\t{:?}\t{:?}\t{:?}\t{:?}\t{:?}\t{}",
+                "{}\t{:?}\t{:?}\t{:?}\t{:?}\t{:?}\t{:?}\t{:?}\t{}\t{:?}",
                 meta.join("|"),
                 m.range,
                 m.length,
@@ -1688,7 +1744,8 @@ mod tests {
                 m.prefixes,
                 m.prefix_when,
                 m.paired_with,
-                m.deprecated
+                m.deprecated,
+                m.required_when
             );
         }
         eprintln!("mine: {n} docs in {spent:?}");
