@@ -356,11 +356,23 @@ fn with_origin(mut m: Map) -> Map {
     m
 }
 
-/// The overlay's value as it goes into the spec, tagged with `origin: overlay` where
-/// its slot takes one.
-fn tagged(slot: Slot, value: &Located) -> Node {
-    let node = value.to_node();
-    match (slot, node) {
+/// The overlay's value for `key` under `segments` as it goes into the spec, tagged with
+/// `origin: overlay` wherever a slot inside it takes one (a whole new `enums` section,
+/// a new model, a new operation section).
+fn tagged(segments: &[&str], key: &str, value: &Located) -> Node {
+    let node = match &value.value {
+        LocatedValue::Map(entries) => {
+            let mut inner = segments.to_vec();
+            inner.push(key);
+            let mut m = Map::new();
+            for (k, _, v) in entries {
+                m.insert(k.clone(), tagged(&inner, k, v));
+            }
+            Node::Map(m)
+        }
+        _ => value.to_node(),
+    };
+    match (slot(segments, key), node) {
         (Slot::OriginMap, Node::Map(m)) => Node::Map(with_origin(m)),
         (Slot::OriginScalar, Node::Map(m)) => Node::Map(with_origin(m)),
         (Slot::OriginScalar, scalar @ (Node::Str(_) | Node::Int(_) | Node::Bool(_))) => {
@@ -412,7 +424,7 @@ fn merge(
                 merge(existing, inner, &kpath, &inner_segments, set);
             }
             _ => {
-                dst.insert(key.clone(), tagged(slot, value));
+                dst.insert(key.clone(), tagged(segments, key, value));
                 set.push((kpath.clone(), *pos));
                 record_inside(&kpath, value, set);
             }
@@ -615,6 +627,40 @@ models:
                 ("models.Extra.fields.Name.type", 25, 14),
             ]
         );
+    }
+
+    #[test]
+    fn rules_inside_new_sections_are_tagged_too() {
+        let mut spec = imported();
+        spec.remove("enums");
+        let overlay = "\
+enums:
+  Kind:
+    values: {A: a}
+models:
+  TaskInfo:
+    fields:
+      Status: {default: x}
+  New:
+    fields:
+      F: {type: string, default: y}
+";
+        apply(&mut spec, "o.yaml", overlay).unwrap();
+        assert_eq!(
+            yaml(at(&spec, "enums").unwrap().as_map().unwrap()),
+            "Kind:\n  values:\n    A: a\n  origin: overlay\n"
+        );
+        for path in [
+            "models.TaskInfo.fields.Status.default",
+            "models.New.fields.F.default",
+        ] {
+            let d = at(&spec, path).unwrap();
+            assert_eq!(
+                d.as_map().unwrap().get("origin"),
+                Some(&Node::Str("overlay".into())),
+                "{path}"
+            );
+        }
     }
 
     #[test]
