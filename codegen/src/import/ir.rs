@@ -562,6 +562,37 @@ fn cross_rules(
                 report.count_mined("paired");
             }
         }
+        // Required when another (string or enum) parameter has a given value.
+        for (tested, value) in &m.required_when {
+            if tested == name || !params.contains(tested.as_str()) {
+                continue;
+            }
+            let t = request.get(tested).and_then(Node::as_map);
+            let ty = t.and_then(|f| f.get("type")).and_then(Node::as_str);
+            let value_ok = match ty {
+                Some("string") => true,
+                Some("enum") => mined
+                    .iter()
+                    .find(|(n, _)| n == tested)
+                    .is_some_and(|(_, o)| o.values.iter().any(|(v, _)| v == value)),
+                _ => false,
+            };
+            if !value_ok {
+                continue;
+            }
+            let mut w = Map::new();
+            w.insert("parameter", tested.as_str());
+            w.insert("equals", value.as_str());
+            let mut t = Map::new();
+            t.insert("parameter", name.as_str());
+            t.insert("required", true);
+            let mut c = Map::new();
+            c.insert("when", w);
+            c.insert("then", t);
+            c.insert("origin", "mined");
+            out.push(Node::Map(c));
+            report.count_mined("required_when");
+        }
         // Prefixes conditional on another parameter's enumerated value.
         let is_plain_string = request
             .get(name)

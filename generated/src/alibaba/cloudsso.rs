@@ -3985,6 +3985,12 @@ impl AddPermissionPolicyToAccessConfigurationRequest {
             None,
             Some(4096usize),
         );
+        v.required_when(
+            self.permission_policy_type.as_ref().is_some_and(|x| x.as_str() == "Inline"),
+            "PermissionPolicyType is Inline",
+            "InlinePolicyDocument",
+            self.inline_policy_document.is_some(),
+        );
         v.finish()
     }
 }

@@ -130,6 +130,45 @@ impl ::specbind_runtime::open_enum::OpenEnum for DeletionStrategy {
     }
 }
 ::specbind_runtime::open_enum!(DeletionStrategy);
+/// Values of `DeploymentStatus`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeploymentStatus {
+    /// `Deployed`: 部署成功
+    Deployed,
+    /// `DeployedRequired`: 需要重新部署
+    DeployedRequired,
+    /// `DeployFailed`: 部署失败
+    DeployFailed,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for DeploymentStatus {
+    const KNOWN: &'static [&'static str] = &[
+        "Deployed",
+        "DeployedRequired",
+        "DeployFailed",
+    ];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Deployed => "Deployed",
+            Self::DeployedRequired => "DeployedRequired",
+            Self::DeployFailed => "DeployFailed",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Deployed" => Some(Self::Deployed),
+            "DeployedRequired" => Some(Self::DeployedRequired),
+            "DeployFailed" => Some(Self::DeployFailed),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(DeploymentStatus);
 /// Values of `DeprovisionStrategy`.
 ///
 /// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
@@ -207,7 +246,7 @@ impl ::specbind_runtime::open_enum::OpenEnum for DuplicationStrategy {
 pub enum GroupType {
     /// `Manual`: 手动创建
     Manual,
-    /// `Synchronized`: 外部同步
+    /// `Synchronized`: 外部导入
     Synchronized,
     /// A value this version of the spec does not list, kept exactly as received.
     Unknown(String),
@@ -716,6 +755,37 @@ impl ::specbind_runtime::open_enum::OpenEnum for UserProvisioningStatus {
     }
 }
 ::specbind_runtime::open_enum!(UserProvisioningStatus);
+/// Values of `UserProvisioningsTaskTaskType`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserProvisioningsTaskTaskType {
+    /// `StartProvisioning`: 用户同步
+    StartProvisioning,
+    /// `DeleteProvisioning`: 删除用户同步
+    DeleteProvisioning,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for UserProvisioningsTaskTaskType {
+    const KNOWN: &'static [&'static str] = &["StartProvisioning", "DeleteProvisioning"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::StartProvisioning => "StartProvisioning",
+            Self::DeleteProvisioning => "DeleteProvisioning",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "StartProvisioning" => Some(Self::StartProvisioning),
+            "DeleteProvisioning" => Some(Self::DeleteProvisioning),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(UserProvisioningsTaskTaskType);
 /// Values of `UserStatus`.
 ///
 /// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
@@ -747,6 +817,37 @@ impl ::specbind_runtime::open_enum::OpenEnum for UserStatus {
     }
 }
 ::specbind_runtime::open_enum!(UserStatus);
+/// Values of `UserType`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserType {
+    /// `Manual`: 手动创建
+    Manual,
+    /// `Synchronized`: 外部导入
+    Synchronized,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for UserType {
+    const KNOWN: &'static [&'static str] = &["Manual", "Synchronized"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Manual => "Manual",
+            Self::Synchronized => "Synchronized",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Manual" => Some(Self::Manual),
+            "Synchronized" => Some(Self::Synchronized),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(UserType);
 /// 申请的权限配置，包含用户申请权限配置的配置 ID、配置名称、描述信息
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1022,7 +1123,7 @@ pub struct GroupInfo {
     /// 用户组的类型  Manual：手动创建，Synchronized：外部导入。
     ///
     /// Wire name: `GroupType`. Example: `Manual`.
-    pub group_type: Option<String>,
+    pub group_type: Option<GroupType>,
     /// 用户组的修改时间。
     ///
     /// Wire name: `UpdateTime`. Example: `2024-01-01 12:12:12`.
@@ -1117,7 +1218,7 @@ pub struct GroupMembers {
     /// 用户类型  Manual：手动创建，Synchronized：外部导入。
     ///
     /// Wire name: `UserType`. Example: `Manual`.
-    pub user_type: Option<String>,
+    pub user_type: Option<UserType>,
     /// 用户 ID
     ///
     /// Wire name: `UserId`. Example: `u-a34wsd32`.
@@ -3765,7 +3866,7 @@ pub struct RoleConfigurationProvisionings {
     /// Deployed: 部署成功 DeployedRequired：需要重新部署 DeployFailed：部署失败
     ///
     /// Wire name: `DeploymentStatus`. Example: `DeployedRequired`.
-    pub deployment_status: Option<String>,
+    pub deployment_status: Option<DeploymentStatus>,
     /// 权限配置ID。
     ///
     /// Wire name: `RoleConfigurationId`. Example: `rc-sk9mwq**`.
@@ -5063,7 +5164,7 @@ pub struct UserInfo {
     /// 用户类型  Manual：手动创建，Synchronized：外部导入。
     ///
     /// Wire name: `UserType`. Example: `Manual`.
-    pub user_type: Option<String>,
+    pub user_type: Option<UserType>,
     /// 用户 ID
     ///
     /// Wire name: `UserId`. Example: `u-a34wsd32`.
@@ -5314,7 +5415,7 @@ pub struct UserProvisioningsTask {
     /// 任务类型。StartProvisioning：用户同步，DeleteProvisioning：删除用户同步
     ///
     /// Wire name: `TaskType`. Example: `StartProvisioning`.
-    pub task_type: Option<String>,
+    pub task_type: Option<UserProvisioningsTaskTaskType>,
     /// 任务状态：InProgress: 进行中，Failed: 失败 3:Success: 成功
     ///
     /// Wire name: `TaskStatus`. Example: `InProgress`.
@@ -9806,7 +9907,7 @@ pub struct CreateGroupRequest {
     /// 用户组类型  Manual：手动创建，Synchronized：外部导入
     ///
     /// Wire name: `GroupType`. Example: `Manual`.
-    pub group_type: Option<String>,
+    pub group_type: Option<GroupType>,
 }
 impl ::specbind_runtime::object::Object for CreateGroupRequest {
     const NAME: &'static str = "CreateGroupRequest";
@@ -9945,17 +10046,17 @@ impl<C> CreateGroupRequestBuilder<C> {
     /// 用户组类型  Manual：手动创建，Synchronized：外部导入
     ///
     /// Wire name: `GroupType`. Example: `Manual`.
-    pub fn group_type(mut self, value: impl Into<String>) -> Self {
+    pub fn group_type(mut self, value: impl Into<GroupType>) -> Self {
         self.inner.group_type = Some(value.into());
         self
     }
     /// Sets `GroupType`, or clears it with `None`; see [`group_type`](Self::group_type).
-    pub fn set_group_type(mut self, value: Option<String>) -> Self {
+    pub fn set_group_type(mut self, value: Option<GroupType>) -> Self {
         self.inner.group_type = value;
         self
     }
     /// The `GroupType` set so far.
-    pub fn get_group_type(&self) -> &Option<String> {
+    pub fn get_group_type(&self) -> &Option<GroupType> {
         &self.inner.group_type
     }
     /// Checks every documented constraint (time windows against the system clock)
@@ -13170,7 +13271,7 @@ pub struct CreateUserRequest {
     /// 用户类型  Manual：手动创建，Synchronized：外部导入
     ///
     /// Wire name: `UserType`. Example: `Manual`.
-    pub user_type: Option<String>,
+    pub user_type: Option<UserType>,
     /// 是否需要重置密码： true: 需要重置  false: 不需要重置密码。 默认false
     ///
     /// Wire name: `NeedResetPassword`. Example: `true`.
@@ -13433,17 +13534,17 @@ impl<C> CreateUserRequestBuilder<C> {
     /// 用户类型  Manual：手动创建，Synchronized：外部导入
     ///
     /// Wire name: `UserType`. Example: `Manual`.
-    pub fn user_type(mut self, value: impl Into<String>) -> Self {
+    pub fn user_type(mut self, value: impl Into<UserType>) -> Self {
         self.inner.user_type = Some(value.into());
         self
     }
     /// Sets `UserType`, or clears it with `None`; see [`user_type`](Self::user_type).
-    pub fn set_user_type(mut self, value: Option<String>) -> Self {
+    pub fn set_user_type(mut self, value: Option<UserType>) -> Self {
         self.inner.user_type = value;
         self
     }
     /// The `UserType` set so far.
-    pub fn get_user_type(&self) -> &Option<String> {
+    pub fn get_user_type(&self) -> &Option<UserType> {
         &self.inner.user_type
     }
     /// Sets NeedResetPassword.
@@ -27476,7 +27577,7 @@ pub struct ListGroupMembersRequest {
     /// 用户类型  Manual：手动创建，Synchronized：外部导入。
     ///
     /// Wire name: `UserType`. Example: `Manual`.
-    pub user_type: Option<String>,
+    pub user_type: Option<UserType>,
 }
 impl ::specbind_runtime::object::Object for ListGroupMembersRequest {
     const NAME: &'static str = "ListGroupMembersRequest";
@@ -27640,17 +27741,17 @@ impl<C> ListGroupMembersRequestBuilder<C> {
     /// 用户类型  Manual：手动创建，Synchronized：外部导入。
     ///
     /// Wire name: `UserType`. Example: `Manual`.
-    pub fn user_type(mut self, value: impl Into<String>) -> Self {
+    pub fn user_type(mut self, value: impl Into<UserType>) -> Self {
         self.inner.user_type = Some(value.into());
         self
     }
     /// Sets `UserType`, or clears it with `None`; see [`user_type`](Self::user_type).
-    pub fn set_user_type(mut self, value: Option<String>) -> Self {
+    pub fn set_user_type(mut self, value: Option<UserType>) -> Self {
         self.inner.user_type = value;
         self
     }
     /// The `UserType` set so far.
-    pub fn get_user_type(&self) -> &Option<String> {
+    pub fn get_user_type(&self) -> &Option<UserType> {
         &self.inner.user_type
     }
     /// Checks every documented constraint (time windows against the system clock)
@@ -27823,7 +27924,7 @@ pub struct ListGroupsRequest {
     /// 用户组的类型  Manual：手动创建，Synchronized：外部导入。
     ///
     /// Wire name: `GroupType`. Example: `Manual`.
-    pub group_type: Option<String>,
+    pub group_type: Option<GroupType>,
     /// 筛选的用户，该用户关联的用户组会返回IsSelected=1
     ///
     /// Wire name: `FilterUsers`.
@@ -28012,17 +28113,17 @@ impl<C> ListGroupsRequestBuilder<C> {
     /// 用户组的类型  Manual：手动创建，Synchronized：外部导入。
     ///
     /// Wire name: `GroupType`. Example: `Manual`.
-    pub fn group_type(mut self, value: impl Into<String>) -> Self {
+    pub fn group_type(mut self, value: impl Into<GroupType>) -> Self {
         self.inner.group_type = Some(value.into());
         self
     }
     /// Sets `GroupType`, or clears it with `None`; see [`group_type`](Self::group_type).
-    pub fn set_group_type(mut self, value: Option<String>) -> Self {
+    pub fn set_group_type(mut self, value: Option<GroupType>) -> Self {
         self.inner.group_type = value;
         self
     }
     /// The `GroupType` set so far.
-    pub fn get_group_type(&self) -> &Option<String> {
+    pub fn get_group_type(&self) -> &Option<GroupType> {
         &self.inner.group_type
     }
     /// Sets FilterUsers.
@@ -31766,7 +31867,7 @@ pub struct ListRoleConfigurationProvisioningsRequest {
     /// Deployed: 部署成功 DeployedRequired：需要重新部署 DeployFailed：部署失败
     ///
     /// Wire name: `DeploymentStatus`. Example: `Deployed`.
-    pub deployment_status: Option<String>,
+    pub deployment_status: Option<DeploymentStatus>,
     /// 支持配置名称搜索。
     ///
     /// Wire name: `Filter`. Example: `conf1`.
@@ -31976,17 +32077,17 @@ impl<C> ListRoleConfigurationProvisioningsRequestBuilder<C> {
     /// Deployed: 部署成功 DeployedRequired：需要重新部署 DeployFailed：部署失败
     ///
     /// Wire name: `DeploymentStatus`. Example: `Deployed`.
-    pub fn deployment_status(mut self, value: impl Into<String>) -> Self {
+    pub fn deployment_status(mut self, value: impl Into<DeploymentStatus>) -> Self {
         self.inner.deployment_status = Some(value.into());
         self
     }
     /// Sets `DeploymentStatus`, or clears it with `None`; see [`deployment_status`](Self::deployment_status).
-    pub fn set_deployment_status(mut self, value: Option<String>) -> Self {
+    pub fn set_deployment_status(mut self, value: Option<DeploymentStatus>) -> Self {
         self.inner.deployment_status = value;
         self
     }
     /// The `DeploymentStatus` set so far.
-    pub fn get_deployment_status(&self) -> &Option<String> {
+    pub fn get_deployment_status(&self) -> &Option<DeploymentStatus> {
         &self.inner.deployment_status
     }
     /// Sets Filter.
@@ -34008,7 +34109,7 @@ pub struct ListUsersRequest {
     /// 用户类型  Manual：手动创建，Synchronized：外部导入。
     ///
     /// Wire name: `UserType`. Example: `Manual`.
-    pub user_type: Option<String>,
+    pub user_type: Option<UserType>,
     /// 过滤条件。  目前仅支持用户名，邮箱，用户userId，描述
     ///
     /// Wire name: `Filter`. Example: `user1`.
@@ -34176,17 +34277,17 @@ impl<C> ListUsersRequestBuilder<C> {
     /// 用户类型  Manual：手动创建，Synchronized：外部导入。
     ///
     /// Wire name: `UserType`. Example: `Manual`.
-    pub fn user_type(mut self, value: impl Into<String>) -> Self {
+    pub fn user_type(mut self, value: impl Into<UserType>) -> Self {
         self.inner.user_type = Some(value.into());
         self
     }
     /// Sets `UserType`, or clears it with `None`; see [`user_type`](Self::user_type).
-    pub fn set_user_type(mut self, value: Option<String>) -> Self {
+    pub fn set_user_type(mut self, value: Option<UserType>) -> Self {
         self.inner.user_type = value;
         self
     }
     /// The `UserType` set so far.
-    pub fn get_user_type(&self) -> &Option<String> {
+    pub fn get_user_type(&self) -> &Option<UserType> {
         &self.inner.user_type
     }
     /// Sets Filter.

@@ -311,3 +311,132 @@ fn a_sample_of_random_hostile_specs_was_compiled() {
     // crate, which denies warnings; an empty sample would prove nothing.
     const { assert!(g::RANDOM_COUNT >= 10, "too few random specs accepted") };
 }
+
+#[test]
+fn vendor_types_decode_and_validate() {
+    use g::vendor_types::{DescribeThingsRequest, DescribeThingsResponse, NodeKind};
+    let r: DescribeThingsResponse = serde_json::from_str(
+        r#"{"RequestId":"r","TotalCount":null,"Nodes":[{"Kind":"Leaf","Weight":1.5,
+            "Parent":{"Kind":"Branch","Weight":null},"Children":[{"Label":"c"}]}],
+            "Failure":{"Code":"X","code":"x"}}"#,
+    )
+    .unwrap();
+    assert_eq!(r.total_count, None);
+    let n = &r.nodes[0];
+    assert_eq!(n.kind, Some(NodeKind::Leaf));
+    assert_eq!(n.weight, Some(1.5));
+    assert_eq!(n.parent.as_ref().unwrap().kind, Some(NodeKind::Branch));
+    assert_eq!(n.children[0].label.as_deref(), Some("c"));
+    let f = r.failure.as_ref().unwrap();
+    assert_eq!(
+        (f.code.as_deref(), f.code_lower.as_deref()),
+        (Some("X"), Some("x"))
+    );
+
+    let req = DescribeThingsRequest::builder()
+        .ratio(0.5)
+        .day("2024-02-29")
+        .at("2024-02-29 12:00:00")
+        .raw(vec![0xff, 0, 1])
+        .dns_name("a")
+        .dns_name_2("b")
+        .clone_("c")
+        .build()
+        .unwrap();
+    let json = serde_json::to_value(&req).unwrap();
+    assert_eq!(json["Ratio"], 0.5);
+    assert_eq!(json["Day"], "2024-02-29");
+    assert_eq!(json["At"], "2024-02-29 12:00:00");
+    assert_eq!(json["Raw"], "/wAB");
+    assert_eq!(
+        (json["DNSName"].as_str(), json["DnsName"].as_str()),
+        (Some("a"), Some("b"))
+    );
+    assert_eq!(json["Clone"], "c");
+    let back: DescribeThingsRequest = serde_json::from_value(json).unwrap();
+    assert_eq!(back, req);
+    assert_eq!(req.at.as_ref().unwrap().to_civil().unwrap().hour(), 12);
+
+    let e = DescribeThingsRequest::builder()
+        .ratio(1.5)
+        .name("x")
+        .day("2024-01-01")
+        .build()
+        .unwrap_err();
+    let params: Vec<&str> = e.violations().iter().map(|v| v.parameter()).collect();
+    assert_eq!(params, ["Ratio", "Name", "At"], "{e}");
+    assert!(
+        DescribeThingsRequest::builder()
+            .ratio(f64::NAN)
+            .build()
+            .is_err()
+    );
+}
+
+#[test]
+fn offset_paging_walks_offsets_and_stops() {
+    use g::vendor_types::{DescribeThingsRequest, DescribeThingsResponse};
+    use specbind_runtime::Paginated;
+    let page = |n: usize, total: i64| -> DescribeThingsResponse {
+        serde_json::from_value(serde_json::json!({
+            "RequestId": "r",
+            "TotalCount": total,
+            "Nodes": vec![serde_json::json!({}); n],
+        }))
+        .unwrap()
+    };
+    const { assert!(DescribeThingsRequest::OFFSET_PAGING) };
+    let mut req = DescribeThingsRequest::builder().limit(2).build().unwrap();
+    assert_eq!(req.next_offset(&page(2, 5)).as_deref(), Some("2"));
+    req.set_page_token(Some("2".into()));
+    assert_eq!(req.offset, Some(2));
+    assert_eq!(req.next_offset(&page(2, 5)).as_deref(), Some("4"));
+    req.set_page_token(Some("4".into()));
+    assert_eq!(req.next_offset(&page(1, 5)), None, "the total is reached");
+    assert_eq!(req.next_offset(&page(0, 50)), None, "an empty page ends it");
+    assert_eq!(DescribeThingsRequest::into_items(page(3, 3)).len(), 3);
+}
+
+#[test]
+#[allow(deprecated)]
+fn deprecated_operations_still_work_and_say_so() {
+    use g::vendor_types::{Client, DescribeOldThingsRequest};
+    let client = Client::builder()
+        .credentials("id", "secret")
+        .build()
+        .unwrap();
+    let _builder = client.describe_old_things();
+    assert!(DescribeOldThingsRequest::builder().build().is_ok());
+}
+
+#[test]
+fn alibaba_wire_facts_are_on_the_operation() {
+    use g::alibaba_wire::{GetThingRequest, PutThingRequest, Tag};
+    use specbind_runtime::{HttpMethod, Operation};
+    assert_eq!(GetThingRequest::METHOD, HttpMethod::Get);
+    assert_eq!(PutThingRequest::METHOD, HttpMethod::Post);
+    assert_eq!(PutThingRequest::BODY_PARAMS, ["Body"]);
+    assert!(GetThingRequest::BODY_PARAMS.is_empty());
+    let mut tag = Tag::default();
+    tag.key = Some("k".into());
+    let req = PutThingRequest::builder()
+        .id("t")
+        .tags(vec![tag])
+        .ids(vec!["a".to_owned(), "b".to_owned()])
+        .flat(vec!["x".to_owned()])
+        .build()
+        .unwrap();
+    let json = serde_json::to_value(&req).unwrap();
+    assert_eq!(
+        json["Tags"], r#"[{"Key":"k"}]"#,
+        "style json: one JSON text"
+    );
+    assert_eq!(json["Ids"], "a,b", "style simple: joined");
+    assert_eq!(
+        json["Flat"],
+        serde_json::json!(["x"]),
+        "flat: the list itself"
+    );
+    let back: PutThingRequest = serde_json::from_value(json).unwrap();
+    assert_eq!(back, req);
+}
