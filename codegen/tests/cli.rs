@@ -104,7 +104,12 @@ fn a_bad_spec_writes_nothing_and_exits_non_zero() {
     let text = fs::read_to_string(&bad).unwrap();
     fs::write(
         &bad,
-        text.replace("range: {min: 1, max: 100}", "range: {min: 100, max: 1}"),
+        // The overlay's range on ListTasks' MaxResults, as import writes it.
+        text.replacen(
+            "          min: 1\n          max: 100\n          origin: overlay\n",
+            "          min: 100\n          max: 1\n          origin: overlay\n",
+            1,
+        ),
     )
     .unwrap();
     // And make the other service's output stale, so a write would be visible.
@@ -136,7 +141,11 @@ fn check_names_stale_files_and_writes_nothing() {
     let text = fs::read_to_string(&spec).unwrap();
     fs::write(
         &spec,
-        text.replace("range: {min: 1, max: 20}", "range: {min: 1, max: 50}"),
+        text.replacen(
+            "          min: 1\n          max: 20\n          origin: overlay\n",
+            "          min: 1\n          max: 50\n          origin: overlay\n",
+            1,
+        ),
     )
     .unwrap();
     // An orphaned generated file is stale too.

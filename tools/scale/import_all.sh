@@ -14,12 +14,14 @@
 # Usage: tools/scale/import_all.sh                  (everything)
 #        CHECK=0 tools/scale/import_all.sh          (import + generate only)
 #        RUNS=5 tools/scale/import_all.sh           (median of 5 timed import+generate runs)
+#        JOBS=2 tools/scale/import_all.sh           (imports at a time; default: nproc)
 set -euo pipefail
 
 TCCLI_VERSION=${TCCLI_VERSION:-3.1.189.1}
 RUNS=${RUNS:-3}
 CHECK=${CHECK:-1}
 BATCH_OPS=${BATCH_OPS:-1500}
+JOBS=${JOBS:-$(nproc)}
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 WORK=${WORK:-${TMPDIR:-/tmp}/specbind-scale}
 GNU_TIME=${GNU_TIME:-/usr/bin/time}
@@ -51,38 +53,49 @@ for a in "${APIS[@]}"; do
     NVERS[$svc]=$(( ${NVERS[$svc]:-0} + 1 ))
 done
 
-# import_all DIR: imports every service version into DIR/tencent/, prints refusals.
+# The plan: one line per service version, "<api.json> <module name>".
+: >"$WORK/plan.txt"
+for a in "${APIS[@]}"; do
+    dir=$(dirname "$a")
+    svc=$(basename "$(dirname "$dir")")
+    name=$svc
+    if [ "${NVERS[$svc]}" -gt 1 ]; then
+        name=${svc}_$(basename "$dir")
+    fi
+    echo "$a $name" >>"$WORK/plan.txt"
+done
+
+# import_one API NAME OUT: imports one service version; a refusal is recorded.
+import_one() {
+    local a=$1 name=$2 out=$3 ex=()
+    local dir
+    dir=$(dirname "$a")
+    [ -f "$WORK/tccli/$dir/examples.json" ] && ex=(--examples "$WORK/tccli/$dir/examples.json")
+    if ! "$SPECBIND" import tencent "$WORK/tccli/$a" "${ex[@]}" --name "$name" --no-overlay \
+        --out "$out/tencent/$name.yaml" 2>"$WORK/log/$name.log"; then
+        echo "REFUSED: $a" >>"$WORK/refused.txt"
+    fi
+}
+export -f import_one
+export WORK SPECBIND
+
+# import_all DIR: imports every service version into DIR/tencent/, $JOBS at a time.
 import_all() {
-    local out=$1 refused=0
-    rm -rf "$out"
-    mkdir -p "$out/tencent"
-    for a in "${APIS[@]}"; do
-        local dir svc ver name ex=()
-        dir=$(dirname "$a")
-        ver=$(basename "$dir")
-        svc=$(basename "$(dirname "$dir")")
-        name=$svc
-        if [ "${NVERS[$svc]}" -gt 1 ]; then
-            name=${svc}_$ver
-        fi
-        [ -f "$WORK/tccli/$dir/examples.json" ] && ex=(--examples "$WORK/tccli/$dir/examples.json")
-        if ! "$SPECBIND" import tencent "$WORK/tccli/$a" "${ex[@]}" --name "$name" --no-overlay \
-            --out "$out/tencent/$name.yaml" 2>>"$WORK/import.log"; then
-            echo "REFUSED: $a" | tee -a "$WORK/refused.txt" >&2
-            refused=$((refused + 1))
-        fi
-    done
-    echo "$refused"
+    local out=$1
+    rm -rf "$out" "$WORK/log"
+    mkdir -p "$out/tencent" "$WORK/log"
+    sed "s|\$| $out|" "$WORK/plan.txt" | xargs -P "$JOBS" -L 1 bash -c 'import_one "$0" "$1" "$2"' >/dev/null
 }
 
-rm -f "$WORK/refused.txt" "$WORK/import.log"
+rm -f "$WORK/refused.txt"
 echo "== import + generate, $RUNS timed runs" >&2
 results=()
 for run in $(seq "$RUNS"); do
     rm -rf "$WORK/crate/src"
     mkdir -p "$WORK/crate/src"
     start=$(date +%s%N)
-    "$GNU_TIME" -f '%U %S %M' -o "$WORK/import.time" bash -c "$(declare -f import_all); $(declare -p APIS NVERS WORK SPECBIND); import_all '$WORK/spec'" >"$WORK/refusals.count"
+    : >"$WORK/refused.txt"
+    "$GNU_TIME" -f '%U %S %M' -o "$WORK/import.time" bash -c "$(declare -f import_all); JOBS=$JOBS; import_all '$WORK/spec'"
     mid=$(date +%s%N)
     "$GNU_TIME" -f '%U %S %M' -o "$WORK/generate.time" "$SPECBIND" generate --spec-dir "$WORK/spec" --out-dir "$WORK/crate/src" >/dev/null 2>"$WORK/generate.log"
     end=$(date +%s%N)
@@ -109,7 +122,7 @@ for p in specs:
         ops += len(re.findall(r'^  [A-Za-z0-9_]+:$', section[1], re.M))
 print(f'{len(specs)} specs, {ops} operations imported')
 PY
-echo "refused: $(cat "$WORK/refusals.count") (list in $WORK/refused.txt)"
+echo "refused: $(wc -l <"$WORK/refused.txt") (list in $WORK/refused.txt; messages in $WORK/log/)"
 echo "generated lines: $(cat "$WORK"/crate/src/*.rs "$WORK"/crate/src/*/*.rs | wc -l)"
 
 [ "$CHECK" = 1 ] || exit 0
