@@ -246,7 +246,7 @@ fn every_problem_is_reported_at_once() {
 fn no_input_panics() {
     let valid = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/seed_specs/tencent-organization-2021-03-31.yaml"
+        "/tests/data/seed_specs/tencent/organization-2021-03-31.yaml"
     ))
     .unwrap();
     // Every prefix of a real spec, and every line removed in turn.

@@ -55,10 +55,16 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The small hand-written seed specs (the imported ones in `spec/` are a hundred times
+/// larger, and these tests generate many times).
+fn seeds() -> PathBuf {
+    root().join("codegen/tests/data/seed_specs")
+}
+
 /// A workspace with `spec/` (the seed specs) and `out/` generated from it.
 fn workspace() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("spec"), &tmp.path().join("spec"));
+    copy_dir(&seeds(), &tmp.path().join("spec"));
     let o = specbind(&["generate", "--out-dir", "out"], tmp.path());
     assert!(o.status.success(), "{}", stderr(&o));
     tmp
@@ -280,7 +286,7 @@ fn a_run_killed_while_writing_leaves_a_consistent_tree_and_its_temp_files_are_sw
 fn a_spec_path_cannot_inject_code() {
     let tmp = tempfile::tempdir().unwrap();
     let evil = "sp\nfn injected() {}\n# `[x]` \u{202E}ec";
-    copy_dir(&root().join("spec"), &tmp.path().join(evil));
+    copy_dir(&seeds(), &tmp.path().join(evil));
     let o = specbind(
         &["generate", "--spec-dir", evil, "--out-dir", "out"],
         tmp.path(),
@@ -368,7 +374,7 @@ fn output_does_not_depend_on_how_the_spec_dir_is_spelled() {
 
     // A spec directory elsewhere: no absolute path reaches the output.
     let elsewhere = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("spec"), &elsewhere.path().join("specs"));
+    copy_dir(&seeds(), &elsewhere.path().join("specs"));
     let dir = elsewhere.path().join("specs");
     let o = specbind(
         &[

@@ -259,11 +259,11 @@ fn assert_carries(seed: &Service, imported: &Service) {
 #[test]
 fn imported_specs_carry_every_rule_of_the_hand_written_ones() {
     assert_carries(
-        &seed("tencent-organization-2021-03-31.yaml"),
+        &seed("tencent/organization-2021-03-31.yaml"),
         &load(&root().join(TENCENT_SPEC)),
     );
     assert_carries(
-        &seed("alibaba-cloudsso-2021-05-15.yaml"),
+        &seed("alibaba/cloudsso-2021-05-15.yaml"),
         &load(&root().join(ALIBABA_SPEC)),
     );
 }

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-const SEED: &str = include_str!("data/seed_specs/alibaba-cloudsso-2021-05-15.yaml");
+const SEED: &str = include_str!("data/seed_specs/alibaba/cloudsso-2021-05-15.yaml");
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
