@@ -9,7 +9,8 @@ use crate::ValidationError;
 /// Which cloud vendor's wire protocol a service speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Provider {
-    /// Alibaba Cloud: RPC style, ACS3-HMAC-SHA256 signing, parameters in the query string.
+    /// Alibaba Cloud: RPC style, ACS3-HMAC-SHA256 signing; parameters in the query string,
+    /// or (for `Operation::BODY_PARAMS`) form-encoded in the body of a POST.
     Alibaba,
     /// Tencent Cloud: API 3.0, TC3-HMAC-SHA256 signing, a JSON body and a
     /// `{"Response": {...}}` envelope.
