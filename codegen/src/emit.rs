@@ -40,6 +40,10 @@ pub fn ident(name: &str) -> Ident {
 }
 
 /// `#[doc = " line"]` attributes, one per line, so prettyplease prints `/// line`.
+///
+/// While a writer defers docs ([`DeferredDocs`]), one placeholder attribute stands for
+/// the whole text instead: parsing and printing doc lines was a third of generation
+/// time, and the writer puts the lines back after formatting, byte for byte.
 fn doc_attrs(text: &str) -> TokenStream {
     let text = text.trim();
     if text.is_empty() {
@@ -47,14 +51,88 @@ fn doc_attrs(text: &str) -> TokenStream {
     }
     let lines = text.lines().map(|l| {
         let l = l.trim_end();
-        let l = if l.is_empty() {
+        if l.is_empty() {
             String::new()
         } else {
             format!(" {l}")
-        };
-        quote!(#[doc = #l])
+        }
     });
-    quote!(#(#lines)*)
+    let deferred = DEFERRED_DOCS.with(|d| {
+        let mut d = d.borrow_mut();
+        let docs = d.as_mut()?;
+        docs.push(lines.clone().collect());
+        Some(format!("{DOC_MARK}{}", docs.len() - 1))
+    });
+    if let Some(mark) = deferred {
+        return quote!(#[doc = #mark]);
+    }
+    let attrs = lines.map(|l| quote!(#[doc = #l]));
+    quote!(#(#attrs)*)
+}
+
+/// Starts a placeholder doc line (`///` then this character then the index). Doc
+/// lines of real text start with a space or are empty, so a placeholder is never
+/// confused with one.
+const DOC_MARK: char = '\u{F8FF}';
+
+thread_local! {
+    /// The doc texts of the placeholders emitted so far, while docs are deferred.
+    static DEFERRED_DOCS: std::cell::RefCell<Option<Vec<Vec<String>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Defers doc lines on this thread while it lives (see [`doc_attrs`]); the code
+/// formatted meanwhile goes through [`DeferredDocs::fill`].
+pub(crate) struct DeferredDocs(Option<Vec<Vec<String>>>);
+
+impl DeferredDocs {
+    /// Starts deferring.
+    pub(crate) fn begin() -> Self {
+        DeferredDocs(DEFERRED_DOCS.with(|d| d.replace(Some(Vec::new()))))
+    }
+
+    /// `formatted` with every placeholder line replaced by its doc lines, at the
+    /// placeholder's indentation; forgets the texts used.
+    pub(crate) fn fill(&self, formatted: &str) -> String {
+        let docs = DEFERRED_DOCS.with(|d| {
+            d.borrow_mut()
+                .as_mut()
+                .map(std::mem::take)
+                .unwrap_or_default()
+        });
+        if docs.is_empty() {
+            return formatted.to_owned();
+        }
+        let mut out = String::with_capacity(formatted.len() * 2);
+        for line in formatted.split_inclusive('\n') {
+            let body = line.trim_start();
+            let indent = &line[..line.len() - body.len()];
+            let index = body
+                .strip_prefix("///")
+                .and_then(|r| r.strip_prefix(DOC_MARK))
+                .and_then(|r| r.trim_end().parse::<usize>().ok())
+                .and_then(|i| docs.get(i));
+            match index {
+                Some(lines) => {
+                    for l in lines {
+                        out.push_str(indent);
+                        out.push_str("///");
+                        out.push_str(l);
+                        out.push('\n');
+                    }
+                }
+                None => out.push_str(line),
+            }
+        }
+        out
+    }
+}
+
+impl Drop for DeferredDocs {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        DEFERRED_DOCS.with(|d| *d.borrow_mut() = previous);
+    }
 }
 
 /// Vendor prose as rustdoc Markdown: HTML converted, code blocks made `text` (never

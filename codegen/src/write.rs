@@ -54,9 +54,11 @@ pub fn render_items(
     source: &str,
 ) -> Result<String, Error> {
     let mut body = String::new();
+    let docs = crate::emit::DeferredDocs::begin();
     for group in groups {
-        body.push_str(&format_tokens(group)?);
+        body.push_str(&docs.fill(&format_tokens(group)?));
     }
+    drop(docs);
     let source = escape_text(source);
     Ok(format!(
         "{HEADER_MARK} from {source}. Do not edit by hand:\n// change the spec and run `cargo run -p specbind -- generate`.\n\n{body}"
