@@ -127,7 +127,7 @@ pub fn validate_options(opts: &EmitOptions) -> Result<(), crate::Error> {
     Ok(())
 }
 
-fn rust_type(t: &Type) -> TokenStream {
+pub(crate) fn rust_type(t: &Type) -> TokenStream {
     match t {
         Type::String => quote!(String),
         Type::I32 => quote!(i32),
@@ -444,7 +444,7 @@ fn plain_when_required(t: &Type) -> bool {
 /// The field's type as stored: requests hold every parameter as an `Option` (so a
 /// required parameter that becomes optional changes no type); responses and models
 /// hold lists as `Vec` and required scalars plainly.
-fn stored_type(f: &Field, is_request: bool) -> TokenStream {
+pub(crate) fn stored_type(f: &Field, is_request: bool) -> TokenStream {
     let ty = rust_type(&f.ty);
     if stored_as_option(f, is_request) {
         quote!(Option<#ty>)

@@ -1,0 +1,1724 @@
+//! `specbind diff`: what a change of the specs does to code that uses the generated
+//! crate.
+//!
+//! Both sides are loaded and checked like `generate` does ([`crate::load_service`]),
+//! and the resolved [`model`](crate::model) of each service is compared: the model is
+//! what the generator emits from, so the Rust names and stored types the verdicts rest
+//! on are exactly those of the generated code (the stored type of a field comes from
+//! [`crate::emit`] itself). Nothing here destructures the spec or model types
+//! exhaustively, so a new spec key is simply not reported until a rule for it is added.
+//!
+//! Services are matched by provider and module name; operations by wire name; models
+//! and enums by their name in the spec, then, for those left over, by Rust name (a model
+//! the vendor renamed while a `rust_name` keeps its Rust name); fields, parameters and
+//! enum values by wire name.
+//!
+//! The verdicts follow the compatibility promise (docs/compatibility.md): a change that
+//! any public type shows is breaking exactly when cargo-semver-checks judges the
+//! regenerated crate a major change (tools/diff-semver.sh shows they agree); a change no
+//! type shows is breaking when a request that passed validation before is refused now
+//! (breaking *behaviour*). Documentation (descriptions, examples, titles, provenance) is
+//! not reported: it changes no type and no validation.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::error::{Diagnostic, Error, Pos};
+use crate::model::{Cross, CrossRule, Field, FieldRule, Operation, Service, Struct, Type};
+
+// ---------------------------------------------------------------------------
+// The report
+// ---------------------------------------------------------------------------
+
+/// What changed. The JSON spelling is the snake_case name ([`Kind::as_str`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Kind {
+    /// A service (provider and module) appears.
+    ServiceAdded,
+    /// A service disappears: its module and cargo feature are gone.
+    ServiceRemoved,
+    /// Endpoint, API version, product code or rate limit changed.
+    ServiceChanged,
+    /// A new operation.
+    OperationAdded,
+    /// An operation is gone.
+    OperationRemoved,
+    /// An operation is now marked deprecated.
+    OperationDeprecated,
+    /// Retry safety (read-only, idempotent) or another wire detail the client handles.
+    OperationChanged,
+    /// A new optional request parameter.
+    RequestParamAddedOptional,
+    /// A new required request parameter: requests without it are refused.
+    RequestParamAddedRequired,
+    /// A request parameter is gone.
+    RequestParamRemoved,
+    /// An optional request parameter becomes required.
+    RequestParamBecameRequired,
+    /// A required request parameter becomes optional.
+    RequestParamBecameOptional,
+    /// A new response field (`operation` set) or model field (`model` set).
+    FieldAdded,
+    /// A response or model field is gone.
+    FieldRemoved,
+    /// A response or model field is now always present.
+    FieldBecameRequired,
+    /// A response or model field may now be absent.
+    FieldBecameOptional,
+    /// A parameter's or field's Rust type changed.
+    TypeChanged,
+    /// The Rust name of an operation, field, model, enum or enum value changed while
+    /// its wire name stayed.
+    RustNameChanged,
+    /// A new model.
+    ModelAdded,
+    /// A model is gone.
+    ModelRemoved,
+    /// A model's spec name changed while its Rust name stayed.
+    ModelRenamed,
+    /// A new enum.
+    EnumAdded,
+    /// An enum is gone.
+    EnumRemoved,
+    /// A new enum value.
+    EnumValueAdded,
+    /// An enum value is gone.
+    EnumValueRemoved,
+    /// A numeric range or a length range admits fewer values (or now exists).
+    RangeNarrowed,
+    /// A numeric range or a length range admits more values (or is gone).
+    RangeWidened,
+    /// A new rule: prefix, pattern, time filter or a multi-parameter constraint.
+    ConstraintAdded,
+    /// A rule is gone.
+    ConstraintRemoved,
+    /// A rule changed; breaking unless the new rule accepts everything the old did.
+    ConstraintChanged,
+    /// An operation becomes paginated.
+    PaginationAdded,
+    /// An operation is no longer paginated.
+    PaginationRemoved,
+    /// The pagination fields changed.
+    PaginationChanged,
+    /// A new documented error code.
+    ErrorAdded,
+    /// An operation no longer documents an error code.
+    ErrorRemoved,
+    /// The documented service-side default of a request parameter changed.
+    DefaultChanged,
+    /// A field became, or stopped being, a secret (redacted in `Debug`).
+    SensitiveChanged,
+}
+
+impl Kind {
+    /// The snake_case name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::ServiceAdded => "service_added",
+            Kind::ServiceRemoved => "service_removed",
+            Kind::ServiceChanged => "service_changed",
+            Kind::OperationAdded => "operation_added",
+            Kind::OperationRemoved => "operation_removed",
+            Kind::OperationDeprecated => "operation_deprecated",
+            Kind::OperationChanged => "operation_changed",
+            Kind::RequestParamAddedOptional => "request_param_added_optional",
+            Kind::RequestParamAddedRequired => "request_param_added_required",
+            Kind::RequestParamRemoved => "request_param_removed",
+            Kind::RequestParamBecameRequired => "request_param_became_required",
+            Kind::RequestParamBecameOptional => "request_param_became_optional",
+            Kind::FieldAdded => "field_added",
+            Kind::FieldRemoved => "field_removed",
+            Kind::FieldBecameRequired => "field_became_required",
+            Kind::FieldBecameOptional => "field_became_optional",
+            Kind::TypeChanged => "type_changed",
+            Kind::RustNameChanged => "rust_name_changed",
+            Kind::ModelAdded => "model_added",
+            Kind::ModelRemoved => "model_removed",
+            Kind::ModelRenamed => "model_renamed",
+            Kind::EnumAdded => "enum_added",
+            Kind::EnumRemoved => "enum_removed",
+            Kind::EnumValueAdded => "enum_value_added",
+            Kind::EnumValueRemoved => "enum_value_removed",
+            Kind::RangeNarrowed => "range_narrowed",
+            Kind::RangeWidened => "range_widened",
+            Kind::ConstraintAdded => "constraint_added",
+            Kind::ConstraintRemoved => "constraint_removed",
+            Kind::ConstraintChanged => "constraint_changed",
+            Kind::PaginationAdded => "pagination_added",
+            Kind::PaginationRemoved => "pagination_removed",
+            Kind::PaginationChanged => "pagination_changed",
+            Kind::ErrorAdded => "error_added",
+            Kind::ErrorRemoved => "error_removed",
+            Kind::DefaultChanged => "default_changed",
+            Kind::SensitiveChanged => "sensitive_changed",
+        }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether a change breaks code that uses the generated crate, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Impact {
+    /// Breaks code that compiled before: cargo-semver-checks (or, for a changed type,
+    /// the compiler) sees it.
+    Breaking,
+    /// No type shows it, but a request valid before is refused now.
+    BreakingBehaviour,
+    /// Breaks nothing.
+    Compatible,
+}
+
+impl Impact {
+    /// Breaking in either way.
+    pub fn is_breaking(self) -> bool {
+        self != Impact::Compatible
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Impact::Breaking => "breaking",
+            Impact::BreakingBehaviour => "breaking (behaviour)",
+            Impact::Compatible => "compatible",
+        }
+    }
+}
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// What changed.
+    pub kind: Kind,
+    /// The operation a request parameter or response field belongs to, or the
+    /// operation added, removed or changed.
+    pub operation: Option<String>,
+    /// The model (or enum) a field or value belongs to, or the one added or removed.
+    pub model: Option<String>,
+    /// The wire name of the parameter, field, enum value or error code.
+    pub name: Option<String>,
+    /// Whether code using the generated crate breaks (either way).
+    pub breaking: bool,
+    /// What changed, in words.
+    pub detail: String,
+    /// `provider/module` of the service.
+    #[serde(skip)]
+    pub service: String,
+    /// How it breaks, if it does.
+    #[serde(skip)]
+    pub impact: Impact,
+}
+
+/// Every change between two sets of specs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Ordered by service, then operations, types and service-wide changes, breaking
+    /// changes first within each.
+    pub changes: Vec<Change>,
+}
+
+impl Report {
+    /// How many changes break code that uses the generated crate.
+    pub fn breaking(&self) -> usize {
+        self.changes.iter().filter(|c| c.breaking).count()
+    }
+
+    /// How many changes break nothing.
+    pub fn compatible(&self) -> usize {
+        self.changes.len() - self.breaking()
+    }
+
+    /// Whether anything breaks.
+    pub fn is_breaking(&self) -> bool {
+        self.changes.iter().any(|c| c.breaking)
+    }
+
+    fn services(&self) -> BTreeSet<&str> {
+        self.changes.iter().map(|c| c.service.as_str()).collect()
+    }
+
+    /// `{"breaking": N, "compatible": M, "changes": [{"kind", "operation", "model",
+    /// "name", "breaking", "detail"}]}`, pretty-printed. When the report covers more than
+    /// one service, each detail starts with `provider/module: `.
+    pub fn to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Json {
+            breaking: usize,
+            compatible: usize,
+            changes: Vec<Change>,
+        }
+        let many = self.services().len() > 1;
+        let changes = self
+            .changes
+            .iter()
+            .map(|c| {
+                let mut c = c.clone();
+                if many {
+                    c.detail = format!("{}: {}", c.service, c.detail);
+                }
+                c
+            })
+            .collect();
+        let json = Json {
+            breaking: self.breaking(),
+            compatible: self.compatible(),
+            changes,
+        };
+        let mut out = serde_json::to_string_pretty(&json).unwrap_or_default();
+        out.push('\n');
+        out
+    }
+
+    /// For a terminal or a pull request: per service, one group per operation, type and
+    /// the service itself, groups with breaking changes first and breaking changes first
+    /// within each.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        if self.changes.is_empty() {
+            out.push_str("No changes to operations, parameters, fields, models or enums.\n");
+            return out;
+        }
+        for (service, groups) in self.grouped() {
+            let (b, c) = count(groups.iter().flat_map(|(_, v)| v.iter().copied()));
+            let _ = writeln!(out, "{service}: {b} breaking, {c} compatible");
+            for (group, changes) in groups {
+                let _ = writeln!(out, "\n  {}", group.heading());
+                let width = changes
+                    .iter()
+                    .map(|c| c.kind.as_str().len())
+                    .max()
+                    .unwrap_or(0);
+                for c in changes {
+                    let _ = writeln!(
+                        out,
+                        "    {:<20}  {:<width$}  {}",
+                        c.impact.label(),
+                        c.kind.as_str(),
+                        c.detail
+                    );
+                }
+            }
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "{} breaking, {} compatible: {}",
+            self.breaking(),
+            self.compatible(),
+            if self.is_breaking() {
+                "code using the generated crate breaks (a major release)"
+            } else {
+                "nothing breaks (a minor release)"
+            }
+        );
+        out
+    }
+
+    /// A changelog section for release notes: breaking changes, then compatible ones.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::from("## API changes\n\n");
+        if self.changes.is_empty() {
+            out.push_str("No changes to operations, parameters, fields, models or enums.\n");
+            return out;
+        }
+        let _ = writeln!(
+            out,
+            "{} breaking, {} compatible.\n",
+            self.breaking(),
+            self.compatible()
+        );
+        let many = self.services().len() > 1;
+        for (title, breaking) in [("Breaking changes", true), ("Compatible changes", false)] {
+            let mut section: Vec<&Change> = Vec::new();
+            for (_, groups) in self.grouped() {
+                for (_, changes) in groups {
+                    section.extend(changes.into_iter().filter(|c| c.breaking == breaking));
+                }
+            }
+            if section.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "### {title}\n");
+            for c in section {
+                let mut subject = Vec::new();
+                if many {
+                    subject.push(crate::code_span(&c.service));
+                }
+                if let Some(o) = &c.operation {
+                    subject.push(format!("**{}**", crate::code_span(o)));
+                }
+                if let Some(m) = &c.model {
+                    subject.push(format!("**{}**", crate::code_span(m)));
+                }
+                let subject = if subject.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: ", subject.join(" "))
+                };
+                let behaviour = if c.impact == Impact::BreakingBehaviour {
+                    " (behaviour)"
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    out,
+                    "- {subject}{} ({}{behaviour})",
+                    c.detail,
+                    crate::code_span(c.kind.as_str())
+                );
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Changes by service, then by group, groups holding breaking changes first.
+    fn grouped(&self) -> Vec<(&str, Groups<'_>)> {
+        let mut by_service: BTreeMap<&str, BTreeMap<Group<'_>, Vec<&Change>>> = BTreeMap::new();
+        for c in &self.changes {
+            by_service
+                .entry(&c.service)
+                .or_default()
+                .entry(Group::of(c))
+                .or_default()
+                .push(c);
+        }
+        by_service
+            .into_iter()
+            .map(|(s, groups)| {
+                let mut groups: Vec<_> = groups.into_iter().collect();
+                // Stable: keeps the group order within each class.
+                groups.sort_by_key(|(_, v)| !v.iter().any(|c| c.breaking));
+                for (_, v) in &mut groups {
+                    v.sort_by_key(|c| (c.impact, c.kind));
+                }
+                (s, groups)
+            })
+            .collect()
+    }
+}
+
+fn count<'a>(changes: impl Iterator<Item = &'a Change>) -> (usize, usize) {
+    changes.fold(
+        (0, 0),
+        |(b, c), ch| {
+            if ch.breaking { (b + 1, c) } else { (b, c + 1) }
+        },
+    )
+}
+
+/// One service's changes by group.
+type Groups<'a> = Vec<(Group<'a>, Vec<&'a Change>)>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Group<'a> {
+    Service,
+    Operation(&'a str),
+    Type(&'a str),
+}
+
+impl<'a> Group<'a> {
+    fn of(c: &'a Change) -> Self {
+        match (&c.operation, &c.model) {
+            (Some(o), _) => Group::Operation(o),
+            (None, Some(m)) => Group::Type(m),
+            (None, None) => Group::Service,
+        }
+    }
+
+    fn heading(self) -> String {
+        match self {
+            Group::Service => "service".to_owned(),
+            Group::Operation(o) => format!("operation {o}"),
+            Group::Type(t) => format!("type {t}"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Comparing
+// ---------------------------------------------------------------------------
+
+fn service_key(s: &Service) -> String {
+    format!("{}/{}", s.provider.as_str(), s.module)
+}
+
+/// Every change from `old` to `new`, services matched by provider and module name.
+pub fn diff(old: &[Service], new: &[Service]) -> Report {
+    let old_by: BTreeMap<String, &Service> = old.iter().map(|s| (service_key(s), s)).collect();
+    let new_by: BTreeMap<String, &Service> = new.iter().map(|s| (service_key(s), s)).collect();
+    let mut changes = Vec::new();
+    for (key, o) in &old_by {
+        let mut cx = Cx::new(key);
+        match new_by.get(key) {
+            Some(n) => cx.service(o, n),
+            None => cx.push(
+                Kind::ServiceRemoved,
+                At::Service,
+                None,
+                Impact::Breaking,
+                format!(
+                    "service `{key}` (API {}) removed: its module and cargo feature `{}` are gone",
+                    o.version,
+                    o.feature()
+                ),
+            ),
+        }
+        changes.extend(cx.finish());
+    }
+    for (key, n) in &new_by {
+        if !old_by.contains_key(key) {
+            let mut cx = Cx::new(key);
+            cx.push(
+                Kind::ServiceAdded,
+                At::Service,
+                None,
+                Impact::Compatible,
+                format!(
+                    "service `{key}` (API {}) added, {} operation(s), cargo feature `{}`",
+                    n.version,
+                    n.operations.len(),
+                    n.feature()
+                ),
+            );
+            changes.extend(cx.finish());
+        }
+    }
+    Report { changes }
+}
+
+/// Where a change sits.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Service,
+    Operation(&'a str),
+    Model(&'a str),
+}
+
+/// Whose field a field is.
+#[derive(Clone, Copy)]
+enum Owner<'a> {
+    Request(&'a str),
+    Response(&'a str),
+    /// A model; `input` when some request reaches it (its rules are then checked by
+    /// the service on input).
+    Model {
+        name: &'a str,
+        input: bool,
+    },
+}
+
+impl<'a> Owner<'a> {
+    fn at(self) -> At<'a> {
+        match self {
+            Owner::Request(o) | Owner::Response(o) => At::Operation(o),
+            Owner::Model { name, .. } => At::Model(name),
+        }
+    }
+
+    fn is_request(self) -> bool {
+        matches!(self, Owner::Request(_))
+    }
+
+    /// Whether rules on these fields decide which requests are accepted.
+    fn rules_apply(self) -> bool {
+        matches!(self, Owner::Request(_) | Owner::Model { input: true, .. })
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Owner::Request(_) => "request parameter",
+            Owner::Response(_) => "response field",
+            Owner::Model { .. } => "field",
+        }
+    }
+}
+
+struct Cx<'s> {
+    service: &'s str,
+    out: Vec<Change>,
+}
+
+const BEHAVIOUR: &str = "a request valid before is refused now";
+
+impl<'s> Cx<'s> {
+    fn new(service: &'s str) -> Self {
+        Cx {
+            service,
+            out: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, kind: Kind, at: At<'_>, name: Option<&str>, impact: Impact, detail: String) {
+        let (operation, model) = match at {
+            At::Service => (None, None),
+            At::Operation(o) => (Some(o.to_owned()), None),
+            At::Model(m) => (None, Some(m.to_owned())),
+        };
+        self.out.push(Change {
+            kind,
+            operation,
+            model,
+            name: name.map(str::to_owned),
+            breaking: impact.is_breaking(),
+            detail,
+            service: self.service.to_owned(),
+            impact,
+        });
+    }
+
+    fn finish(mut self) -> Vec<Change> {
+        let rank = |c: &Change| match (&c.operation, &c.model) {
+            (None, None) => 0,
+            (Some(_), _) => 1,
+            (None, Some(_)) => 2,
+        };
+        self.out.sort_by(|a, b| {
+            (rank(a), &a.operation, &a.model, a.impact, a.kind, &a.name).cmp(&(
+                rank(b),
+                &b.operation,
+                &b.model,
+                b.impact,
+                b.kind,
+                &b.name,
+            ))
+        });
+        self.out
+    }
+
+    fn service(&mut self, old: &Service, new: &Service) {
+        let facts = |s: &Service| {
+            [
+                ("API version", s.version.clone()),
+                ("product code", s.product.clone()),
+                ("endpoint", s.endpoint.clone()),
+                (
+                    "regional endpoint",
+                    s.regional_endpoint.clone().unwrap_or_else(|| "none".into()),
+                ),
+                (
+                    "documented rate limit",
+                    s.rate_limit
+                        .map_or_else(|| "none".into(), |r| format!("{r}/s")),
+                ),
+            ]
+        };
+        for ((what, o), (_, n)) in facts(old).into_iter().zip(facts(new)) {
+            if o != n {
+                self.push(
+                    Kind::ServiceChanged,
+                    At::Service,
+                    None,
+                    Impact::Compatible,
+                    format!("{what} `{o}` → `{n}`"),
+                );
+            }
+        }
+        self.operations(old, new);
+        self.enums(old, new);
+        self.models(old, new);
+    }
+
+    // -- operations ---------------------------------------------------------
+
+    fn operations(&mut self, old: &Service, new: &Service) {
+        fn by_wire(s: &Service) -> BTreeMap<&str, &Operation> {
+            s.operations
+                .values()
+                .map(|o| (o.wire_name.as_str(), o))
+                .collect()
+        }
+        let (olds, news) = (by_wire(old), by_wire(new));
+        for (name, o) in &olds {
+            match news.get(name) {
+                Some(n) => self.operation(new, o, n),
+                None => self.push(
+                    Kind::OperationRemoved,
+                    At::Operation(name),
+                    None,
+                    Impact::Breaking,
+                    format!(
+                        "operation `{name}` removed: `Client::{}`, `{}` and `{}` are gone",
+                        o.method.trim_start_matches("r#"),
+                        o.request.rust_name,
+                        o.response.rust_name
+                    ),
+                ),
+            }
+        }
+        for (name, n) in &news {
+            if !olds.contains_key(name) {
+                self.push(
+                    Kind::OperationAdded,
+                    At::Operation(name),
+                    None,
+                    Impact::Compatible,
+                    format!(
+                        "operation `{name}` added: `Client::{}`",
+                        n.method.trim_start_matches("r#")
+                    ),
+                );
+            }
+        }
+    }
+
+    fn operation(&mut self, new_s: &Service, o: &Operation, n: &Operation) {
+        let op = o.wire_name.as_str();
+        for (what, a, b) in [
+            ("client method", &o.method, &n.method),
+            ("request type", &o.request.rust_name, &n.request.rust_name),
+            (
+                "response type",
+                &o.response.rust_name,
+                &n.response.rust_name,
+            ),
+        ] {
+            if a != b {
+                self.push(
+                    Kind::RustNameChanged,
+                    At::Operation(op),
+                    None,
+                    Impact::Breaking,
+                    format!(
+                        "{what} `{}` renamed to `{}`",
+                        a.trim_start_matches("r#"),
+                        b.trim_start_matches("r#")
+                    ),
+                );
+            }
+        }
+        if o.idempotent != n.idempotent {
+            let yes_no = |b: bool| if b { "retried" } else { "not retried" };
+            self.push(
+                Kind::OperationChanged,
+                At::Operation(op),
+                None,
+                Impact::Compatible,
+                format!(
+                    "after a failure once the request was sent: {} → {}",
+                    yes_no(o.idempotent),
+                    yes_no(n.idempotent)
+                ),
+            );
+        }
+        self.fields(Owner::Request(op), &o.request, &n.request);
+        self.fields(Owner::Response(op), &o.response, &n.response);
+        self.cross(op, o, n);
+        self.pagination(op, o, n);
+        self.errors(op, o, n, new_s);
+    }
+
+    fn cross(&mut self, op: &str, o: &Operation, n: &Operation) {
+        let rules = |x: &Operation| -> BTreeMap<String, String> {
+            x.cross
+                .iter()
+                .filter_map(|c| cross_text(&x.request, c))
+                .collect()
+        };
+        let (olds, news) = (rules(o), rules(n));
+        for (text, name) in &news {
+            if !olds.contains_key(text) {
+                self.push(
+                    Kind::ConstraintAdded,
+                    At::Operation(op),
+                    Some(name),
+                    Impact::BreakingBehaviour,
+                    format!("new rule: {text} ({BEHAVIOUR})"),
+                );
+            }
+        }
+        for (text, name) in &olds {
+            if !news.contains_key(text) {
+                self.push(
+                    Kind::ConstraintRemoved,
+                    At::Operation(op),
+                    Some(name),
+                    Impact::Compatible,
+                    format!("rule dropped: {text}"),
+                );
+            }
+        }
+    }
+
+    fn pagination(&mut self, op: &str, o: &Operation, n: &Operation) {
+        match (pagination_text(o), pagination_text(n)) {
+            (None, None) => {}
+            (None, Some((text, _))) => self.push(
+                Kind::PaginationAdded,
+                At::Operation(op),
+                None,
+                Impact::Compatible,
+                format!("now paginated ({text}): `into_paginator()` added"),
+            ),
+            (Some((text, _)), None) => self.push(
+                Kind::PaginationRemoved,
+                At::Operation(op),
+                None,
+                Impact::Breaking,
+                format!("no longer paginated (was {text}): `into_paginator()` is gone"),
+            ),
+            (Some((a, ai)), Some((b, bi))) => {
+                if a != b {
+                    let (impact, why) = if ai == bi {
+                        (Impact::Compatible, String::new())
+                    } else {
+                        (
+                            Impact::Breaking,
+                            format!("; the paginator's item type `{ai}` → `{bi}`"),
+                        )
+                    };
+                    self.push(
+                        Kind::PaginationChanged,
+                        At::Operation(op),
+                        None,
+                        impact,
+                        format!("pagination {a} → {b}{why}"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn errors(&mut self, op: &str, o: &Operation, n: &Operation, new_s: &Service) {
+        let codes = |x: &Operation| -> BTreeSet<String> {
+            x.errors.iter().map(|e| e.code.clone()).collect()
+        };
+        let (olds, news) = (codes(o), codes(n));
+        let constants = new_s.error_codes();
+        for e in o.errors.iter().filter(|e| !news.contains(&e.code)) {
+            let (impact, detail) = if constants.contains_key(&e.const_name) {
+                (
+                    Impact::Compatible,
+                    format!(
+                        "error code `{}` no longer documented for this operation (`error_codes::{}` stays: other operations document it)",
+                        e.code, e.const_name
+                    ),
+                )
+            } else {
+                (
+                    Impact::Breaking,
+                    format!(
+                        "error code `{}` no longer documented: the constant `error_codes::{}` is gone",
+                        e.code, e.const_name
+                    ),
+                )
+            };
+            self.push(
+                Kind::ErrorRemoved,
+                At::Operation(op),
+                Some(&e.code),
+                impact,
+                detail,
+            );
+        }
+        for e in n.errors.iter().filter(|e| !olds.contains(&e.code)) {
+            self.push(
+                Kind::ErrorAdded,
+                At::Operation(op),
+                Some(&e.code),
+                Impact::Compatible,
+                format!("error code `{}` now documented", e.code),
+            );
+        }
+    }
+
+    // -- fields -------------------------------------------------------------
+
+    fn fields(&mut self, owner: Owner<'_>, old: &Struct, new: &Struct) {
+        let at = owner.at();
+        let noun = owner.noun();
+        for o in &old.fields {
+            match new.fields.iter().find(|n| n.wire_name == o.wire_name) {
+                Some(n) => self.field(owner, o, n),
+                None => {
+                    let kind = if owner.is_request() {
+                        Kind::RequestParamRemoved
+                    } else {
+                        Kind::FieldRemoved
+                    };
+                    self.push(
+                        kind,
+                        at,
+                        Some(&o.wire_name),
+                        Impact::Breaking,
+                        format!(
+                            "{noun} `{}` removed (was `{}`)",
+                            o.wire_name,
+                            shown_type(o, owner.is_request())
+                        ),
+                    );
+                }
+            }
+        }
+        for n in &new.fields {
+            if old.fields.iter().any(|o| o.wire_name == n.wire_name) {
+                continue;
+            }
+            let ty = shown_type(n, owner.is_request());
+            let (kind, impact, detail) = match owner {
+                Owner::Request(_) if n.required => (
+                    Kind::RequestParamAddedRequired,
+                    Impact::BreakingBehaviour,
+                    format!(
+                        "new required {noun} `{}` (`{ty}`): requests without it, valid before, are refused now",
+                        n.wire_name
+                    ),
+                ),
+                Owner::Request(_) => (
+                    Kind::RequestParamAddedOptional,
+                    Impact::Compatible,
+                    format!("new optional {noun} `{}` (`{ty}`)", n.wire_name),
+                ),
+                _ => (
+                    Kind::FieldAdded,
+                    Impact::Compatible,
+                    format!("new {noun} `{}` (`{ty}`)", n.wire_name),
+                ),
+            };
+            self.push(kind, at, Some(&n.wire_name), impact, detail);
+        }
+    }
+
+    fn field(&mut self, owner: Owner<'_>, o: &Field, n: &Field) {
+        let at = owner.at();
+        let noun = owner.noun();
+        let name = Some(o.wire_name.as_str());
+        let wire = &o.wire_name;
+        let is_request = owner.is_request();
+        if o.rust_name != n.rust_name {
+            self.push(
+                Kind::RustNameChanged,
+                at,
+                name,
+                Impact::Breaking,
+                format!(
+                    "{noun} `{wire}`: Rust name `{}` → `{}`",
+                    o.rust_name.trim_start_matches("r#"),
+                    n.rust_name.trim_start_matches("r#")
+                ),
+            );
+        }
+        let (ot, nt) = (shown_type(o, is_request), shown_type(n, is_request));
+        let required_changed = o.required != n.required;
+        let mut required_reported = false;
+        if o.ty != n.ty {
+            self.push(
+                Kind::TypeChanged,
+                at,
+                name,
+                Impact::Breaking,
+                format!("{noun} `{wire}`: type `{ot}` → `{nt}`"),
+            );
+        } else if ot != nt {
+            // Same value type, different storage: presence (required) or nullability
+            // decides whether a response or model field is held in an `Option`.
+            let kind = match (required_changed, n.required) {
+                (true, true) => Kind::FieldBecameRequired,
+                (true, false) => Kind::FieldBecameOptional,
+                (false, _) => Kind::TypeChanged,
+            };
+            required_reported = required_changed;
+            self.push(
+                kind,
+                at,
+                name,
+                Impact::Breaking,
+                format!("{noun} `{wire}`: type `{ot}` → `{nt}`"),
+            );
+        }
+        if required_changed && !required_reported {
+            let (kind, impact, detail) = match (owner, n.required) {
+                (Owner::Request(_), true) => (
+                    Kind::RequestParamBecameRequired,
+                    Impact::BreakingBehaviour,
+                    format!(
+                        "{noun} `{wire}` is now required: requests without it, valid before, are refused now"
+                    ),
+                ),
+                (Owner::Request(_), false) => (
+                    Kind::RequestParamBecameOptional,
+                    Impact::Compatible,
+                    format!("{noun} `{wire}` is now optional"),
+                ),
+                (_, true) => (
+                    Kind::FieldBecameRequired,
+                    Impact::Compatible,
+                    format!("{noun} `{wire}` is now always present (type stays `{nt}`)"),
+                ),
+                (_, false) => (
+                    Kind::FieldBecameOptional,
+                    Impact::Compatible,
+                    format!("{noun} `{wire}` may now be absent (type stays `{nt}`)"),
+                ),
+            };
+            self.push(kind, at, name, impact, detail);
+        }
+        if owner.rules_apply() {
+            self.rules(at, noun, wire, &o.rules, &n.rules);
+        }
+        if is_request && o.default != n.default {
+            let show = |d: &Option<crate::load::Scalar>| {
+                d.as_ref()
+                    .map_or_else(|| "none".to_owned(), |s| format!("`{s}`"))
+            };
+            self.push(
+                Kind::DefaultChanged,
+                at,
+                name,
+                Impact::Compatible,
+                format!(
+                    "{noun} `{wire}`: documented default {} → {}",
+                    show(&o.default),
+                    show(&n.default)
+                ),
+            );
+        }
+        if o.sensitive != n.sensitive {
+            self.push(
+                Kind::SensitiveChanged,
+                at,
+                name,
+                Impact::Compatible,
+                format!(
+                    "{noun} `{wire}` {}",
+                    if n.sensitive {
+                        "is now a secret: redacted in `Debug` and validation messages"
+                    } else {
+                        "is no longer a secret: shown in `Debug`"
+                    }
+                ),
+            );
+        }
+    }
+
+    fn rules(&mut self, at: At<'_>, noun: &str, wire: &str, old: &[FieldRule], new: &[FieldRule]) {
+        let name = Some(wire);
+        // Ranges and lengths: bounds compared one by one; an absent rule is unbounded.
+        let range = |rs: &[FieldRule]| {
+            rs.iter().find_map(|r| match r {
+                FieldRule::Range { min, max } => Some((*min, *max)),
+                _ => None,
+            })
+        };
+        let length = |rs: &[FieldRule]| {
+            rs.iter().find_map(|r| match r {
+                FieldRule::Length { min, max } => Some((
+                    min.and_then(|v| i128::try_from(v).ok()),
+                    max.and_then(|v| i128::try_from(v).ok()),
+                )),
+                _ => None,
+            })
+        };
+        for (what, a, b) in [
+            ("range", range(old), range(new)),
+            ("length", length(old), length(new)),
+        ] {
+            if a == b {
+                continue;
+            }
+            let (narrowed, widened) = bounds_change(a.unwrap_or_default(), b.unwrap_or_default());
+            let text = format!(
+                "{noun} `{wire}`: {what} {} → {}",
+                bounds_text(a),
+                bounds_text(b)
+            );
+            if narrowed {
+                self.push(
+                    Kind::RangeNarrowed,
+                    at,
+                    name,
+                    Impact::BreakingBehaviour,
+                    format!("{text} ({BEHAVIOUR})"),
+                );
+            } else if widened {
+                self.push(Kind::RangeWidened, at, name, Impact::Compatible, text);
+            }
+        }
+        // Prefix, pattern, time filter: one rule each.
+        let prefix = |rs: &[FieldRule]| {
+            rs.iter().find_map(|r| match r {
+                FieldRule::Prefix(p) => Some(p.clone()),
+                _ => None,
+            })
+        };
+        let pattern = |rs: &[FieldRule]| {
+            rs.iter().find_map(|r| match r {
+                FieldRule::Pattern(p) => Some(p.clone()),
+                _ => None,
+            })
+        };
+        let time_filter = |rs: &[FieldRule]| {
+            rs.iter()
+                .find(|r| matches!(r, FieldRule::TimeFilter { .. }))
+                .cloned()
+        };
+        let (op, np) = (prefix(old), prefix(new));
+        // A shorter prefix of the old one accepts every value the old one did.
+        let relaxed = matches!((&op, &np), (Some(a), Some(b)) if a.starts_with(b.as_str()));
+        self.rule(
+            at,
+            wire,
+            &format!("{noun} `{wire}`: prefix"),
+            op.map(|p| format!("`{p}`")),
+            np.map(|p| format!("`{p}`")),
+            relaxed,
+        );
+        self.rule(
+            at,
+            wire,
+            &format!("{noun} `{wire}`: pattern"),
+            pattern(old).map(|p| format!("`{p}`")),
+            pattern(new).map(|p| format!("`{p}`")),
+            false,
+        );
+        let (ot, nt) = (time_filter(old), time_filter(new));
+        let relaxed = match (&ot, &nt) {
+            (
+                Some(FieldRule::TimeFilter {
+                    attribute: a1,
+                    operators: o1,
+                    case_insensitive: c1,
+                    max_age_days: d1,
+                }),
+                Some(FieldRule::TimeFilter {
+                    attribute: a2,
+                    operators: o2,
+                    case_insensitive: c2,
+                    max_age_days: d2,
+                }),
+            ) => {
+                a1 == a2
+                    && o1.iter().all(|o| o2.contains(o))
+                    && (*c2 || !*c1)
+                    && match (d1, d2) {
+                        (_, None) => true,
+                        (None, Some(_)) => false,
+                        (Some(x), Some(y)) => y >= x,
+                    }
+            }
+            _ => false,
+        };
+        self.rule(
+            at,
+            wire,
+            &format!("{noun} `{wire}`: time filter"),
+            ot.map(|t| time_filter_text(&t)),
+            nt.map(|t| time_filter_text(&t)),
+            relaxed,
+        );
+    }
+
+    /// One single-valued rule: added (breaking behaviour), removed (compatible) or
+    /// changed (breaking behaviour unless `relaxed`).
+    fn rule(
+        &mut self,
+        at: At<'_>,
+        wire: &str,
+        what: &str,
+        old: Option<String>,
+        new: Option<String>,
+        relaxed: bool,
+    ) {
+        let name = Some(wire);
+        match (old, new) {
+            (None, None) => {}
+            (None, Some(n)) => self.push(
+                Kind::ConstraintAdded,
+                at,
+                name,
+                Impact::BreakingBehaviour,
+                format!("{what} {n} is new ({BEHAVIOUR})"),
+            ),
+            (Some(o), None) => self.push(
+                Kind::ConstraintRemoved,
+                at,
+                name,
+                Impact::Compatible,
+                format!("{what} {o} dropped"),
+            ),
+            (Some(o), Some(n)) if o != n => {
+                let (impact, why) = if relaxed {
+                    (
+                        Impact::Compatible,
+                        " (accepts every value it did)".to_owned(),
+                    )
+                } else {
+                    (Impact::BreakingBehaviour, format!(" ({BEHAVIOUR})"))
+                };
+                self.push(
+                    Kind::ConstraintChanged,
+                    at,
+                    name,
+                    impact,
+                    format!("{what} {o} → {n}{why}"),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    // -- enums and models -----------------------------------------------------
+
+    fn enums(&mut self, old: &Service, new: &Service) {
+        let pairs = pair_up(
+            old.enums.values().map(|e| (&e.wire_name, &e.rust_name, e)),
+            new.enums.values().map(|e| (&e.wire_name, &e.rust_name, e)),
+        );
+        for pair in pairs {
+            match pair {
+                Pair::Both(o, n) => {
+                    let at = At::Model(&n.wire_name);
+                    if o.rust_name != n.rust_name {
+                        self.push(
+                            Kind::RustNameChanged,
+                            at,
+                            None,
+                            Impact::Breaking,
+                            format!("enum `{}` renamed to `{}`", o.rust_name, n.rust_name),
+                        );
+                    }
+                    if o.wire_name != n.wire_name {
+                        self.push(
+                            Kind::ModelRenamed,
+                            at,
+                            None,
+                            Impact::Compatible,
+                            format!(
+                                "enum `{}` is now `{}` in the spec; its Rust name `{}` stays",
+                                o.wire_name, n.wire_name, n.rust_name
+                            ),
+                        );
+                    }
+                    for v in &o.variants {
+                        match n.variants.iter().find(|x| x.wire_name == v.wire_name) {
+                            None => self.push(
+                                Kind::EnumValueRemoved,
+                                at,
+                                Some(&v.wire_name),
+                                Impact::Breaking,
+                                format!(
+                                    "value `{}` removed: variant `{}::{}` is gone",
+                                    v.wire_name, o.rust_name, v.rust_name
+                                ),
+                            ),
+                            Some(x) if x.rust_name != v.rust_name => self.push(
+                                Kind::RustNameChanged,
+                                at,
+                                Some(&v.wire_name),
+                                Impact::Breaking,
+                                format!(
+                                    "value `{}`: variant `{}` → `{}`",
+                                    v.wire_name, v.rust_name, x.rust_name
+                                ),
+                            ),
+                            Some(_) => {}
+                        }
+                    }
+                    for v in &n.variants {
+                        if !o.variants.iter().any(|x| x.wire_name == v.wire_name) {
+                            self.push(
+                                Kind::EnumValueAdded,
+                                at,
+                                Some(&v.wire_name),
+                                Impact::Compatible,
+                                format!(
+                                    "value `{}` added: variant `{}::{}`",
+                                    v.wire_name, n.rust_name, v.rust_name
+                                ),
+                            );
+                        }
+                    }
+                }
+                Pair::Old(o) => self.push(
+                    Kind::EnumRemoved,
+                    At::Model(&o.wire_name),
+                    None,
+                    Impact::Breaking,
+                    format!("enum `{}` removed", o.rust_name),
+                ),
+                Pair::New(n) => self.push(
+                    Kind::EnumAdded,
+                    At::Model(&n.wire_name),
+                    None,
+                    Impact::Compatible,
+                    format!(
+                        "enum `{}` added ({} value(s))",
+                        n.rust_name,
+                        n.variants.len()
+                    ),
+                ),
+            }
+        }
+    }
+
+    fn models(&mut self, old: &Service, new: &Service) {
+        let (old_in, new_in) = (input_models(old), input_models(new));
+        let pairs = pair_up(
+            old.models.values().map(|m| (&m.wire_name, &m.rust_name, m)),
+            new.models.values().map(|m| (&m.wire_name, &m.rust_name, m)),
+        );
+        for pair in pairs {
+            match pair {
+                Pair::Both(o, n) => {
+                    let at = At::Model(&n.wire_name);
+                    if o.rust_name != n.rust_name {
+                        self.push(
+                            Kind::RustNameChanged,
+                            at,
+                            None,
+                            Impact::Breaking,
+                            format!("model `{}` renamed to `{}`", o.rust_name, n.rust_name),
+                        );
+                    }
+                    if o.wire_name != n.wire_name {
+                        self.push(
+                            Kind::ModelRenamed,
+                            at,
+                            None,
+                            Impact::Compatible,
+                            format!(
+                                "model `{}` is now `{}` in the spec; its Rust name `{}` stays",
+                                o.wire_name, n.wire_name, n.rust_name
+                            ),
+                        );
+                    }
+                    let input = old_in.contains(&o.rust_name) || new_in.contains(&n.rust_name);
+                    self.fields(
+                        Owner::Model {
+                            name: &n.wire_name,
+                            input,
+                        },
+                        o,
+                        n,
+                    );
+                }
+                Pair::Old(o) => self.push(
+                    Kind::ModelRemoved,
+                    At::Model(&o.wire_name),
+                    None,
+                    Impact::Breaking,
+                    format!("model `{}` removed", o.rust_name),
+                ),
+                Pair::New(n) => self.push(
+                    Kind::ModelAdded,
+                    At::Model(&n.wire_name),
+                    None,
+                    Impact::Compatible,
+                    format!(
+                        "model `{}` added ({} field(s))",
+                        n.rust_name,
+                        n.fields.len()
+                    ),
+                ),
+            }
+        }
+    }
+}
+
+enum Pair<'a, T> {
+    Both(&'a T, &'a T),
+    Old(&'a T),
+    New(&'a T),
+}
+
+/// Pairs items by spec name, then the rest by Rust name; in old order, then new.
+fn pair_up<'a, T: 'a>(
+    old: impl Iterator<Item = (&'a String, &'a String, &'a T)>,
+    new: impl Iterator<Item = (&'a String, &'a String, &'a T)>,
+) -> Vec<Pair<'a, T>> {
+    let old: Vec<_> = old.collect();
+    let new: Vec<_> = new.collect();
+    let mut used = vec![false; new.len()];
+    let mut out = Vec::new();
+    let mut left = Vec::new();
+    for (wire, rust, o) in &old {
+        match new.iter().position(|(w, _, _)| w == wire) {
+            Some(i) => {
+                used[i] = true;
+                out.push(Pair::Both(*o, new[i].2));
+            }
+            None => left.push((*rust, *o)),
+        }
+    }
+    for (rust, o) in left {
+        match new
+            .iter()
+            .enumerate()
+            .position(|(i, (_, r, _))| !used[i] && *r == rust)
+        {
+            Some(i) => {
+                used[i] = true;
+                out.push(Pair::Both(o, new[i].2));
+            }
+            None => out.push(Pair::Old(o)),
+        }
+    }
+    for (i, (_, _, n)) in new.iter().enumerate() {
+        if !used[i] {
+            out.push(Pair::New(*n));
+        }
+    }
+    out
+}
+
+/// Rust names of the models some request reaches, through models transitively.
+fn input_models(s: &Service) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut stack: Vec<&Type> = s
+        .operations
+        .values()
+        .flat_map(|o| o.request.fields.iter().map(|f| &f.ty))
+        .collect();
+    while let Some(t) = stack.pop() {
+        match t {
+            Type::Model(m) => {
+                if seen.insert(m.clone())
+                    && let Some(model) = s.models.get(m)
+                {
+                    stack.extend(model.fields.iter().map(|f| &f.ty));
+                }
+            }
+            Type::List(inner) => stack.push(inner),
+            _ => {}
+        }
+    }
+    seen
+}
+
+/// The field's type as the generated struct stores it, e.g. `Option<Vec<TaskInfo>>`.
+fn shown_type(f: &Field, is_request: bool) -> String {
+    tokens_text(&crate::emit::stored_type(f, is_request).to_string())
+}
+
+fn tokens_text(tokens: &str) -> String {
+    tokens
+        .replace(' ', "")
+        .replace("::specbind_runtime::", "")
+        .replace("::std::", "")
+}
+
+/// `(narrowed, widened)` from bounds `old` to `new`; `None` is unbounded.
+fn bounds_change(
+    (omin, omax): (Option<i128>, Option<i128>),
+    (nmin, nmax): (Option<i128>, Option<i128>),
+) -> (bool, bool) {
+    let lo = |x: Option<i128>| x.unwrap_or(i128::MIN);
+    let hi = |x: Option<i128>| x.unwrap_or(i128::MAX);
+    let narrowed = lo(nmin) > lo(omin) || hi(nmax) < hi(omax);
+    let widened = lo(nmin) < lo(omin) || hi(nmax) > hi(omax);
+    (narrowed, widened)
+}
+
+fn bounds_text(b: Option<(Option<i128>, Option<i128>)>) -> String {
+    match b {
+        None | Some((None, None)) => "none".to_owned(),
+        Some((Some(a), Some(b))) => format!("{a}..={b}"),
+        Some((Some(a), None)) => format!("≥ {a}"),
+        Some((None, Some(b))) => format!("≤ {b}"),
+    }
+}
+
+fn time_filter_text(r: &FieldRule) -> String {
+    match r {
+        FieldRule::TimeFilter {
+            attribute,
+            operators,
+            case_insensitive,
+            max_age_days,
+        } => {
+            let mut s = format!("`{attribute}` {}", operators.join("|"));
+            if *case_insensitive {
+                s.push_str(", any case");
+            }
+            if let Some(d) = max_age_days {
+                let _ = write!(s, ", at most {d} day(s) old");
+            }
+            s
+        }
+        _ => String::new(),
+    }
+}
+
+/// A multi-parameter rule in words (wire names), and the parameter it constrains.
+fn cross_text(request: &Struct, c: &Cross) -> Option<(String, String)> {
+    let name = |i: usize| request.fields.get(i).map(|f| f.wire_name.clone());
+    match c {
+        Cross::Paired(a, b) => {
+            let (a, b) = (name(*a)?, name(*b)?);
+            Some((format!("`{a}` and `{b}` are set together"), a))
+        }
+        Cross::When {
+            when,
+            equals,
+            then,
+            rule,
+        } => {
+            let (w, t) = (name(*when)?, name(*then)?);
+            let what = match rule {
+                CrossRule::Prefix(p) => format!("must start with `{p}`"),
+                CrossRule::Pattern(p) => format!("must match `{p}`"),
+                CrossRule::Required => "must be set".to_owned(),
+            };
+            Some((format!("when `{w}` is `{equals}`, `{t}` {what}"), t))
+        }
+    }
+}
+
+/// Pagination in words (wire names), and the paginator's item type.
+fn pagination_text(op: &Operation) -> Option<(String, String)> {
+    let p = op.pagination.as_ref()?;
+    let req = |i: usize| op.request.fields.get(i).map(|f| f.wire_name.as_str());
+    let resp = |i: usize| op.response.fields.get(i).map(|f| f.wire_name.as_str());
+    let items = op.response.fields.get(p.items)?;
+    let item_ty = match &items.ty {
+        Type::List(inner) => crate::emit::rust_type(inner),
+        other => crate::emit::rust_type(other),
+    };
+    let mut text = format!(
+        "token `{}` → `{}`, items `{}`",
+        req(p.input_token)?,
+        resp(p.output_token)?,
+        items.wire_name
+    );
+    if let Some(t) = p.truncated.and_then(resp) {
+        let _ = write!(text, ", truncated `{t}`");
+    }
+    if let Some(s) = p.page_size.and_then(req) {
+        let _ = write!(text, ", page size `{s}`");
+    }
+    Some((text, tokens_text(&item_ty.to_string())))
+}
+
+// ---------------------------------------------------------------------------
+// Loading the two sides
+// ---------------------------------------------------------------------------
+
+/// Whether `rel` (a path below the spec folder) lies in an `overlays` directory:
+/// overlays are partial specs that `import` merges, not services.
+fn in_overlays(rel: &Path) -> bool {
+    let mut parts: Vec<_> = rel.components().collect();
+    parts.pop();
+    parts.iter().any(|c| c.as_os_str() == "overlays")
+}
+
+/// Loads one side: a spec file, or every `*.yaml` / `*.yml` under a folder except an
+/// `overlays` directory. Every file's problems are reported together.
+pub fn load_side(path: &Path) -> Result<Vec<Service>, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    let sources: Vec<(PathBuf, String)> = if meta.is_dir() {
+        let root = crate::input::DisplayRoot::new(path);
+        crate::spec_files(path)?
+            .into_iter()
+            .filter(|p| !p.strip_prefix(path).is_ok_and(in_overlays))
+            .map(|p| {
+                let display = crate::write::escape_text(&root.display(&p));
+                (p, display)
+            })
+            .collect()
+    } else {
+        let display = crate::write::escape_text(&crate::input::display_for_file(path, None));
+        vec![(path.to_path_buf(), display)]
+    };
+    if sources.is_empty() {
+        return Err(Error::Config(format!(
+            "no spec files (*.yaml) under {}",
+            path.display()
+        )));
+    }
+    let results = crate::parallel_map(&sources, |(p, display)| crate::load_service(p, display));
+    collect(results, sources.iter().map(|(_, d)| d.as_str()))
+}
+
+fn collect<'a>(
+    results: Vec<Result<Service, Error>>,
+    displays: impl Iterator<Item = &'a str>,
+) -> Result<Vec<Service>, Error> {
+    let mut services = Vec::new();
+    let mut diags = Vec::new();
+    for (result, display) in results.into_iter().zip(displays) {
+        match result {
+            Ok(s) => services.push(s),
+            Err(e @ Error::Internal(_)) => return Err(e),
+            Err(e) => diags.extend(crate::file_diagnostic(e, display)),
+        }
+    }
+    diags.extend(crate::duplicate_modules(services.iter().map(|s| {
+        (
+            s.provider,
+            s.module.as_str(),
+            s.spec_path.as_str(),
+            s.name_pos,
+        )
+    })));
+    if diags.is_empty() {
+        Ok(services)
+    } else {
+        Err(Error::Spec(diags))
+    }
+}
+
+fn git(args: &[&str]) -> Result<Vec<u8>, Error> {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .output()
+        .map_err(|e| Error::Config(format!("cannot run git: {e}")))?;
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(Error::Config(format!(
+            "git {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        )))
+    }
+}
+
+/// Loads the specs under `spec_dir` (relative to the current directory, which must
+/// lie in a git work tree) as they were at revision `rev`, except an `overlays`
+/// directory. Files are named `REV:path` in diagnostics.
+pub fn load_git(rev: &str, spec_dir: &Path) -> Result<Vec<Service>, Error> {
+    if rev.starts_with('-') {
+        return Err(Error::Config(format!("`{rev}` is not a git revision")));
+    }
+    let commit = git(&[
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        &format!("{rev}^{{commit}}"),
+    ])
+    .map_err(|_| Error::Config(format!("`{rev}` is not a git revision here")))?;
+    let commit = String::from_utf8_lossy(&commit).trim().to_owned();
+    let dir = spec_dir.to_string_lossy();
+    let listing = git(&["ls-tree", "-r", "-z", "--full-name", &commit, "--", &dir])?;
+    let prefix = String::from_utf8_lossy(&git(&["rev-parse", "--show-prefix"])?)
+        .trim()
+        .to_owned();
+    let mut sources = Vec::new();
+    for entry in listing.split(|b| *b == 0).filter(|e| !e.is_empty()) {
+        let entry = String::from_utf8_lossy(entry);
+        let Some((meta, path)) = entry.split_once('\t') else {
+            continue;
+        };
+        let mut meta = meta.split(' ');
+        let (mode, kind, oid) = (meta.next(), meta.next(), meta.next());
+        // Regular files only: a link in the tree is a path, not a spec.
+        if kind != Some("blob") || mode == Some("120000") {
+            continue;
+        }
+        let p = Path::new(path);
+        if !p.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            continue;
+        }
+        let below = p
+            .strip_prefix(&prefix)
+            .ok()
+            .and_then(|r| r.strip_prefix(dir.trim_start_matches("./")).ok())
+            .unwrap_or(p);
+        if in_overlays(below) {
+            continue;
+        }
+        if let Some(oid) = oid {
+            sources.push((
+                oid.to_owned(),
+                crate::write::escape_text(&format!("{rev}:{path}")),
+            ));
+        }
+    }
+    if sources.is_empty() {
+        return Err(Error::Config(format!(
+            "no spec files (*.yaml) under {dir} at {rev}"
+        )));
+    }
+    let results = crate::parallel_map(&sources, |(oid, display)| {
+        let bytes = git(&["cat-file", "blob", oid])?;
+        if bytes.len() as u64 > crate::MAX_SPEC_BYTES {
+            return Err(Error::Spec(vec![Diagnostic::new(
+                Path::new(display),
+                Pos { line: 1, column: 1 },
+                "",
+                format!("the file is larger than {} bytes", crate::MAX_SPEC_BYTES),
+            )]));
+        }
+        let text = crate::input::decode(bytes, display).map_err(|d| Error::Spec(vec![d]))?;
+        crate::load_service_str(&text, display)
+    });
+    collect(results, sources.iter().map(|(_, d)| d.as_str()))
+}
+
+// ---------------------------------------------------------------------------
+// The command
+// ---------------------------------------------------------------------------
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Grouped by operation, breaking first.
+    Text,
+    /// `{"breaking", "compatible", "changes": [...]}`.
+    Json,
+    /// A changelog section for release notes.
+    Markdown,
+}
+
+/// `specbind diff`: the arguments.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 1 when a change breaks code using the generated crate, 0 when none does, 2 on bad input."
+)]
+pub struct DiffArgs {
+    /// The old spec file or folder.
+    #[arg(required_unless_present = "git", conflicts_with = "git")]
+    pub old: Option<PathBuf>,
+    /// The new spec file or folder.
+    #[arg(required_unless_present = "git", conflicts_with = "git")]
+    pub new: Option<PathBuf>,
+    /// Compare the specs at this git revision with the working tree.
+    #[arg(long, value_name = "REV")]
+    pub git: Option<String>,
+    /// With `--git`: the spec folder, relative to the current directory.
+    #[arg(long, default_value = "spec", requires = "git")]
+    pub spec_dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Runs `specbind diff`: prints the report on stdout and returns the exit status
+/// (1 breaking, 0 nothing breaks, 2 bad input, with the problem on stderr).
+pub fn run_cli(args: &DiffArgs) -> ExitCode {
+    let sides = match (&args.git, &args.old, &args.new) {
+        (Some(rev), _, _) => {
+            load_git(rev, &args.spec_dir).and_then(|old| Ok((old, load_side(&args.spec_dir)?)))
+        }
+        (None, Some(old), Some(new)) => load_side(old).and_then(|o| Ok((o, load_side(new)?))),
+        _ => Err(Error::Config("name OLD and NEW, or --git REV".into())),
+    };
+    let (old, new) = match sides {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = diff(&old, &new);
+    let text = match args.format {
+        Format::Text => report.to_text(),
+        Format::Json => report.to_json(),
+        Format::Markdown => report.to_markdown(),
+    };
+    print!("{text}");
+    if report.is_breaking() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
