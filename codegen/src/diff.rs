@@ -290,13 +290,13 @@ impl Report {
         for (service, groups) in self.grouped() {
             let (b, c) = count(groups.iter().flat_map(|(_, v)| v.iter().copied()));
             let _ = writeln!(out, "{service}: {b} breaking, {c} compatible");
+            let width = groups
+                .iter()
+                .flat_map(|(_, v)| v.iter().map(|c| c.kind.as_str().len()))
+                .max()
+                .unwrap_or(0);
             for (group, changes) in groups {
                 let _ = writeln!(out, "\n  {}", group.heading());
-                let width = changes
-                    .iter()
-                    .map(|c| c.kind.as_str().len())
-                    .max()
-                    .unwrap_or(0);
                 for c in changes {
                     let _ = writeln!(
                         out,
@@ -493,6 +493,8 @@ pub fn diff(old: &[Service], new: &[Service]) -> Report {
             changes.extend(cx.finish());
         }
     }
+    // Stable: keeps each service's own order.
+    changes.sort_by(|a, b| a.service.cmp(&b.service));
     Report { changes }
 }
 
@@ -1720,5 +1722,860 @@ pub fn run_cli(args: &DiffArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small Tencent-style service with one of everything the diff looks at.
+    const BASE: &str = r#"
+service:
+  provider: tencent
+  name: probe
+  product: probe
+  version: "2021-03-31"
+  endpoint: https://probe.tencentcloudapi.com
+enums:
+  TaskStatus:
+    values:
+      InProgress: Running.
+      Success: Done.
+models:
+  TaskInfo:
+    fields:
+      TaskId:
+        type: string
+      Status:
+        type: enum
+        enum: TaskStatus
+      Owner:
+        type: string
+        required: true
+  Filter:
+    fields:
+      Name:
+        type: string
+operations:
+  ListTasks:
+    request:
+      ZoneId:
+        type: string
+        required: true
+        prefix: z-
+      PrincipalId:
+        type: string
+      TargetType:
+        type: string
+      TargetId:
+        type: string
+      NextToken:
+        type: string
+      MaxResults:
+        type: int64
+        range: {min: 1, max: 20}
+        default: 10
+      Filters:
+        type: list
+        items: {type: object, model: Filter}
+      Since:
+        type: string
+        time_filter: {attribute: StartTime, operators: [ge], max_age_days: 7}
+      Secret:
+        type: string
+    response:
+      NextToken:
+        type: string
+      Tasks:
+        type: list
+        items: {type: object, model: TaskInfo}
+      RequestId:
+        type: string
+        required: true
+    constraints:
+      - paired: [TargetType, TargetId]
+    pagination:
+      input_token: NextToken
+      output_token: NextToken
+      items: Tasks
+      page_size: MaxResults
+    errors:
+      InvalidParameter.NextTokenInvalid: Invalid nextToken.
+      FailedOperation.Busy: Busy.
+  GetTask:
+    request:
+      TaskId:
+        type: string
+        required: true
+    response:
+      Task:
+        type: object
+        model: TaskInfo
+      RequestId:
+        type: string
+        required: true
+    errors:
+      FailedOperation.Busy: Busy.
+"#;
+
+    fn load(text: &str) -> Service {
+        crate::load_service_str(text, "t.yaml").unwrap_or_else(|e| panic!("{e}\n{text}"))
+    }
+
+    /// `BASE` with each `(from, to)` replaced; each `from` must occur exactly once.
+    fn edit(edits: &[(&str, &str)]) -> String {
+        let mut s = BASE.to_owned();
+        for (from, to) in edits {
+            assert_eq!(s.matches(from).count(), 1, "`{from}` must occur once");
+            s = s.replace(from, to);
+        }
+        s
+    }
+
+    /// The changes from `BASE` to `new`.
+    fn changes(new: &str) -> Vec<Change> {
+        diff(&[load(BASE)], &[load(new)]).changes
+    }
+
+    /// The one change from `BASE` to `new`.
+    fn one(new: &str) -> Change {
+        let c = changes(new);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        c.into_iter().next().unwrap()
+    }
+
+    fn check(
+        c: &Change,
+        kind: Kind,
+        operation: Option<&str>,
+        model: Option<&str>,
+        name: Option<&str>,
+        impact: Impact,
+    ) {
+        assert_eq!(
+            (
+                c.kind,
+                c.operation.as_deref(),
+                c.model.as_deref(),
+                c.name.as_deref(),
+                c.impact,
+                c.breaking
+            ),
+            (kind, operation, model, name, impact, impact.is_breaking()),
+            "{c:#?}"
+        );
+        assert_eq!(c.service, "tencent/probe");
+    }
+
+    use Impact::{Breaking, BreakingBehaviour as Behaviour, Compatible};
+
+    const LT: Option<&str> = Some("ListTasks");
+
+    #[test]
+    fn identical_specs_have_no_changes() {
+        assert!(changes(BASE).is_empty());
+    }
+
+    #[test]
+    fn docs_are_not_changes() {
+        let new = edit(&[
+            ("      Success: Done.", "      Success: Finished."),
+            ("  TaskInfo:\n", "  TaskInfo:\n    doc: Now documented.\n"),
+            (
+                "      PrincipalId:\n        type: string\n",
+                "      PrincipalId:\n        type: string\n        doc: Who.\n        example: u-1\n",
+            ),
+            (
+                "      FailedOperation.Busy: Busy.\n  GetTask:",
+                "      FailedOperation.Busy: Very busy.\n  GetTask:",
+            ),
+        ]);
+        assert_eq!(changes(&new), vec![]);
+    }
+
+    #[test]
+    fn services() {
+        let other = BASE.replace("name: probe", "name: other");
+        let r = diff(&[load(BASE)], &[load(&other)]);
+        let kinds: Vec<_> = r
+            .changes
+            .iter()
+            .map(|c| (c.kind, c.service.as_str(), c.breaking))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::ServiceAdded, "tencent/other", false),
+                (Kind::ServiceRemoved, "tencent/probe", true),
+            ]
+        );
+        let c = one(&edit(&[(
+            "version: \"2021-03-31\"",
+            "version: \"2022-01-01\"",
+        )]));
+        check(&c, Kind::ServiceChanged, None, None, None, Compatible);
+        assert!(c.detail.contains("2022-01-01"), "{}", c.detail);
+    }
+
+    #[test]
+    fn operations() {
+        let get_task = BASE.find("  GetTask:").unwrap();
+        let errors_at = BASE[get_task..].find("    errors:").unwrap() + get_task;
+        let without = format!("{}{}", &BASE[..get_task], &BASE[errors_at + 45..]);
+        // `without` drops GetTask: its error code stays with ListTasks.
+        assert!(!without.contains("GetTask:"), "{without}");
+        let c = changes(&without);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        check(
+            &c[0],
+            Kind::OperationRemoved,
+            Some("GetTask"),
+            None,
+            None,
+            Breaking,
+        );
+        let c = diff(&[load(&without)], &[load(BASE)]).changes;
+        assert_eq!(c.len(), 1, "{c:#?}");
+        check(
+            &c[0],
+            Kind::OperationAdded,
+            Some("GetTask"),
+            None,
+            None,
+            Compatible,
+        );
+        // `Get` names a read for Tencent, so retry safety is already on: no change.
+        let c = changes(&edit(&[(
+            "  GetTask:\n",
+            "  GetTask:\n    idempotent: true\n",
+        )]));
+        assert_eq!(c, vec![]);
+        let c = one(&edit(&[(
+            "  ListTasks:\n",
+            "  ListTasks:\n    readonly: false\n",
+        )]));
+        check(&c, Kind::OperationChanged, LT, None, None, Compatible);
+    }
+
+    #[test]
+    fn request_params() {
+        let p = "      PrincipalId:\n        type: string\n";
+        let c = one(&edit(&[(p, "")]));
+        check(
+            &c,
+            Kind::RequestParamRemoved,
+            LT,
+            None,
+            Some("PrincipalId"),
+            Breaking,
+        );
+        let c = one(&edit(&[(p, &format!("{p}        required: true\n"))]));
+        check(
+            &c,
+            Kind::RequestParamBecameRequired,
+            LT,
+            None,
+            Some("PrincipalId"),
+            Behaviour,
+        );
+        let c = one(&edit(&[(
+            "        type: string\n        required: true\n        prefix: z-\n",
+            "        type: string\n        prefix: z-\n",
+        )]));
+        check(
+            &c,
+            Kind::RequestParamBecameOptional,
+            LT,
+            None,
+            Some("ZoneId"),
+            Compatible,
+        );
+        let c = one(&edit(&[(
+            p,
+            &format!("{p}      Extra:\n        type: int32\n"),
+        )]));
+        check(
+            &c,
+            Kind::RequestParamAddedOptional,
+            LT,
+            None,
+            Some("Extra"),
+            Compatible,
+        );
+        let c = one(&edit(&[(
+            p,
+            &format!("{p}      Extra:\n        type: int32\n        required: true\n"),
+        )]));
+        check(
+            &c,
+            Kind::RequestParamAddedRequired,
+            LT,
+            None,
+            Some("Extra"),
+            Behaviour,
+        );
+        let c = one(&edit(&[(p, "      PrincipalId:\n        type: int64\n")]));
+        check(
+            &c,
+            Kind::TypeChanged,
+            LT,
+            None,
+            Some("PrincipalId"),
+            Breaking,
+        );
+        assert!(
+            c.detail.contains("`Option<String>` → `Option<i64>`"),
+            "{}",
+            c.detail
+        );
+        let c = one(&edit(&[("        default: 10\n", "        default: 20\n")]));
+        check(
+            &c,
+            Kind::DefaultChanged,
+            LT,
+            None,
+            Some("MaxResults"),
+            Compatible,
+        );
+        let c = one(&edit(&[(
+            "      Secret:\n        type: string\n",
+            "      Secret:\n        type: string\n        sensitive: true\n",
+        )]));
+        check(
+            &c,
+            Kind::SensitiveChanged,
+            LT,
+            None,
+            Some("Secret"),
+            Compatible,
+        );
+    }
+
+    #[test]
+    fn response_fields() {
+        let rid =
+            "      RequestId:\n        type: string\n        required: true\n    constraints:";
+        let c = one(&edit(&[(rid, "    constraints:")]));
+        check(
+            &c,
+            Kind::FieldRemoved,
+            LT,
+            None,
+            Some("RequestId"),
+            Breaking,
+        );
+        let c = one(&edit(&[(
+            rid,
+            "      RequestId:\n        type: string\n        required: true\n      Total:\n        type: int64\n    constraints:",
+        )]));
+        check(&c, Kind::FieldAdded, LT, None, Some("Total"), Compatible);
+        // A required string is held plainly, an optional one in an `Option`.
+        let c = one(&edit(&[(
+            rid,
+            "      RequestId:\n        type: string\n    constraints:",
+        )]));
+        check(
+            &c,
+            Kind::FieldBecameOptional,
+            LT,
+            None,
+            Some("RequestId"),
+            Breaking,
+        );
+        assert!(
+            c.detail.contains("`String` → `Option<String>`"),
+            "{}",
+            c.detail
+        );
+        let c = diff(
+            &[load(&edit(&[(
+                rid,
+                "      RequestId:\n        type: string\n    constraints:",
+            )]))],
+            &[load(BASE)],
+        )
+        .changes;
+        assert_eq!(c.len(), 1);
+        check(
+            &c[0],
+            Kind::FieldBecameRequired,
+            LT,
+            None,
+            Some("RequestId"),
+            Breaking,
+        );
+        let c = one(&edit(&[(
+            rid,
+            "      RequestId:\n        type: int64\n        required: true\n    constraints:",
+        )]));
+        check(&c, Kind::TypeChanged, LT, None, Some("RequestId"), Breaking);
+    }
+
+    #[test]
+    fn model_fields() {
+        let status = "      Status:\n        type: enum\n        enum: TaskStatus\n      Owner:";
+        let c = one(&edit(&[(status, "      Owner:")]));
+        check(
+            &c,
+            Kind::FieldRemoved,
+            None,
+            Some("TaskInfo"),
+            Some("Status"),
+            Breaking,
+        );
+        let c = one(&edit(&[(
+            status,
+            "      Status:\n        type: enum\n        enum: TaskStatus\n      Note:\n        type: string\n      Owner:",
+        )]));
+        check(
+            &c,
+            Kind::FieldAdded,
+            None,
+            Some("TaskInfo"),
+            Some("Note"),
+            Compatible,
+        );
+        // An enum field is held in an `Option` either way: presence alone changes.
+        let c = one(&edit(&[(
+            status,
+            "      Status:\n        type: enum\n        enum: TaskStatus\n        required: true\n      Owner:",
+        )]));
+        check(
+            &c,
+            Kind::FieldBecameRequired,
+            None,
+            Some("TaskInfo"),
+            Some("Status"),
+            Compatible,
+        );
+        let old = load(&edit(&[(
+            status,
+            "      Status:\n        type: enum\n        enum: TaskStatus\n        required: true\n      Owner:",
+        )]));
+        let c = diff(&[old], &[load(BASE)]).changes;
+        assert_eq!(c.len(), 1);
+        check(
+            &c[0],
+            Kind::FieldBecameOptional,
+            None,
+            Some("TaskInfo"),
+            Some("Status"),
+            Compatible,
+        );
+        let c = one(&edit(&[(
+            "      Owner:\n        type: string\n        required: true\n",
+            "      Owner:\n        type: string\n",
+        )]));
+        check(
+            &c,
+            Kind::FieldBecameOptional,
+            None,
+            Some("TaskInfo"),
+            Some("Owner"),
+            Breaking,
+        );
+    }
+
+    #[test]
+    fn models_and_enums() {
+        let filter_model = "  Filter:\n    fields:\n      Name:\n        type: string\n";
+        let with_role = edit(&[(
+            filter_model,
+            &format!(
+                "{filter_model}  RoleInfo:\n    fields:\n      RoleId:\n        type: string\n"
+            ),
+        )]);
+        let c = one(&with_role);
+        check(
+            &c,
+            Kind::ModelAdded,
+            None,
+            Some("RoleInfo"),
+            None,
+            Compatible,
+        );
+        let c = diff(&[load(&with_role)], &[load(BASE)]).changes;
+        assert_eq!(c.len(), 1);
+        check(
+            &c[0],
+            Kind::ModelRemoved,
+            None,
+            Some("RoleInfo"),
+            None,
+            Breaking,
+        );
+
+        // `task_info` and `TaskInfo` are both the Rust type `TaskInfo`.
+        let renamed = BASE
+            .replace("  TaskInfo:\n", "  task_info:\n")
+            .replace("model: TaskInfo", "model: task_info");
+        let c = changes(&renamed);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        check(
+            &c[0],
+            Kind::ModelRenamed,
+            None,
+            Some("task_info"),
+            None,
+            Compatible,
+        );
+
+        let c = one(&edit(&[(
+            "      Success: Done.\n",
+            "      Success: Done.\n      Failed: Failed.\n",
+        )]));
+        check(
+            &c,
+            Kind::EnumValueAdded,
+            None,
+            Some("TaskStatus"),
+            Some("Failed"),
+            Compatible,
+        );
+        let c = one(&edit(&[("      Success: Done.\n", "")]));
+        check(
+            &c,
+            Kind::EnumValueRemoved,
+            None,
+            Some("TaskStatus"),
+            Some("Success"),
+            Breaking,
+        );
+        let with_enum = edit(&[("models:\n", "  Kind:\n    values:\n      A: a.\nmodels:\n")]);
+        let c = one(&with_enum);
+        check(&c, Kind::EnumAdded, None, Some("Kind"), None, Compatible);
+        let c = diff(&[load(&with_enum)], &[load(BASE)]).changes;
+        assert_eq!(c.len(), 1);
+        check(&c[0], Kind::EnumRemoved, None, Some("Kind"), None, Breaking);
+    }
+
+    #[test]
+    fn rust_names() {
+        let mut new = load(BASE);
+        new.models.get_mut("TaskInfo").unwrap().fields[0].rust_name = "id".into();
+        let old = load(BASE);
+        let c = diff(std::slice::from_ref(&old), &[new]).changes;
+        assert_eq!(c.len(), 1, "{c:#?}");
+        check(
+            &c[0],
+            Kind::RustNameChanged,
+            None,
+            Some("TaskInfo"),
+            Some("TaskId"),
+            Breaking,
+        );
+        let mut new = load(BASE);
+        let op = new.operations.get_mut("list_tasks").unwrap();
+        op.method = "tasks".into();
+        let c = diff(std::slice::from_ref(&old), &[new]).changes;
+        assert_eq!(c.len(), 1, "{c:#?}");
+        check(&c[0], Kind::RustNameChanged, LT, None, None, Breaking);
+    }
+
+    #[test]
+    fn ranges() {
+        let range = "        range: {min: 1, max: 20}\n";
+        let c = one(&edit(&[(range, "        range: {min: 1, max: 10}\n")]));
+        check(
+            &c,
+            Kind::RangeNarrowed,
+            LT,
+            None,
+            Some("MaxResults"),
+            Behaviour,
+        );
+        assert!(c.detail.contains("1..=20 → 1..=10"), "{}", c.detail);
+        let c = one(&edit(&[(range, "        range: {min: 1, max: 100}\n")]));
+        check(
+            &c,
+            Kind::RangeWidened,
+            LT,
+            None,
+            Some("MaxResults"),
+            Compatible,
+        );
+        let c = one(&edit(&[(range, "        range: {min: 0}\n")]));
+        check(
+            &c,
+            Kind::RangeWidened,
+            LT,
+            None,
+            Some("MaxResults"),
+            Compatible,
+        );
+        let c = one(&edit(&[(range, "")]));
+        check(
+            &c,
+            Kind::RangeWidened,
+            LT,
+            None,
+            Some("MaxResults"),
+            Compatible,
+        );
+        // One bound widens, the other narrows: a request valid before may fail.
+        let c = one(&edit(&[(range, "        range: {min: 0, max: 10}\n")]));
+        check(
+            &c,
+            Kind::RangeNarrowed,
+            LT,
+            None,
+            Some("MaxResults"),
+            Behaviour,
+        );
+        let c = one(&edit(&[(
+            "      PrincipalId:\n        type: string\n",
+            "      PrincipalId:\n        type: string\n        length: {max: 32}\n",
+        )]));
+        check(
+            &c,
+            Kind::RangeNarrowed,
+            LT,
+            None,
+            Some("PrincipalId"),
+            Behaviour,
+        );
+    }
+
+    #[test]
+    fn constraints() {
+        let zone = "        prefix: z-\n";
+        let c = one(&edit(&[(zone, "")]));
+        check(
+            &c,
+            Kind::ConstraintRemoved,
+            LT,
+            None,
+            Some("ZoneId"),
+            Compatible,
+        );
+        let c = one(&edit(&[(zone, "        prefix: zone-\n")]));
+        check(
+            &c,
+            Kind::ConstraintChanged,
+            LT,
+            None,
+            Some("ZoneId"),
+            Behaviour,
+        );
+        let c = one(&edit(&[(zone, "        prefix: z\n")]));
+        check(
+            &c,
+            Kind::ConstraintChanged,
+            LT,
+            None,
+            Some("ZoneId"),
+            Compatible,
+        );
+        let c = one(&edit(&[(
+            "      PrincipalId:\n        type: string\n",
+            "      PrincipalId:\n        type: string\n        pattern: '^u-'\n",
+        )]));
+        check(
+            &c,
+            Kind::ConstraintAdded,
+            LT,
+            None,
+            Some("PrincipalId"),
+            Behaviour,
+        );
+        let paired = "      - paired: [TargetType, TargetId]\n";
+        let c = one(&edit(&[(
+            paired,
+            &format!(
+                "{paired}      - when: {{parameter: TargetType, equals: User}}\n        then: {{parameter: TargetId, prefix: u-}}\n"
+            ),
+        )]));
+        check(
+            &c,
+            Kind::ConstraintAdded,
+            LT,
+            None,
+            Some("TargetId"),
+            Behaviour,
+        );
+        let c = one(&edit(&[("    constraints:\n", ""), (paired, "")]));
+        check(
+            &c,
+            Kind::ConstraintRemoved,
+            LT,
+            None,
+            Some("TargetType"),
+            Compatible,
+        );
+        let tf = "operators: [ge], max_age_days: 7}";
+        let c = one(&edit(&[(tf, "operators: [ge, gt], max_age_days: 30}")]));
+        check(
+            &c,
+            Kind::ConstraintChanged,
+            LT,
+            None,
+            Some("Since"),
+            Compatible,
+        );
+        let c = one(&edit(&[(tf, "operators: [ge], max_age_days: 1}")]));
+        check(
+            &c,
+            Kind::ConstraintChanged,
+            LT,
+            None,
+            Some("Since"),
+            Behaviour,
+        );
+    }
+
+    #[test]
+    fn pagination() {
+        let pag = "    pagination:\n      input_token: NextToken\n      output_token: NextToken\n      items: Tasks\n      page_size: MaxResults\n";
+        let c = one(&edit(&[(pag, "")]));
+        check(&c, Kind::PaginationRemoved, LT, None, None, Breaking);
+        let c = diff(&[load(&edit(&[(pag, "")]))], &[load(BASE)]).changes;
+        assert_eq!(c.len(), 1);
+        check(&c[0], Kind::PaginationAdded, LT, None, None, Compatible);
+        let c = one(&edit(&[("      page_size: MaxResults\n", "")]));
+        check(&c, Kind::PaginationChanged, LT, None, None, Compatible);
+    }
+
+    #[test]
+    fn errors() {
+        // Still documented by GetTask: the constant stays.
+        let c = one(&edit(&[(
+            "      FailedOperation.Busy: Busy.\n  GetTask:",
+            "  GetTask:",
+        )]));
+        check(
+            &c,
+            Kind::ErrorRemoved,
+            LT,
+            None,
+            Some("FailedOperation.Busy"),
+            Compatible,
+        );
+        let c = one(&edit(&[(
+            "      InvalidParameter.NextTokenInvalid: Invalid nextToken.\n",
+            "",
+        )]));
+        check(
+            &c,
+            Kind::ErrorRemoved,
+            LT,
+            None,
+            Some("InvalidParameter.NextTokenInvalid"),
+            Breaking,
+        );
+        let c = one(&edit(&[(
+            "      InvalidParameter.NextTokenInvalid: Invalid nextToken.\n",
+            "      InvalidParameter.NextTokenInvalid: Invalid nextToken.\n      LimitExceeded: Too many.\n",
+        )]));
+        check(
+            &c,
+            Kind::ErrorAdded,
+            LT,
+            None,
+            Some("LimitExceeded"),
+            Compatible,
+        );
+    }
+
+    fn sample() -> Report {
+        let new = edit(&[
+            ("      PrincipalId:\n        type: string\n", ""),
+            (
+                "      Success: Done.\n",
+                "      Success: Done.\n      Failed: Failed.\n",
+            ),
+            (
+                "        range: {min: 1, max: 20}\n",
+                "        range: {min: 1, max: 10}\n",
+            ),
+        ]);
+        diff(&[load(BASE)], &[load(&new)])
+    }
+
+    #[test]
+    fn json_shape() {
+        let r = sample();
+        let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        let obj = v.as_object().unwrap();
+        assert_eq!(
+            obj.keys().collect::<Vec<_>>(),
+            ["breaking", "changes", "compatible"]
+        );
+        assert_eq!(
+            (v["breaking"].as_u64(), v["compatible"].as_u64()),
+            (Some(2), Some(1))
+        );
+        let changes = v["changes"].as_array().unwrap();
+        assert_eq!(changes.len(), 3);
+        for c in changes {
+            let mut keys: Vec<_> = c.as_object().unwrap().keys().cloned().collect();
+            keys.sort();
+            assert_eq!(
+                keys,
+                ["breaking", "detail", "kind", "model", "name", "operation"]
+            );
+        }
+        assert_eq!(
+            changes[0],
+            serde_json::json!({
+                "kind": "request_param_removed",
+                "operation": "ListTasks",
+                "model": null,
+                "name": "PrincipalId",
+                "breaking": true,
+                "detail": "request parameter `PrincipalId` removed (was `Option<String>`)",
+            })
+        );
+        assert_eq!(changes[2]["kind"], "enum_value_added");
+        assert_eq!(changes[2]["model"], "TaskStatus");
+        assert_eq!(changes[2]["operation"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn text_groups_by_operation_breaking_first() {
+        let text = sample().to_text();
+        let expected = "\
+tencent/probe: 2 breaking, 1 compatible
+
+  operation ListTasks
+    breaking              request_param_removed  request parameter `PrincipalId` removed (was `Option<String>`)
+    breaking (behaviour)  range_narrowed         request parameter `MaxResults`: range 1..=20 → 1..=10 (a request valid before is refused now)
+
+  type TaskStatus
+    compatible            enum_value_added       value `Failed` added: variant `TaskStatus::Failed`
+
+2 breaking, 1 compatible: code using the generated crate breaks (a major release)
+";
+        assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn markdown_changelog() {
+        let md = sample().to_markdown();
+        assert!(md.starts_with("## API changes\n\n2 breaking, 1 compatible.\n\n### Breaking changes\n\n- **`ListTasks`**: request parameter"), "{md}");
+        assert!(
+            md.contains("### Compatible changes\n\n- **`TaskStatus`**: value `Failed` added"),
+            "{md}"
+        );
+        assert!(md.contains("(`range_narrowed` (behaviour))"), "{md}");
+        assert_eq!(
+            Report::default().to_markdown(),
+            "## API changes\n\nNo changes to operations, parameters, fields, models or enums.\n"
+        );
+    }
+
+    #[test]
+    fn every_kind_has_its_snake_case_name() {
+        let json = serde_json::to_string(&Kind::RequestParamAddedOptional).unwrap();
+        assert_eq!(json, "\"request_param_added_optional\"");
+        assert_eq!(Kind::RangeNarrowed.to_string(), "range_narrowed");
+    }
+
+    #[test]
+    fn overlays_are_skipped() {
+        assert!(in_overlays(Path::new("overlays/tencent/x.yaml")));
+        assert!(in_overlays(Path::new("a/overlays/x.yaml")));
+        assert!(!in_overlays(Path::new("tencent/overlays.yaml")));
+        assert!(!in_overlays(Path::new("tencent/x.yaml")));
     }
 }
