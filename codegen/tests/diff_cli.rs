@@ -300,3 +300,53 @@ fn git_revision_against_the_working_tree() {
         stderr(&out)
     );
 }
+
+/// Every case of the compatibility proof (tools/semver/cases/<class>/<name>.yaml) gets
+/// the verdict of its class and reports the kind its `# diff:` line names.
+/// tools/diff-semver.sh runs cargo-semver-checks on the same cases.
+#[test]
+fn semver_cases_get_the_verdict_of_their_class() {
+    use specbind::diff::Impact;
+    let cases = semver("cases");
+    let mut seen = 0;
+    for class in ["minor", "major", "behaviour"] {
+        let mut files: Vec<_> = fs::read_dir(cases.join(class))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        files.sort();
+        for f in files {
+            let text = fs::read_to_string(&f).unwrap();
+            let field = |key: &str| {
+                text.lines()
+                    .find_map(|l| l.strip_prefix(key))
+                    .map(|v| v.trim().to_owned())
+            };
+            let base = match field("# semver-baseline:") {
+                Some(b) => cases.join(b),
+                None => semver("base.yaml"),
+            };
+            let want =
+                field("# diff:").unwrap_or_else(|| panic!("{}: no `# diff:` line", f.display()));
+            let old = specbind::load_service(&base, "old.yaml").unwrap();
+            let new = specbind::load_service(&f, "new.yaml").unwrap();
+            let report = specbind::diff::diff(&[old], &[new]);
+            let kinds: Vec<&str> = report.changes.iter().map(|c| c.kind.as_str()).collect();
+            for k in want.split_whitespace() {
+                assert!(kinds.contains(&k), "{}: {kinds:?} lacks {k}", f.display());
+            }
+            let impacts: Vec<Impact> = report.changes.iter().map(|c| c.impact).collect();
+            let got = if impacts.contains(&Impact::Breaking) {
+                "major"
+            } else if impacts.contains(&Impact::BreakingBehaviour) {
+                "behaviour"
+            } else {
+                "minor"
+            };
+            assert_eq!(got, class, "{}: {:#?}", f.display(), report.changes);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 35, "{seen} cases");
+}
