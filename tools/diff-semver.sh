@@ -96,6 +96,7 @@ for f in "${cases[@]}"; do
     want=$(sed -n 's/^# diff: *//p' "$f")
     row=$(grep -E "^\| $name \|" "$log" | tail -1 || true)
     semver=$(awk -F' \\| ' '{print $3}' <<<"$row")
+    lints=$(awk -F' \\| ' '{print $4}' <<<"$row")
     witness=$(awk -F' \\| ' '{print $5}' <<<"$row")
     if [[ $semver == major || $witness == major ]]; then
         sees=major
@@ -118,13 +119,13 @@ for f in "${cases[@]}"; do
         [[ " ${diff_kinds[$name]} " == *" $k "* ]] || ok=no
     done
     [[ $ok == yes ]] || disagreements=$((disagreements + 1))
-    rows+=("| $name | ${diff_kinds[$name]} | $dv | ${semver:--} | ${witness:--} | $ok |")
+    rows+=("| $name | ${diff_kinds[$name]} | $dv | ${semver:--} | ${lints:--} | ${witness:--} | $ok |")
 done
 
 elapsed=$(($(date +%s) - started))
 echo
-echo "| case | specbind diff reports | diff verdict | cargo-semver-checks | witness | agree |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| case | specbind diff reports | diff verdict | cargo-semver-checks | lints that fired | witness | agree |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
 echo
 echo "${#rows[@]} case(s), $disagreements disagreement(s), ${elapsed}s in all on $(nproc) core(s)."
