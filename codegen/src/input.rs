@@ -50,6 +50,9 @@ fn is_spec_name(path: &Path) -> bool {
 /// Every `*.yaml` / `*.yml` file under `dir`, sorted, each file once (see the module
 /// docs on links). Entries that cannot be read as specs (a FIFO, a dangling link) are
 /// listed too, so that reading them reports the problem with the file's name.
+/// The directory name under which overlays live (`spec/overlays/`); spec walks skip it.
+pub const OVERLAYS: &str = "overlays";
+
 pub(crate) fn spec_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let top = fs::metadata(dir).map_err(|e| Error::io(dir, e))?;
     if !top.is_dir() {
@@ -86,6 +89,8 @@ fn walk(
     for path in entries {
         // `metadata` follows links; a dangling link or a loop fails here.
         match fs::metadata(&path) {
+            // Overlays are partial specs that `specbind import` merges; not specs.
+            Ok(meta) if meta.is_dir() && path.file_name() == Some(OVERLAYS.as_ref()) => {}
             Ok(meta) if meta.is_dir() => {
                 let first_visit = dirs_seen.insert(file_key(&path, &meta));
                 if first_visit {

@@ -63,8 +63,9 @@ pub fn load_service_str(text: &str, display: &str) -> Result<Service, Error> {
     Ok(model::build(&spec, &display))
 }
 
-/// Every `*.yaml` / `*.yml` file under `dir`, sorted. Links are followed, each file
-/// and directory once, so a link loop lists a file once.
+/// Every `*.yaml` / `*.yml` file under `dir`, sorted, outside directories named
+/// `overlays` (partial specs that `specbind import` merges). Links are followed, each
+/// file and directory once, so a link loop lists a file once.
 pub fn spec_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     input::spec_files(dir)
 }

@@ -1303,7 +1303,7 @@ fn at_default<T: Default>() -> At<T> {
 }
 
 /// The known word closest to `word`, if any is close enough to be a likely typo.
-fn closest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn closest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
         .map(|k| (edit_distance(word, k), *k))

@@ -23,6 +23,43 @@ enum Command {
     /// What a change of the specs does to code using the generated crate: exits 1 when
     /// something breaks, 0 when nothing does, 2 on bad input.
     Diff(specbind::diff::DiffArgs),
+    /// Write a spec from a vendor's machine-readable API description.
+    Import(ImportArgs),
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Vendor {
+    /// Tencent Cloud tccli `api.json` (with `--examples examples.json`).
+    Tencent,
+    /// Alibaba Cloud OpenAPI metadata `api-docs.json` (RPC style).
+    Alibaba,
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// Whose description it is.
+    #[arg(value_enum)]
+    vendor: Vendor,
+    /// The description file.
+    input: PathBuf,
+    /// Tencent's examples.json for the same service version.
+    #[arg(long)]
+    examples: Option<PathBuf>,
+    /// The spec file to write.
+    #[arg(long)]
+    out: PathBuf,
+    /// An overlay to merge (default: <overlay-dir>/<provider>/<name>-<version>.yaml if present).
+    #[arg(long, conflicts_with = "no_overlay")]
+    overlay: Option<PathBuf>,
+    /// Where overlays are looked up.
+    #[arg(long, default_value = "spec/overlays")]
+    overlay_dir: PathBuf,
+    /// Merge no overlay.
+    #[arg(long)]
+    no_overlay: bool,
+    /// The Rust module name (default: the vendor's service name).
+    #[arg(long)]
+    name: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -82,6 +119,7 @@ fn main() -> ExitCode {
                 eprintln!("generated code is up to date with {}", p.spec_dir.display());
             })
         }
+        Command::Import(a) => import(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -90,4 +128,30 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn import(a: &ImportArgs) -> Result<(), specbind::Error> {
+    use specbind::import::{Request, Vendor as V};
+    let vendor = match a.vendor {
+        Vendor::Tencent => V::Tencent,
+        Vendor::Alibaba => V::Alibaba,
+    };
+    if a.examples.is_some() && matches!(a.vendor, Vendor::Alibaba) {
+        return Err(specbind::Error::Config(
+            "--examples is for Tencent's examples.json; Alibaba's examples are inside api-docs.json".to_owned(),
+        ));
+    }
+    let report = specbind::import::run(&Request {
+        vendor,
+        input: a.input.clone(),
+        examples: a.examples.clone(),
+        out: a.out.clone(),
+        overlay: a.overlay.clone(),
+        overlay_dir: a.overlay_dir.clone(),
+        no_overlay: a.no_overlay,
+        name: a.name.clone(),
+    })?;
+    eprint!("{report}");
+    eprintln!("wrote {}", a.out.display());
+    Ok(())
 }

@@ -6,6 +6,11 @@
 
 use std::fmt::Write as _;
 
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::error::Pos;
+
 /// One YAML value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
@@ -349,6 +354,221 @@ pub fn quote(s: &str) -> String {
     out
 }
 
+// ---------------------------------------------------------------------------
+// Reading YAML text back, with positions
+// ---------------------------------------------------------------------------
+
+/// A YAML value read from text, with the position it was written at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    /// Where the value starts (for an alias, where the alias is written).
+    pub pos: Pos,
+    /// The value.
+    pub value: LocatedValue,
+}
+
+/// The shape of a [`Located`] value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LocatedValue {
+    /// A mapping: key text, the key's position, the value; in file order, duplicates kept.
+    Map(Vec<(String, Pos, Located)>),
+    /// A sequence.
+    Seq(Vec<Located>),
+    /// A scalar or `null` ([`Node::Map`] and [`Node::Seq`] never occur here).
+    Scalar(Node),
+}
+
+impl Located {
+    /// The plain tree, positions dropped. A duplicate key keeps its last value.
+    pub fn to_node(&self) -> Node {
+        match &self.value {
+            LocatedValue::Map(entries) => {
+                let mut m = Map::new();
+                for (k, _, v) in entries {
+                    m.insert(k.clone(), v.to_node());
+                }
+                Node::Map(m)
+            }
+            LocatedValue::Seq(items) => Node::Seq(items.iter().map(Located::to_node).collect()),
+            LocatedValue::Scalar(n) => n.clone(),
+        }
+    }
+}
+
+/// A YAML syntax error: where, and what (without the position the library repeats).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParseError {
+    /// Where the parser stopped.
+    pub pos: Pos,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Parses YAML text into a [`Located`] tree with serde-saphyr, the parser `load` uses, and
+/// with the same options: YAML 1.2 booleans only (`On` and `No` stay strings) and
+/// duplicate keys passed through (the caller reports them with their spec path). A
+/// plain key YAML reads as a number or boolean keeps its source text (`1`, `0x1F`); a
+/// float value becomes the string it was written as, since [`Node`] has no floats.
+///
+/// `load` keeps its own spanned tree private to its reader; this one is the public,
+/// position-carrying twin of [`Node`] that overlays are read into.
+pub fn parse(text: &str) -> Result<Located, ParseError> {
+    let mut options = serde_saphyr::Options::default();
+    options.strict_booleans = true;
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
+        Ok(v) => Ok(located(v, text)),
+        Err(e) => {
+            let pos = e
+                .location()
+                .map(|l| Pos {
+                    line: l.line(),
+                    column: l.column(),
+                })
+                .unwrap_or(Pos { line: 1, column: 1 });
+            let msg = e.to_string();
+            let first = msg.lines().next().unwrap_or("invalid YAML");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            let first = match first.find(": ") {
+                Some(i) if first.starts_with("line ") => &first[i + 2..],
+                _ => first,
+            };
+            Err(ParseError {
+                pos,
+                message: first.to_owned(),
+            })
+        }
+    }
+}
+
+enum Raw {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float,
+    Str(String),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Raw;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any YAML value")
+            }
+            fn visit_unit<E>(self) -> Result<Raw, E> {
+                Ok(Raw::Null)
+            }
+            fn visit_none<E>(self) -> Result<Raw, E> {
+                Ok(Raw::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+                Raw::deserialize(d)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+                Ok(Raw::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+                Ok(Raw::Int(v.into()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
+                Ok(Raw::Int(v.into()))
+            }
+            fn visit_i128<E>(self, v: i128) -> Result<Raw, E> {
+                Ok(Raw::Int(v))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Raw, E> {
+                Ok(Raw::Float)
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+                Ok(Raw::Str(v.to_owned()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+                Ok(Raw::Str(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
+                let mut out = Vec::new();
+                while let Some(x) = a.next_element::<Spanned<Raw>>()? {
+                    out.push(x);
+                }
+                Ok(Raw::Seq(out))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
+                let mut out = Vec::new();
+                while let Some(k) = a.next_key::<Spanned<Raw>>()? {
+                    let v = a.next_value::<Spanned<Raw>>()?;
+                    out.push((k, v));
+                }
+                Ok(Raw::Map(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn position(s: &Spanned<Raw>) -> Pos {
+    Pos {
+        line: s.referenced.line(),
+        column: s.referenced.column(),
+    }
+}
+
+/// The source text of a plain scalar (a number or boolean as written), if the span is
+/// exactly that.
+fn source_text<'t>(s: &Spanned<Raw>, text: &'t str) -> Option<&'t str> {
+    let span = s.defined.span();
+    let start = usize::try_from(span.byte_offset()?).ok()?;
+    let len = usize::try_from(span.byte_len()?).ok()?;
+    let t = text.get(start..start.checked_add(len)?)?;
+    let plain = !t.is_empty()
+        && !t.starts_with(['"', '\'', '!', '&', '*'])
+        && !t.contains(|c: char| c.is_whitespace() || c == '#');
+    plain.then_some(t)
+}
+
+fn located(s: Spanned<Raw>, text: &str) -> Located {
+    let pos = position(&s);
+    let float_text = match s.value {
+        Raw::Float => Some(source_text(&s, text).unwrap_or("0").to_owned()),
+        _ => None,
+    };
+    let value = match s.value {
+        Raw::Null => LocatedValue::Scalar(Node::Null),
+        Raw::Bool(b) => LocatedValue::Scalar(Node::Bool(b)),
+        Raw::Int(i) => LocatedValue::Scalar(Node::Int(i)),
+        Raw::Float => LocatedValue::Scalar(Node::Str(float_text.unwrap_or_default())),
+        Raw::Str(t) => LocatedValue::Scalar(Node::Str(t)),
+        Raw::Seq(items) => LocatedValue::Seq(items.into_iter().map(|x| located(x, text)).collect()),
+        Raw::Map(pairs) => LocatedValue::Map(
+            pairs
+                .into_iter()
+                .map(|(k, v)| {
+                    let kpos = position(&k);
+                    let key = match &k.value {
+                        Raw::Str(t) => t.clone(),
+                        Raw::Null => "null".to_owned(),
+                        Raw::Bool(b) => source_text(&k, text)
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| b.to_string()),
+                        Raw::Int(i) => source_text(&k, text)
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| i.to_string()),
+                        Raw::Float => source_text(&k, text).unwrap_or("0").to_owned(),
+                        // A mapping or list as a key: no spec has one; keep a marker the
+                        // caller will not find among its names.
+                        Raw::Seq(_) | Raw::Map(_) => "<complex key>".to_owned(),
+                    };
+                    (key, kpos, located(v, text))
+                })
+                .collect(),
+        ),
+    };
+    Located { pos, value }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -438,5 +658,42 @@ mod tests {
             text,
             "# head\n#\n# line\nfields:\n  MaxResults:\n    type: int32\n    range:\n      min: 1\n      max: 20\nconstraints:\n  - paired:\n      - A\n      - B\n    origin: mined\n"
         );
+    }
+
+    #[test]
+    fn parse_keeps_positions_and_source_text() {
+        let text = "a:\n  b: 1\n  0x1F: x\n  On: 2.50\nl:\n  - k: v\n  - null\n";
+        let root = parse(text).unwrap();
+        let LocatedValue::Map(top) = &root.value else {
+            panic!("{root:?}")
+        };
+        assert_eq!(top[0].0, "a");
+        assert_eq!((top[0].1.line, top[0].1.column), (1, 1));
+        let LocatedValue::Map(a) = &top[0].2.value else {
+            panic!()
+        };
+        let keys: Vec<(&str, u64, u64)> = a
+            .iter()
+            .map(|(k, p, _)| (k.as_str(), p.line, p.column))
+            .collect();
+        assert_eq!(keys, [("b", 2, 3), ("0x1F", 3, 3), ("On", 4, 3)]);
+        assert_eq!(a[0].2.value, LocatedValue::Scalar(Node::Int(1)));
+        assert_eq!(a[2].2.value, LocatedValue::Scalar(Node::Str("2.50".into())));
+        let LocatedValue::Seq(items) = &top[1].2.value else {
+            panic!()
+        };
+        assert_eq!((items[1].pos.line, items[1].pos.column), (7, 5));
+        let node = root.to_node();
+        let back = parse(&to_yaml("", node.as_map().unwrap()))
+            .unwrap()
+            .to_node();
+        assert_eq!(back, node);
+    }
+
+    #[test]
+    fn parse_error_has_position() {
+        let e = parse("a: [1, 2\n").unwrap_err();
+        assert_eq!(e.pos.line, 1, "{e:?}");
+        assert!(!e.message.starts_with("line "), "{e:?}");
     }
 }
