@@ -88,7 +88,10 @@ fn diff(old: &Path, new: &Path) -> (i32, Vec<Row>) {
     (code, rows)
 }
 
-fn breaking(rows: &[Row]) -> BTreeSet<(&str, Option<&str>, Option<&str>, Option<&str>)> {
+/// (kind, operation, model, name) of a breaking change.
+type Key<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+fn breaking(rows: &[Row]) -> BTreeSet<Key<'_>> {
     rows.iter()
         .filter(|r| r.4)
         .map(|r| (r.0.as_str(), r.1.as_deref(), r.2.as_deref(), r.3.as_deref()))
