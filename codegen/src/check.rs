@@ -3,7 +3,7 @@
 //! Every rule reports a [`Diagnostic`] at the spec position it concerns; all of them
 //! are collected so an author sees every problem in one run.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::{Diagnostic, Pos};
@@ -57,8 +57,8 @@ pub fn check(file: &Path, spec: &SpecFile) -> Vec<Diagnostic> {
     c.types(spec);
     for op in &spec.operations {
         c.operation(spec, op);
+        c.offset_paging(op);
     }
-    c.recursion(spec);
     c.diags
 }
 
@@ -201,7 +201,7 @@ impl Checker<'_> {
         for e in &spec.enums {
             claim(
                 self,
-                naming::type_name(&e.value.name),
+                naming::type_name(e.value.rust_base()),
                 e.pos,
                 &e.path,
                 format!("enum `{}`", e.value.name),
@@ -210,7 +210,7 @@ impl Checker<'_> {
         for m in &spec.models {
             claim(
                 self,
-                naming::type_name(&m.value.name),
+                naming::type_name(m.value.rust_base()),
                 m.pos,
                 &m.path,
                 format!("model `{}`", m.value.name),
@@ -221,13 +221,13 @@ impl Checker<'_> {
             for suffix in ["Request", "Response", "RequestBuilder", "FluentBuilder"] {
                 claim(
                     self,
-                    naming::operation_type_name(&o.value.name, suffix),
+                    naming::operation_type_name(o.value.rust_base(), suffix),
                     o.pos,
                     &o.path,
                     format!("the {suffix} type of operation `{}`", o.value.name),
                 );
             }
-            let method = naming::method_name(&o.value.name);
+            let method = naming::method_name(o.value.rust_base());
             if naming::RESERVED_METHODS.contains(&method.as_str()) {
                 self.err(
                     o.pos,
@@ -282,7 +282,7 @@ impl Checker<'_> {
             // Each parameter `x` gives the methods `x`, `set_x` and `get_x`.
             let mut methods: BTreeMap<String, (Pos, String)> = BTreeMap::new();
             for f in &o.value.request {
-                let rust = naming::field_name(&f.value.name);
+                let rust = naming::field_name(f.value.rust_base());
                 for m in naming::accessor_names(&rust) {
                     match methods.get(&m) {
                         Some((p, other)) if *other != f.value.name => self.err_hint(
@@ -310,7 +310,7 @@ impl Checker<'_> {
         for fields in structs {
             let mut seen: BTreeMap<String, (Pos, String)> = BTreeMap::new();
             for f in fields {
-                let rust = naming::field_name(&f.value.name);
+                let rust = naming::field_name(f.value.rust_base());
                 if let Some((p, other)) = seen.get(&rust) {
                     self.err_hint(
                         f.pos,
@@ -403,7 +403,7 @@ impl Checker<'_> {
         }
         for e in &spec.enums {
             self.ident_ok(
-                &naming::type_name(&e.value.name),
+                &naming::type_name(e.value.rust_base()),
                 &e.value.name,
                 e.pos,
                 &e.path,
@@ -420,7 +420,7 @@ impl Checker<'_> {
         let mut fields: Vec<&At<FieldSpec>> = Vec::new();
         for m in &spec.models {
             self.ident_ok(
-                &naming::type_name(&m.value.name),
+                &naming::type_name(m.value.rust_base()),
                 &m.value.name,
                 m.pos,
                 &m.path,
@@ -429,13 +429,13 @@ impl Checker<'_> {
         }
         for o in &spec.operations {
             self.ident_ok(
-                &naming::type_name(&o.value.name),
+                &naming::type_name(o.value.rust_base()),
                 &o.value.name,
                 o.pos,
                 &o.path,
             );
             self.ident_ok(
-                &naming::method_name(&o.value.name),
+                &naming::method_name(o.value.rust_base()),
                 &o.value.name,
                 o.pos,
                 &o.path,
@@ -457,7 +457,7 @@ impl Checker<'_> {
         }
         for f in fields {
             self.ident_ok(
-                &naming::field_name(&f.value.name),
+                &naming::field_name(f.value.rust_base()),
                 &f.value.name,
                 f.pos,
                 &f.path,
@@ -467,17 +467,146 @@ impl Checker<'_> {
 
     /// References resolve; single-field rules fit their field's type.
     fn types(&mut self, spec: &SpecFile) {
+        let alibaba = spec.service.provider.value == "alibaba";
         for m in &spec.models {
             for f in &m.value.fields {
                 self.field(spec, f, false);
+                self.wire_keys(f, false, alibaba);
             }
         }
         for o in &spec.operations {
             for f in &o.value.request {
                 self.field(spec, f, true);
+                self.wire_keys(f, true, alibaba);
+                if f.value.input_required {
+                    self.err_hint(
+                        f.pos,
+                        &f.path,
+                        "`input_required` is for model fields",
+                        "a request parameter says `required: true`",
+                    );
+                }
+                if f.value.nullable {
+                    self.err(
+                        f.pos,
+                        &f.path,
+                        "`nullable` describes response and model fields",
+                    );
+                }
             }
             for f in &o.value.response {
                 self.field(spec, f, false);
+                self.wire_keys(f, false, alibaba);
+                if f.value.input_required {
+                    self.err(f.pos, &f.path, "`input_required` is for model fields");
+                }
+            }
+            if let Some(m) = &o.value.method {
+                if !alibaba {
+                    self.err(
+                        m.pos,
+                        &m.path,
+                        "`method` is an Alibaba fact; Tencent always posts",
+                    );
+                } else if !matches!(m.value.as_str(), "GET" | "POST") {
+                    self.err_hint(
+                        m.pos,
+                        &m.path,
+                        format!("unknown method `{}`", m.value),
+                        "expected `GET` or `POST`",
+                    );
+                }
+            }
+            if let Some(r) = &o.value.rust_name
+                && naming::operation_type_name(&r.value, "") != r.value
+            {
+                self.err_hint(
+                    r.pos,
+                    &r.path,
+                    format!("`{}` is not an UpperCamelCase name", r.value),
+                    format!("write `{}`", naming::operation_type_name(&r.value, "")),
+                );
+            }
+        }
+        for (what, list) in [
+            (
+                "enum",
+                spec.enums
+                    .iter()
+                    .map(|e| &e.value.rust_name)
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "model",
+                spec.models.iter().map(|m| &m.value.rust_name).collect(),
+            ),
+        ] {
+            for r in list.into_iter().flatten() {
+                if naming::type_name(&r.value) != r.value {
+                    self.err_hint(
+                        r.pos,
+                        &r.path,
+                        format!("`{}` is not usable as the {what}'s Rust name", r.value),
+                        format!("write `{}`", naming::type_name(&r.value)),
+                    );
+                }
+            }
+        }
+    }
+
+    /// `rust_name`, `location` and `style` of one field.
+    fn wire_keys(&mut self, f: &At<FieldSpec>, is_request: bool, alibaba: bool) {
+        let fv = &f.value;
+        if let Some(r) = &fv.rust_name {
+            let rust = naming::field_name(&r.value);
+            if rust != r.value && rust != format!("r#{}", r.value) {
+                self.err_hint(
+                    r.pos,
+                    &r.path,
+                    format!("`{}` is not a snake_case field name", r.value),
+                    format!("write `{}`", rust.trim_start_matches("r#")),
+                );
+            }
+        }
+        for (key, v) in [("location", &fv.location), ("style", &fv.style)] {
+            let Some(v) = v else { continue };
+            if !alibaba || !is_request {
+                self.err(
+                    v.pos,
+                    &v.path,
+                    format!("`{key}` describes Alibaba request parameters"),
+                );
+                continue;
+            }
+            let known: &[&str] = if key == "location" {
+                &["query", "body"]
+            } else {
+                &["simple", "json", "flat", "repeatList"]
+            };
+            if !known.contains(&v.value.as_str()) {
+                self.err_hint(
+                    v.pos,
+                    &v.path,
+                    format!("unknown {key} `{}`", v.value),
+                    format!("expected one of: {}", known.join(", ")),
+                );
+            }
+        }
+        if let Some(st) = &fv.style
+            && st.value == "simple"
+        {
+            let scalar_list = match &fv.ty.value {
+                TypeSpec::List(inner) => {
+                    !matches!(**inner, TypeSpec::List(_) | TypeSpec::Object(_))
+                }
+                _ => false,
+            };
+            if !scalar_list {
+                self.err(
+                    st.pos,
+                    &st.path,
+                    "`style: simple` joins the items of a list of strings, numbers or enums",
+                );
             }
         }
     }
@@ -557,12 +686,19 @@ impl Checker<'_> {
                 "describe what responses promise in `doc` or `present_when`",
             );
         }
+        let int_bounds = match ty {
+            TypeSpec::Float => Some((i128::MIN, i128::MAX)),
+            _ => int_bounds,
+        };
         if let Some(r) = &fv.range {
             match int_bounds {
                 None => self.err(
                     r.pos,
                     &r.path,
-                    format!("`range` applies to integer types, not `{}`", type_word(ty)),
+                    format!(
+                        "`range` applies to integer and float types, not `{}`",
+                        type_word(ty)
+                    ),
                 ),
                 Some((lo, hi)) => {
                     if let (Some(a), Some(b)) = (r.value.min, r.value.max)
@@ -656,7 +792,16 @@ impl Checker<'_> {
         }
         if let Some(d) = &fv.default {
             let fits = match (&d.value, ty) {
-                (Scalar::Str(_), TypeSpec::String | TypeSpec::Timestamp) => true,
+                (
+                    Scalar::Str(_),
+                    TypeSpec::String
+                    | TypeSpec::Timestamp
+                    | TypeSpec::Date
+                    | TypeSpec::DateTime
+                    | TypeSpec::Binary,
+                ) => true,
+                (Scalar::Str(v), TypeSpec::Float) => v.parse::<f64>().is_ok_and(f64::is_finite),
+                (Scalar::Int(_), TypeSpec::Float) => true,
                 (Scalar::Str(s), TypeSpec::Enum(e)) => spec
                     .enums
                     .iter()
@@ -874,44 +1019,58 @@ impl Checker<'_> {
         }
     }
 
-    /// A model that contains itself through object fields (not lists) has no finite
-    /// size; lists are fine.
-    fn recursion(&mut self, spec: &SpecFile) {
-        let edges: BTreeMap<&str, BTreeSet<&str>> = spec
-            .models
-            .iter()
-            .map(|m| {
-                let targets = m
-                    .value
-                    .fields
-                    .iter()
-                    .filter_map(|f| match &f.value.ty.value {
-                        TypeSpec::Object(n) => Some(n.value.as_str()),
-                        _ => None,
-                    })
-                    .collect();
-                (m.value.name.as_str(), targets)
-            })
-            .collect();
-        for m in &spec.models {
-            let start = m.value.name.as_str();
-            let mut stack: Vec<&str> = edges
-                .get(start)
-                .map(|s| s.iter().copied().collect())
-                .unwrap_or_default();
-            let mut seen = BTreeSet::new();
-            while let Some(n) = stack.pop() {
-                if n == start {
+    /// Offset paging: the parameters and fields it names exist with fitting types.
+    fn offset_paging(&mut self, op: &At<crate::load::OperationSpec>) {
+        let o = &op.value;
+        let Some(p) = &o.offset_pagination else {
+            return;
+        };
+        if o.pagination.is_some() {
+            self.err(p.pos, &p.path, "an operation pages one way");
+        }
+        let pg = &p.value;
+        let checks: [(Option<&At<String>>, bool, &str); 4] = [
+            (Some(&pg.offset), true, "an integer"),
+            (pg.limit.as_ref(), true, "an integer"),
+            (pg.total.as_ref(), false, "an integer"),
+            (Some(&pg.items), false, "a list"),
+        ];
+        for (r, in_request, what) in checks {
+            let Some(r) = r else { continue };
+            let fields = if in_request { &o.request } else { &o.response };
+            match fields.iter().find(|f| f.value.name == r.value) {
+                None => {
+                    let names: Vec<&str> = fields.iter().map(|f| f.value.name.as_str()).collect();
                     self.err_hint(
-                        m.pos,
-                        &m.path,
-                        format!("model `{start}` contains itself through object fields"),
-                        "make one of the fields on the cycle a `list`",
+                        r.pos,
+                        &r.path,
+                        format!(
+                            "operation `{}` has no {} `{}`",
+                            o.name,
+                            if in_request {
+                                "request parameter"
+                            } else {
+                                "response field"
+                            },
+                            r.value
+                        ),
+                        hint_names(if in_request { "parameters" } else { "fields" }, &names),
                     );
-                    break;
                 }
-                if seen.insert(n) {
-                    stack.extend(edges.get(n).into_iter().flatten().copied());
+                Some(f) => {
+                    let t = &f.value.ty.value;
+                    let ok = if what == "a list" {
+                        matches!(t, TypeSpec::List(_))
+                    } else {
+                        int_bounds(t).is_some()
+                    };
+                    if !ok {
+                        self.err(
+                            r.pos,
+                            &r.path,
+                            format!("`{}` must be {what}, but is `{}`", r.value, type_word(t)),
+                        );
+                    }
                 }
             }
         }
@@ -957,6 +1116,10 @@ fn type_word(t: &TypeSpec) -> String {
         TypeSpec::Uint64 => "uint64".into(),
         TypeSpec::Boolean => "boolean".into(),
         TypeSpec::Timestamp => "timestamp".into(),
+        TypeSpec::Float => "float".into(),
+        TypeSpec::Date => "date".into(),
+        TypeSpec::DateTime => "datetime".into(),
+        TypeSpec::Binary => "binary".into(),
         TypeSpec::Enum(n) => format!("enum {}", n.value),
         TypeSpec::Object(n) => format!("object {}", n.value),
         TypeSpec::List(i) => format!("list of {}", type_word(i)),

@@ -8,7 +8,7 @@ use quote::quote;
 
 use crate::load::Scalar;
 use crate::model::{
-    Cross, CrossRule, Enum, Field, FieldRule, Operation, Provider, Service, Struct, Type,
+    Cross, CrossRule, Enum, Field, FieldRule, Operation, Provider, Service, Struct, Style, Type,
 };
 use crate::naming;
 
@@ -135,6 +135,10 @@ pub(crate) fn rust_type(t: &Type) -> TokenStream {
         Type::U64 => quote!(u64),
         Type::Bool => quote!(bool),
         Type::Timestamp => quote!(::specbind_runtime::Timestamp),
+        Type::F64 => quote!(f64),
+        Type::Date => quote!(::specbind_runtime::Date),
+        Type::DateTime => quote!(::specbind_runtime::DateTime),
+        Type::Blob => quote!(::specbind_runtime::Blob),
         Type::Enum(n) | Type::Model(n) => {
             let i = ident(n);
             quote!(#i)
@@ -223,6 +227,15 @@ fn field_doc(f: &Field, is_request: bool) -> String {
     if is_request && f.required {
         facts.push("Required.".to_owned());
     }
+    if f.input_required {
+        facts.push("Required when sent in a request.".to_owned());
+    }
+    if f.nullable {
+        facts.push("May be null.".to_owned());
+    }
+    if let Some(note) = &f.deprecated {
+        facts.push(deprecation_text(note));
+    }
     if !facts.is_empty() {
         parts.push(facts.join(" "));
     }
@@ -232,6 +245,19 @@ fn field_doc(f: &Field, is_request: bool) -> String {
     }
     parts.push(tail);
     parts.join("\n\n")
+}
+
+/// "Deprecated." with the vendor's note, made safe for docs.
+fn deprecation_text(note: &str) -> String {
+    let note = doc_escape(note);
+    if note.is_empty() {
+        "Deprecated.".to_owned()
+    } else {
+        format!(
+            "Deprecated: {}",
+            note.split_whitespace().collect::<Vec<_>>().join(" ")
+        )
+    }
 }
 
 /// Emits one service as the items of a module.
@@ -437,7 +463,7 @@ fn enum_item(e: &Enum, opts: &EmitOptions) -> TokenStream {
 fn plain_when_required(t: &Type) -> bool {
     matches!(
         t,
-        Type::String | Type::I32 | Type::I64 | Type::U64 | Type::Bool
+        Type::String | Type::I32 | Type::I64 | Type::U64 | Type::Bool | Type::F64
     )
 }
 
@@ -446,6 +472,7 @@ fn plain_when_required(t: &Type) -> bool {
 /// hold lists as `Vec` and required scalars plainly.
 pub(crate) fn stored_type(f: &Field, is_request: bool) -> TokenStream {
     let ty = rust_type(&f.ty);
+    let ty = if f.boxed { quote!(Box<#ty>) } else { ty };
     if stored_as_option(f, is_request) {
         quote!(Option<#ty>)
     } else {
@@ -538,6 +565,10 @@ fn struct_serde(s: &Struct, is_request: bool) -> TokenStream {
         let n = ident(&f.rust_name);
         if !stored_as_option(f, is_request) && matches!(f.ty, Type::List(_)) {
             quote!(#i => self.#n = ::specbind_runtime::object::read_list(map)?,)
+        } else if f.style == Style::Json {
+            quote!(#i => self.#n = ::specbind_runtime::object::read_json_or_value(map)?,)
+        } else if f.style == Style::Simple {
+            quote!(#i => self.#n = Some(::specbind_runtime::object::read_joined(map)?),)
         } else {
             quote!(#i => self.#n = map.next_value()?,)
         }
@@ -556,10 +587,11 @@ fn struct_serde(s: &Struct, is_request: bool) -> TokenStream {
     let writes = s.fields.iter().map(|f| {
         let n = ident(&f.rust_name);
         let wire = &f.wire_name;
-        if stored_as_option(f, is_request) {
-            quote!(w.opt(#wire, &self.#n)?;)
-        } else {
-            quote!(w.field(#wire, &self.#n)?;)
+        match (f.style, stored_as_option(f, is_request)) {
+            (Style::Json, true) => quote!(w.opt(#wire, &self.#n.as_ref().map(::specbind_runtime::object::AsJsonString))?;),
+            (Style::Simple, true) => quote!(w.opt(#wire, &self.#n.as_deref().map(::specbind_runtime::object::Joined))?;),
+            (_, true) => quote!(w.opt(#wire, &self.#n)?;),
+            (_, false) => quote!(w.field(#wire, &self.#n)?;),
         }
     });
     let w = if s.fields.is_empty() {
@@ -613,6 +645,11 @@ fn rule_calls(op: &Operation) -> Vec<TokenStream> {
         let s = quote!(self.#n.as_deref());
         for r in &f.rules {
             calls.push(match r {
+                FieldRule::Range { min, max } if f.ty == Type::F64 => {
+                    let min = opt_i128(*min);
+                    let max = opt_i128(*max);
+                    quote!(v.range_f64(#wire, #val.copied(), #min, #max);)
+                }
                 FieldRule::Range { min, max } => {
                     let min = opt_i128(*min);
                     let max = opt_i128(*max);
@@ -772,7 +809,7 @@ fn setters(f: &Field) -> TokenStream {
     let (set, get) = (ident(&set), ident(&get));
     let ty = rust_type(&f.ty);
     let (param, value) = match f.ty {
-        Type::String | Type::Enum(_) | Type::List(_) => {
+        Type::String | Type::Enum(_) | Type::List(_) | Type::Date | Type::DateTime | Type::Blob => {
             (quote!(impl Into<#ty>), quote!(value.into()))
         }
         _ => (quote!(#ty), quote!(value)),
@@ -906,6 +943,14 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
             const IDEMPOTENT: bool = true;
         )
     });
+    let method = op.http_get.then(|| {
+        quote!(
+            const METHOD: ::specbind_runtime::HttpMethod = ::specbind_runtime::HttpMethod::Get;
+        )
+    });
+    let body_params = op.body_params();
+    let body_params = (!body_params.is_empty())
+        .then(|| quote!(const BODY_PARAMS: &'static [&'static str] = &[#(#body_params),*];));
     let (paginated, into_paginator) = match &op.pagination {
         Some(p) => {
             let req_fields = &op.request.fields;
@@ -977,7 +1022,10 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
                 },
             )
         }
-        None => (TokenStream::new(), TokenStream::new()),
+        None => match &op.offset_pagination {
+            Some(p) => offset_paging(op, p),
+            None => (TokenStream::new(), TokenStream::new()),
+        },
     };
     let fluent_doc = doc_attrs(&format!(
         "A `{wire}` call being set up by [`Client::{}`]: the request builder holding a client; \
@@ -989,6 +1037,8 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
         impl ::specbind_runtime::Operation for #req {
             const NAME: &'static str = #wire;
             #idempotent
+            #method
+            #body_params
             type Service = Client;
             type Output = #resp;
             fn validate(&self) -> Result<(), ValidationError> {
@@ -1014,6 +1064,81 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
     }
 }
 
+/// `Paginated` for an operation paged by `Offset`: the runtime walks the offsets.
+fn offset_paging(op: &Operation, p: &crate::model::OffsetPagination) -> (TokenStream, TokenStream) {
+    let req = ident(&op.request.rust_name);
+    let resp = ident(&op.response.rust_name);
+    let builder = ident(&op.builder_name());
+    let req_fields = &op.request.fields;
+    let resp_fields = &op.response.fields;
+    let offset = &req_fields[p.offset];
+    let offset_n = ident(&offset.rust_name);
+    let items_f = &resp_fields[p.items];
+    let items_n = ident(&items_f.rust_name);
+    let item_ty = match &items_f.ty {
+        Type::List(inner) => rust_type(inner),
+        other => rust_type(other),
+    };
+    let total = match p.total {
+        Some(t) => {
+            let f = &resp_fields[t];
+            let n = ident(&f.rust_name);
+            if stored_as_option(f, false) {
+                quote!(output.#n.map(i128::from))
+            } else {
+                quote!(Some(i128::from(output.#n)))
+            }
+        }
+        None => quote!(None),
+    };
+    let paginator_doc = doc_attrs(&format!(
+        "Walks `{}` across pages: `.pages()` or `.items()`, each a stream. The next page          starts where the last one ended; the walk stops at an empty page or when `{}`          items were seen.
+
+An invalid request is the stream's only item.",
+        offset.wire_name,
+        p.total
+            .map(|t| resp_fields[t].wire_name.as_str())
+            .unwrap_or("all")
+    ));
+    (
+        quote! {
+            impl ::specbind_runtime::Paginated for #req {
+                type Item = #item_ty;
+                const OFFSET_PAGING: bool = true;
+                fn set_page_token(&mut self, token: Option<String>) {
+                    self.#offset_n = token.and_then(|t| t.parse().ok());
+                }
+                fn request_page_token(&self) -> Option<&str> {
+                    None
+                }
+                fn page_token(_output: &#resp) -> Option<&str> {
+                    None
+                }
+                fn is_truncated(_output: &#resp) -> Option<bool> {
+                    None
+                }
+                fn next_offset(&self, output: &#resp) -> Option<String> {
+                    ::specbind_runtime::paginate::next_offset(
+                        self.#offset_n.map(i128::from),
+                        output.#items_n.len(),
+                        #total,
+                    )
+                }
+                fn into_items(output: #resp) -> Vec<#item_ty> {
+                    output.#items_n
+                }
+            }
+        },
+        quote! {
+            #paginator_doc
+            pub fn into_paginator(self) -> ::specbind_runtime::Paginator<#req> {
+                let #builder { client, inner } = self;
+                ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
+            }
+        },
+    )
+}
+
 fn client_items(svc: &Service) -> TokenStream {
     let title = if svc.title.is_empty() {
         svc.product.clone()
@@ -1028,8 +1153,13 @@ fn client_items(svc: &Service) -> TokenStream {
             first if first.is_empty() => format!("Calls {}.", code(&op.wire_name)),
             first => format!("{}: {first}", code(&op.wire_name)),
         });
+        let deprecated = op.deprecated.as_ref().map(|note| {
+            let note = deprecation_text(note);
+            quote!(#[deprecated(note = #note)])
+        });
         quote! {
             #doc
+            #deprecated
             pub fn #m(&self) -> #fluent {
                 #builder {
                     client: self.inner.clone(),

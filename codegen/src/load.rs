@@ -73,6 +73,10 @@ pub struct ServiceSpec {
 pub struct EnumSpec {
     /// Name as written in the spec.
     pub name: String,
+    /// The Rust type name, when the spec gives one (`rust_name`).
+    pub rust_name: Option<At<String>>,
+    /// Where the values come from (`origin`): `mined`, `overlay` or `detected`.
+    pub origin: Option<String>,
     /// Description.
     pub doc: String,
     /// Wire value and its description, in file order.
@@ -84,6 +88,8 @@ pub struct EnumSpec {
 pub struct ModelSpec {
     /// Name as written in the spec.
     pub name: String,
+    /// The Rust type name, when the spec gives one (`rust_name`).
+    pub rust_name: Option<At<String>>,
     /// Description.
     pub doc: String,
     /// Fields, in file order.
@@ -111,6 +117,14 @@ pub struct OperationSpec {
     pub readonly: Option<bool>,
     /// Repeating the call has the same effect as making it once (`idempotent: true`).
     pub idempotent: bool,
+    /// The base of the Rust names, when the spec gives one (`rust_name`).
+    pub rust_name: Option<At<String>>,
+    /// `Some(note)` when deprecated (`deprecated: true` gives an empty note).
+    pub deprecated: Option<String>,
+    /// The HTTP method (`method: GET|POST`, Alibaba); `None` when not given (POST).
+    pub method: Option<At<String>>,
+    /// Offset paging (`pagination: {style: offset, ...}`).
+    pub offset_pagination: Option<At<OffsetPaginationSpec>>,
 }
 
 /// The primitive and composite types a field may have.
@@ -128,6 +142,14 @@ pub enum TypeSpec {
     Boolean,
     /// An instant, written `YYYY-MM-DDTHH:mm:SSZ` on the wire.
     Timestamp,
+    /// A 64-bit floating-point number.
+    Float,
+    /// A calendar date, kept as the text the service writes.
+    Date,
+    /// A date and time, kept as the text the service writes.
+    DateTime,
+    /// Bytes, standard base64 on the wire.
+    Binary,
     /// One of the spec's enums, by name.
     Enum(At<String>),
     /// One of the spec's models, by name.
@@ -165,6 +187,20 @@ pub struct FieldSpec {
     pub pattern: Option<At<String>>,
     /// A time filter expression's form and window.
     pub time_filter: Option<At<TimeFilterSpec>>,
+    /// May be `null` in a response even when always present (`nullable: true`).
+    pub nullable: bool,
+    /// Model fields: must be set when the model is sent in a request.
+    pub input_required: bool,
+    /// `Some(note)` when deprecated (`deprecated: true` gives an empty note).
+    pub deprecated: Option<String>,
+    /// The Rust field name, when the spec gives one (`rust_name`).
+    pub rust_name: Option<At<String>>,
+    /// Alibaba: where the parameter travels (`query` or `body`).
+    pub location: Option<At<String>>,
+    /// Alibaba: how the value is written (`simple`, `json`, `flat`, `repeatList`).
+    pub style: Option<At<String>>,
+    /// Provenance of rules by key (`prefix` → `mined`, ...), for tools such as `diff`.
+    pub origins: Vec<(String, String)>,
 }
 
 /// A scalar written in YAML.
@@ -195,6 +231,8 @@ pub struct Bounds {
     pub min: Option<i128>,
     /// Upper bound, inclusive.
     pub max: Option<i128>,
+    /// Where the bounds come from (`origin`).
+    pub origin: Option<String>,
 }
 
 /// `time_filter:` on a string parameter.
@@ -252,6 +290,23 @@ pub struct PaginationSpec {
     pub items: At<String>,
     /// Request parameter setting the page size.
     pub page_size: Option<At<String>>,
+    /// Where the paging facts come from (`origin`).
+    pub origin: Option<String>,
+}
+
+/// `pagination: {style: offset, ...}`: pages addressed by the index of their first item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OffsetPaginationSpec {
+    /// Request parameter carrying the index of the first item.
+    pub offset: At<String>,
+    /// Request parameter setting the page size.
+    pub limit: Option<At<String>>,
+    /// Response field carrying the number of items in the whole listing.
+    pub total: Option<At<String>>,
+    /// Response list field holding the items.
+    pub items: At<String>,
+    /// Where the paging facts come from (`origin`).
+    pub origin: Option<String>,
 }
 
 // ---------------------------------------------------------------------------
@@ -828,8 +883,10 @@ impl<'a> Reader<'a> {
 
     fn enum_spec(&mut self, name: &str, node: &Node, path: &str) -> Option<EnumSpec> {
         let m = self.map(node, path)?;
-        self.deny_unknown(&m, &["doc", "values"]);
+        self.deny_unknown(&m, &["doc", "values", "rust_name", "origin"]);
         let doc = self.doc(&m);
+        let rust_name = self.opt_string(&m, "rust_name");
+        let origin = self.origin(&m);
         let mut values = Vec::new();
         if let Some(vn) = self.require(&m, "values") {
             let vpath = join(path, "values");
@@ -853,6 +910,8 @@ impl<'a> Reader<'a> {
         }
         Some(EnumSpec {
             name: name.to_owned(),
+            rust_name,
+            origin,
             doc,
             values,
         })
@@ -860,14 +919,16 @@ impl<'a> Reader<'a> {
 
     fn model_spec(&mut self, name: &str, node: &Node, path: &str) -> Option<ModelSpec> {
         let m = self.map(node, path)?;
-        self.deny_unknown(&m, &["doc", "fields"]);
+        self.deny_unknown(&m, &["doc", "fields", "rust_name"]);
         let doc = self.doc(&m);
+        let rust_name = self.opt_string(&m, "rust_name");
         let fields = match self.require(&m, "fields") {
             Some(n) => self.fields(n, &join(path, "fields")),
             None => Vec::new(),
         };
         Some(ModelSpec {
             name: name.to_owned(),
+            rust_name,
             doc,
             fields,
         })
@@ -911,13 +972,26 @@ impl<'a> Reader<'a> {
                 "prefix",
                 "pattern",
                 "time_filter",
+                "nullable",
+                "input_required",
+                "deprecated",
+                "rust_name",
+                "location",
+                "style",
             ],
         );
         let ty = self.type_spec(&m, path)?;
         let textual = matches!(
             ty.value,
-            TypeSpec::String | TypeSpec::Timestamp | TypeSpec::Enum(_)
+            TypeSpec::String
+                | TypeSpec::Timestamp
+                | TypeSpec::Enum(_)
+                | TypeSpec::Float
+                | TypeSpec::Date
+                | TypeSpec::DateTime
+                | TypeSpec::Binary
         );
+        let mut origins = Vec::new();
         let required = match self.get(&m, "required") {
             Some(n) => self.boolean(n, &join(path, "required")).unwrap_or(false),
             None => false,
@@ -928,12 +1002,35 @@ impl<'a> Reader<'a> {
         };
         let default = self.get(&m, "default").and_then(|n| {
             let p = join(path, "default");
+            let (n, origin) = self.with_origin(n, &p)?;
+            if let Some(o) = origin {
+                origins.push(("default".to_owned(), o));
+            }
             self.scalar(n, &p, textual).map(|v| At {
                 value: v,
                 pos: n.pos,
                 path: p,
             })
         });
+        let mut rule_string = |this: &mut Self, key: &str| -> Option<At<String>> {
+            let n = this.get(&m, key)?;
+            let p = join(path, key);
+            let (n, origin) = this.with_origin(n, &p)?;
+            if let Some(o) = origin {
+                origins.push((key.to_owned(), o));
+            }
+            this.string(n, &p)
+        };
+        let prefix = rule_string(self, "prefix");
+        let pattern = rule_string(self, "pattern");
+        let flag = |this: &mut Self, key: &str| -> bool {
+            this.get(&m, key)
+                .and_then(|n| this.boolean(n, &join(path, key)))
+                .unwrap_or(false)
+        };
+        let nullable = flag(self, "nullable");
+        let input_required = flag(self, "input_required");
+        let deprecated = self.deprecation(&m, path);
         let example = self
             .get(&m, "example")
             .and_then(|n| self.scalar(n, &join(path, "example"), textual));
@@ -957,9 +1054,16 @@ impl<'a> Reader<'a> {
             present_when: self.opt_string(&m, "present_when").map(|s| s.value),
             range,
             length,
-            prefix: self.opt_string(&m, "prefix"),
-            pattern: self.opt_string(&m, "pattern"),
+            prefix,
+            pattern,
             time_filter,
+            nullable,
+            input_required,
+            deprecated,
+            rust_name: self.opt_string(&m, "rust_name"),
+            location: self.opt_string(&m, "location"),
+            style: self.opt_string(&m, "style"),
+            origins,
         })
     }
 
@@ -992,6 +1096,10 @@ impl<'a> Reader<'a> {
             "uint64" => TypeSpec::Uint64,
             "boolean" => TypeSpec::Boolean,
             "timestamp" => TypeSpec::Timestamp,
+            "float" => TypeSpec::Float,
+            "date" => TypeSpec::Date,
+            "datetime" => TypeSpec::DateTime,
+            "binary" => TypeSpec::Binary,
             "enum" => TypeSpec::Enum(self.req_string(m, "enum")?),
             "object" => TypeSpec::Object(self.req_string(m, "model")?),
             "list" => {
@@ -1010,6 +1118,10 @@ impl<'a> Reader<'a> {
                     "uint64",
                     "boolean",
                     "timestamp",
+                    "float",
+                    "date",
+                    "datetime",
+                    "binary",
                     "enum",
                     "object",
                     "list",
@@ -1030,7 +1142,8 @@ impl<'a> Reader<'a> {
 
     fn bounds(&mut self, node: &Node, path: &str) -> Option<At<Bounds>> {
         let m = self.map(node, path)?;
-        self.deny_unknown(&m, &["min", "max"]);
+        self.deny_unknown(&m, &["min", "max", "origin"]);
+        let origin = self.origin(&m);
         let min = self
             .get(&m, "min")
             .and_then(|n| self.int128(n, &join(path, "min")));
@@ -1042,7 +1155,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         Some(At {
-            value: Bounds { min, max },
+            value: Bounds { min, max, origin },
             pos: node.pos,
             path: path.to_owned(),
         })
@@ -1105,6 +1218,9 @@ impl<'a> Reader<'a> {
                 "errors",
                 "readonly",
                 "idempotent",
+                "rust_name",
+                "deprecated",
+                "method",
             ],
         );
         let mut flag = |key: &str| -> Option<bool> {
@@ -1144,9 +1260,10 @@ impl<'a> Reader<'a> {
                 ),
             }
         }
-        let pagination = self
-            .get(&m, "pagination")
-            .and_then(|n| self.pagination(n, &join(path, "pagination")));
+        let (pagination, offset_pagination) = match self.get(&m, "pagination") {
+            Some(n) => self.pagination(n, &join(path, "pagination")),
+            None => (None, None),
+        };
         let mut errors = Vec::new();
         if let Some(n) = self.get(&m, "errors") {
             let p = join(path, "errors");
@@ -1175,13 +1292,18 @@ impl<'a> Reader<'a> {
             errors,
             readonly,
             idempotent,
+            rust_name: self.opt_string(&m, "rust_name"),
+            deprecated: self.deprecation(&m, path),
+            method: self.opt_string(&m, "method"),
+            offset_pagination,
         })
     }
 
     fn constraint(&mut self, node: &Node, path: &str) -> Option<CrossConstraint> {
         let m = self.map(node, path)?;
         if self.get(&m, "paired").is_some() {
-            self.deny_unknown(&m, &["paired"]);
+            self.deny_unknown(&m, &["paired", "origin"]);
+            self.origin(&m);
             let p = join(path, "paired");
             let n = self.get(&m, "paired")?;
             let Value::Seq(items) = &n.value else {
@@ -1204,7 +1326,8 @@ impl<'a> Reader<'a> {
             return Some(CrossConstraint::Paired(a, b));
         }
         if let Some(wn) = self.get(&m, "when") {
-            self.deny_unknown(&m, &["when", "then"]);
+            self.deny_unknown(&m, &["when", "then", "origin"]);
+            self.origin(&m);
             let wp = join(path, "when");
             let wm = self.map(wn, &wp)?;
             self.deny_unknown(&wm, &["parameter", "equals"]);
@@ -1265,34 +1388,150 @@ impl<'a> Reader<'a> {
         None
     }
 
-    fn pagination(&mut self, node: &Node, path: &str) -> Option<At<PaginationSpec>> {
+    #[allow(clippy::type_complexity)]
+    fn pagination(
+        &mut self,
+        node: &Node,
+        path: &str,
+    ) -> (Option<At<PaginationSpec>>, Option<At<OffsetPaginationSpec>>) {
+        let Some(m) = self.map(node, path) else {
+            return (None, None);
+        };
+        let style = self.opt_string(&m, "style");
+        let origin = self.origin(&m);
+        match style.as_ref().map(|s| s.value.as_str()) {
+            None | Some("token") => {
+                self.deny_unknown(
+                    &m,
+                    &[
+                        "style",
+                        "origin",
+                        "input_token",
+                        "output_token",
+                        "truncated",
+                        "items",
+                        "page_size",
+                    ],
+                );
+                let input_token = self.req_string(&m, "input_token");
+                let output_token = self.req_string(&m, "output_token");
+                let items = self.req_string(&m, "items");
+                let spec = (|| {
+                    Some(PaginationSpec {
+                        input_token: input_token?,
+                        output_token: output_token?,
+                        truncated: None,
+                        items: items?,
+                        page_size: None,
+                        origin,
+                    })
+                })();
+                let spec = spec.map(|mut p| {
+                    p.truncated = self.opt_string(&m, "truncated");
+                    p.page_size = self.opt_string(&m, "page_size");
+                    At {
+                        value: p,
+                        pos: node.pos,
+                        path: path.to_owned(),
+                    }
+                });
+                (spec, None)
+            }
+            Some("offset") => {
+                self.deny_unknown(
+                    &m,
+                    &["style", "origin", "offset", "limit", "total", "items"],
+                );
+                let offset = self.req_string(&m, "offset");
+                let items = self.req_string(&m, "items");
+                let limit = self.opt_string(&m, "limit");
+                let total = self.opt_string(&m, "total");
+                let spec = offset.zip(items).map(|(offset, items)| At {
+                    value: OffsetPaginationSpec {
+                        offset,
+                        limit,
+                        total,
+                        items,
+                        origin,
+                    },
+                    pos: node.pos,
+                    path: path.to_owned(),
+                });
+                (None, spec)
+            }
+            Some(other) => {
+                let s = style.as_ref().expect("matched Some");
+                self.err_hint(
+                    s.pos,
+                    &s.path,
+                    format!("unknown paging style `{other}`"),
+                    "expected `token` (NextToken) or `offset` (Offset/Limit)",
+                );
+                (None, None)
+            }
+        }
+    }
+
+    /// `origin:` in a mapping: `mined`, `overlay` or `detected`.
+    fn origin(&mut self, m: &MapView<'_>) -> Option<String> {
+        let o = self.opt_string(m, "origin")?;
+        if ORIGINS.contains(&o.value.as_str()) {
+            Some(o.value)
+        } else {
+            self.err_hint(
+                o.pos,
+                &o.path,
+                format!("unknown origin `{}`", o.value),
+                format!("expected one of: {}", ORIGINS.join(", ")),
+            );
+            None
+        }
+    }
+
+    /// A rule value written plainly or as `{value: X, origin: mined}`: the value's node
+    /// and the origin.
+    fn with_origin<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &str,
+    ) -> Option<(&'n Node, Option<String>)> {
+        if !matches!(node.value, Value::Map(_)) {
+            return Some((node, None));
+        }
         let m = self.map(node, path)?;
-        self.deny_unknown(
-            &m,
-            &[
-                "input_token",
-                "output_token",
-                "truncated",
-                "items",
-                "page_size",
-            ],
-        );
-        let input_token = self.req_string(&m, "input_token");
-        let output_token = self.req_string(&m, "output_token");
-        let items = self.req_string(&m, "items");
-        Some(At {
-            value: PaginationSpec {
-                input_token: input_token?,
-                output_token: output_token?,
-                truncated: self.opt_string(&m, "truncated"),
-                items: items?,
-                page_size: self.opt_string(&m, "page_size"),
-            },
-            pos: node.pos,
-            path: path.to_owned(),
-        })
+        self.deny_unknown(&m, &["value", "origin"]);
+        let origin = self.origin(&m);
+        let value = self.require(&m, "value")?;
+        Some((value, origin))
+    }
+
+    /// `deprecated: true | false | "note"`.
+    fn deprecation(&mut self, m: &MapView<'_>, path: &str) -> Option<String> {
+        let n = self.get(m, "deprecated")?;
+        let p = join(path, "deprecated");
+        match &n.value {
+            Value::Bool(true) => Some(String::new()),
+            Value::Bool(false) => None,
+            _ => self.string(n, &p).map(|s| s.value.trim().to_owned()),
+        }
     }
 }
+
+macro_rules! rust_base {
+    ($($t:ty),*) => {$(
+        impl $t {
+            /// The name Rust names are made from: `rust_name` when given, else the
+            /// spec name.
+            pub fn rust_base(&self) -> &str {
+                self.rust_name.as_ref().map_or(&self.name, |r| &r.value)
+            }
+        }
+    )*};
+}
+rust_base!(FieldSpec, EnumSpec, ModelSpec, OperationSpec);
+
+/// The values `origin:` takes.
+pub const ORIGINS: &[&str] = &["mined", "overlay", "detected"];
 
 fn at_default<T: Default>() -> At<T> {
     At {

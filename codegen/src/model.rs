@@ -154,6 +154,14 @@ pub enum Type {
     Bool,
     /// `specbind_runtime::Timestamp`
     Timestamp,
+    /// `f64`
+    F64,
+    /// `specbind_runtime::Date`
+    Date,
+    /// `specbind_runtime::DateTime`
+    DateTime,
+    /// `specbind_runtime::Blob`
+    Blob,
     /// An enum of this service, by Rust name.
     Enum(String),
     /// A model of this service, by Rust name.
@@ -192,6 +200,31 @@ pub struct Field {
     pub present_when: Option<String>,
     /// Single-field rules, in a fixed order.
     pub rules: Vec<FieldRule>,
+    /// May be `null` in a response.
+    pub nullable: bool,
+    /// Model fields: must be set when the model is sent in a request.
+    pub input_required: bool,
+    /// `Some(note)` when deprecated (the note may be empty).
+    pub deprecated: Option<String>,
+    /// Alibaba: sent form-encoded in the request body rather than the query.
+    pub in_body: bool,
+    /// Alibaba: how the value is written.
+    pub style: Style,
+    /// A model field on a cycle of models: held in a `Box`.
+    pub boxed: bool,
+}
+
+/// How an Alibaba parameter's value is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Style {
+    /// Scalars as text; lists and objects flattened as `Key.N` / `Key.Sub` (Alibaba's
+    /// `flat` and `repeatList`).
+    #[default]
+    Flat,
+    /// The value as one JSON text.
+    Json,
+    /// A list's items joined with `,`.
+    Simple,
 }
 
 /// A rule on one field's value.
@@ -272,6 +305,19 @@ pub struct Pagination {
     pub page_size: Option<usize>,
 }
 
+/// Offset paging metadata, by field index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OffsetPagination {
+    /// Request parameter: index of the first item.
+    pub offset: usize,
+    /// Request page-size parameter.
+    pub limit: Option<usize>,
+    /// Response field: items in the whole listing.
+    pub total: Option<usize>,
+    /// Response item list.
+    pub items: usize,
+}
+
 /// A documented error code.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ErrorCode {
@@ -307,6 +353,12 @@ pub struct Operation {
     pub readonly: bool,
     /// A read, or marked idempotent: the runtime may retry it after the server got it.
     pub idempotent: bool,
+    /// `Some(note)` when deprecated (the note may be empty).
+    pub deprecated: Option<String>,
+    /// Sent as an HTTP GET (Alibaba); POST otherwise.
+    pub http_get: bool,
+    /// Offset paging.
+    pub offset_pagination: Option<OffsetPagination>,
 }
 
 impl Operation {
@@ -317,14 +369,51 @@ impl Operation {
 
     /// Rust name of the client's fluent builder.
     pub fn fluent_name(&self) -> String {
-        naming::operation_type_name(&self.wire_name, "FluentBuilder")
+        let base = self
+            .request
+            .rust_name
+            .strip_suffix("Request")
+            .unwrap_or(&self.request.rust_name);
+        format!("{base}FluentBuilder")
+    }
+
+    /// Wire names of the parameters sent in the request body (Alibaba).
+    pub fn body_params(&self) -> Vec<&str> {
+        self.request
+            .fields
+            .iter()
+            .filter(|f| f.in_body)
+            .map(|f| f.wire_name.as_str())
+            .collect()
     }
 }
 
 /// Resolves a checked spec. `spec_path` is recorded in the generated header.
 pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
     let s = &spec.service;
-    let type_of = |t: &TypeSpec| -> Type { resolve_type(t) };
+    // Enums and models are named apart in a spec: an enum and a model may share a spec
+    // name when one of them has a `rust_name`.
+    let names: Names = (
+        spec.enums
+            .iter()
+            .map(|e| {
+                (
+                    e.value.name.as_str(),
+                    naming::type_name(e.value.rust_base()),
+                )
+            })
+            .collect(),
+        spec.models
+            .iter()
+            .map(|m| {
+                (
+                    m.value.name.as_str(),
+                    naming::type_name(m.value.rust_base()),
+                )
+            })
+            .collect(),
+    );
+    let type_of = |t: &TypeSpec| -> Type { resolve_type(t, &names) };
     let field = |f: &load::FieldSpec| -> Field {
         let mut rules = Vec::new();
         if let Some(r) = &f.range {
@@ -359,7 +448,7 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
         }
         Field {
             wire_name: f.name.clone(),
-            rust_name: naming::field_name(&f.name),
+            rust_name: naming::field_name(f.rust_base()),
             ty: type_of(&f.ty.value),
             required: f.required,
             sensitive: f.sensitive,
@@ -368,6 +457,16 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
             example: f.example.clone(),
             present_when: f.present_when.clone(),
             rules,
+            nullable: f.nullable,
+            input_required: f.input_required,
+            deprecated: f.deprecated.clone(),
+            in_body: f.location.as_ref().is_some_and(|l| l.value == "body"),
+            style: match f.style.as_ref().map(|s| s.value.as_str()) {
+                Some("json") => Style::Json,
+                Some("simple") => Style::Simple,
+                _ => Style::Flat,
+            },
+            boxed: false,
         }
     };
     let enums = spec
@@ -375,7 +474,7 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
         .iter()
         .map(|e| {
             let e = &e.value;
-            let rust = naming::type_name(&e.name);
+            let rust = naming::type_name(e.rust_base());
             let en = Enum {
                 wire_name: e.name.clone(),
                 rust_name: rust.clone(),
@@ -398,7 +497,7 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
         .iter()
         .map(|m| {
             let m = &m.value;
-            let rust = naming::type_name(&m.name);
+            let rust = naming::type_name(m.rust_base());
             let st = Struct {
                 wire_name: m.name.clone(),
                 rust_name: rust.clone(),
@@ -415,13 +514,13 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
             let o = &o.value;
             let request = Struct {
                 wire_name: format!("{}Request", o.name),
-                rust_name: naming::operation_type_name(&o.name, "Request"),
+                rust_name: naming::operation_type_name(o.rust_base(), "Request"),
                 doc: format!("Parameters of the `{}` operation.", o.name),
                 fields: o.request.iter().map(|f| field(&f.value)).collect(),
             };
             let response = Struct {
                 wire_name: format!("{}Response", o.name),
-                rust_name: naming::operation_type_name(&o.name, "Response"),
+                rust_name: naming::operation_type_name(o.rust_base(), "Response"),
                 doc: format!("The result of the `{}` operation.", o.name),
                 fields: o.response.iter().map(|f| field(&f.value)).collect(),
             };
@@ -468,6 +567,21 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
                     },
                 })
             });
+            let offset_pagination = o.offset_pagination.as_ref().and_then(|p| {
+                let p = &p.value;
+                Some(OffsetPagination {
+                    offset: idx(&request.fields, &p.offset.value)?,
+                    limit: match &p.limit {
+                        Some(t) => Some(idx(&request.fields, &t.value)?),
+                        None => None,
+                    },
+                    total: match &p.total {
+                        Some(t) => Some(idx(&response.fields, &t.value)?),
+                        None => None,
+                    },
+                    items: idx(&response.fields, &p.items.value)?,
+                })
+            });
             let errors = o
                 .errors
                 .iter()
@@ -477,7 +591,7 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
                     doc: e.value.1.clone(),
                 })
                 .collect();
-            let method = naming::method_name(&o.name);
+            let method = naming::method_name(o.rust_base());
             let readonly = o.readonly.unwrap_or_else(|| {
                 s.provider.value == "tencent"
                     && ["Describe", "List", "Get"].iter().any(|p| {
@@ -499,10 +613,18 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
                     errors,
                     readonly,
                     idempotent: readonly || o.idempotent,
+                    deprecated: o.deprecated.clone(),
+                    http_get: o
+                        .method
+                        .as_ref()
+                        .is_some_and(|m| m.value.eq_ignore_ascii_case("GET")),
+                    offset_pagination,
                 },
             )
         })
         .collect();
+    let mut models: BTreeMap<String, Struct> = models;
+    box_cycles(&mut models);
     Service {
         provider: Provider::parse(&s.provider.value).unwrap_or(Provider::Alibaba),
         module: s.name.value.clone(),
@@ -525,7 +647,13 @@ pub fn build(spec: &SpecFile, spec_path: &str) -> Service {
     }
 }
 
-fn resolve_type(t: &TypeSpec) -> Type {
+/// Rust names of enums and of models, by spec name.
+type Names<'a> = (BTreeMap<&'a str, String>, BTreeMap<&'a str, String>);
+
+fn resolve_type(t: &TypeSpec, names: &Names<'_>) -> Type {
+    let named = |map: &BTreeMap<&str, String>, n: &str| {
+        map.get(n).cloned().unwrap_or_else(|| naming::type_name(n))
+    };
     match t {
         TypeSpec::String => Type::String,
         TypeSpec::Int32 => Type::I32,
@@ -533,9 +661,55 @@ fn resolve_type(t: &TypeSpec) -> Type {
         TypeSpec::Uint64 => Type::U64,
         TypeSpec::Boolean => Type::Bool,
         TypeSpec::Timestamp => Type::Timestamp,
-        TypeSpec::Enum(n) => Type::Enum(naming::type_name(&n.value)),
-        TypeSpec::Object(n) => Type::Model(naming::type_name(&n.value)),
-        TypeSpec::List(inner) => Type::List(Box::new(resolve_type(inner))),
+        TypeSpec::Float => Type::F64,
+        TypeSpec::Date => Type::Date,
+        TypeSpec::DateTime => Type::DateTime,
+        TypeSpec::Binary => Type::Blob,
+        TypeSpec::Enum(n) => Type::Enum(named(&names.0, &n.value)),
+        TypeSpec::Object(n) => Type::Model(named(&names.1, &n.value)),
+        TypeSpec::List(inner) => Type::List(Box::new(resolve_type(inner, names))),
+    }
+}
+
+/// Boxes every model field (not list) that closes a cycle of models: a field of `M`
+/// holding `N` where `N` reaches `M` again through such fields. Without the box the
+/// struct would have no finite size.
+fn box_cycles(models: &mut BTreeMap<String, Struct>) {
+    let edges: BTreeMap<String, Vec<String>> = models
+        .iter()
+        .map(|(k, m)| {
+            let to = m
+                .fields
+                .iter()
+                .filter_map(|f| match &f.ty {
+                    Type::Model(n) => Some(n.clone()),
+                    _ => None,
+                })
+                .collect();
+            (k.clone(), to)
+        })
+        .collect();
+    let reaches = |from: &str, to: &str| -> bool {
+        let mut stack = vec![from.to_owned()];
+        let mut seen = BTreeSet::new();
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if seen.insert(n.clone()) {
+                stack.extend(edges.get(&n).into_iter().flatten().cloned());
+            }
+        }
+        false
+    };
+    for (name, m) in models.iter_mut() {
+        for f in &mut m.fields {
+            if let Type::Model(n) = &f.ty
+                && reaches(n, name)
+            {
+                f.boxed = true;
+            }
+        }
     }
 }
 

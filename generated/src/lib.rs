@@ -16,7 +16,7 @@ pub mod alibaba {
     /// CloudSSO manages users, groups, access configurations and the asynchronous tasks
     /// that provision access across a resource directory.
     ///
-    /// Source: Alibaba Cloud CloudSSO API reference (GetTask, ListTasks), API version 2021-05-15.
+    /// Source: Alibaba Cloud OpenAPI metadata for CloudSSO 2021-05-15 and the CloudSSO API reference (GetTask, ListTasks).
     ///
     /// Generated from `spec/alibaba/cloudsso-2021-05-15.yaml`.
     #[cfg(feature = "alibaba-cloudsso")]
@@ -31,7 +31,7 @@ pub mod tencent {
     /// Tencent Cloud Organization, including CIC (the identity center): users, groups,
     /// role configurations and the asynchronous tasks that synchronize them to accounts.
     ///
-    /// Source: Tencent Cloud Organization API reference (ListTasks), API version 2021-03-31.
+    /// Source: Tencent Cloud tccli service description (organization v20210331) and the Organization API reference (ListTasks).
     ///
     /// Generated from `spec/tencent/organization-2021-03-31.yaml`.
     #[cfg(feature = "tencent-organization")]

@@ -24,7 +24,7 @@ pub use credentials::Credentials;
 pub use error::{Error, ErrorKind, ServiceError};
 pub use operation::{HttpMethod, Operation, Paginated, Provider, ServiceInfo};
 pub use paginate::Paginator;
-pub use types::Timestamp;
+pub use types::{Blob, Date, DateTime, Timestamp};
 pub use validate::{ValidationError, Violation};
 
 /// Response decoding on its own, for the fuzz targets in `fuzz/`; not part of the public

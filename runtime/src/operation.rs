@@ -110,4 +110,13 @@ pub trait Paginated: Operation {
     fn is_truncated(output: &Self::Output) -> Option<bool>;
     /// Takes the page's items out of the response.
     fn into_items(output: Self::Output) -> Vec<Self::Item>;
+    /// Pages are addressed by `Offset` rather than by a token: the paginator asks
+    /// [`next_offset`](Self::next_offset) and passes the answer to
+    /// [`set_page_token`](Self::set_page_token).
+    const OFFSET_PAGING: bool = false;
+    /// Offset paging: the offset of the next page as text, or `None` when the listing
+    /// is done (see [`crate::paginate::next_offset`]).
+    fn next_offset(&self, _output: &Self::Output) -> Option<String> {
+        None
+    }
 }

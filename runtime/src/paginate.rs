@@ -1,4 +1,4 @@
-//! Streams over paged listings that follow `NextToken` and cannot loop forever.
+//! Streams over paged listings that follow `NextToken` (or walk `Offset`) and cannot loop forever.
 
 use std::collections::{HashSet, VecDeque};
 use std::hash::{BuildHasher, RandomState};
@@ -131,6 +131,22 @@ impl<O: Paginated> Walk<O> {
             Err(e) => return (Err(e), State::Done),
         };
         self.pages += 1;
+        if O::OFFSET_PAGING {
+            let next = match self.request.next_offset(&output) {
+                None => State::Done,
+                Some(offset) if self.max_pages.is_some_and(|max| self.pages >= max) => {
+                    State::Fail(Error::new(ErrorKind::PageLimit {
+                        pages: self.pages,
+                        next_token: offset,
+                    }))
+                }
+                Some(offset) => {
+                    self.request.set_page_token(Some(offset));
+                    State::Next(self)
+                }
+            };
+            return (Ok(output), next);
+        }
         let token = O::page_token(&output)
             .filter(|t| !t.is_empty())
             .map(str::to_owned);
@@ -154,6 +170,21 @@ impl<O: Paginated> Walk<O> {
         };
         (Ok(output), next)
     }
+}
+
+/// The offset of the page after one that started at `offset` (absent: 0) and held
+/// `received` items, as text; `None` when the listing is done: the page was empty, or
+/// the next offset reaches `total`. Offsets only grow, so an offset listing cannot loop.
+pub fn next_offset(offset: Option<i128>, received: usize, total: Option<i128>) -> Option<String> {
+    if received == 0 {
+        return None;
+    }
+    let received = i128::try_from(received).ok()?;
+    let next = offset.unwrap_or(0).checked_add(received)?;
+    if total.is_some_and(|t| next >= t) {
+        return None;
+    }
+    Some(next.to_string())
 }
 
 /// The tokens a listing has given, in bounded memory (see [`Paginator`]).

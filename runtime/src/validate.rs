@@ -274,6 +274,30 @@ impl Validator {
         self.push(Violation::new(parameter, Rule::Range, msg));
     }
 
+    /// A floating-point number, when set, must lie within `min..=max`; NaN never does.
+    pub fn range_f64(
+        &mut self,
+        parameter: &str,
+        value: Option<f64>,
+        min: Option<i128>,
+        max: Option<i128>,
+    ) {
+        let Some(v) = value else { return };
+        // Bounds come from specs as integers; i128 → f64 rounds only beyond 2^53.
+        let below = v.is_nan() || min.is_some_and(|m| v < m as f64);
+        let above = max.is_some_and(|m| v > m as f64);
+        if !(below || above) {
+            return;
+        }
+        let msg = match (min, max) {
+            (Some(lo), Some(hi)) => format!("must be between {lo} and {hi}, got {v}"),
+            (Some(lo), None) => format!("must be at least {lo}, got {v}"),
+            (None, Some(hi)) => format!("must be at most {hi}, got {v}"),
+            (None, None) => format!("must be a number, got {v}"),
+        };
+        self.push(Violation::new(parameter, Rule::Range, msg));
+    }
+
     /// A string, when set, must have `min..=max` characters (either bound may be absent).
     pub fn length(
         &mut self,

@@ -13,6 +13,581 @@ pub static SERVICE: ::specbind_runtime::ServiceInfo = ::specbind_runtime::Servic
     regional_endpoint: Some("https://cloudsso.{region}.aliyuncs.com"),
     rate_limit_per_second: Some(20u32),
 };
+/// Values of `AccessConfigurationProvisioningStatus`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AccessConfigurationProvisioningStatus {
+    /// `Provisioned`: 部署成功
+    Provisioned,
+    /// `ReprovisionRequired`: 需要重新部署
+    ReprovisionRequired,
+    /// `DeprovisionFailed`: 部署失败
+    DeprovisionFailed,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for AccessConfigurationProvisioningStatus {
+    const KNOWN: &'static [&'static str] = &[
+        "Provisioned",
+        "ReprovisionRequired",
+        "DeprovisionFailed",
+    ];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Provisioned => "Provisioned",
+            Self::ReprovisionRequired => "ReprovisionRequired",
+            Self::DeprovisionFailed => "DeprovisionFailed",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Provisioned" => Some(Self::Provisioned),
+            "ReprovisionRequired" => Some(Self::ReprovisionRequired),
+            "DeprovisionFailed" => Some(Self::DeprovisionFailed),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(AccessConfigurationProvisioningStatus);
+/// Values of `CreateUserStatus`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CreateUserStatus {
+    /// `Enabled`: 启用
+    Enabled,
+    /// `Disabled`: 禁用
+    Disabled,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for CreateUserStatus {
+    const KNOWN: &'static [&'static str] = &["Enabled", "Disabled"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Disabled => "Disabled",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(CreateUserStatus);
+/// Values of `DeletionStrategy`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeletionStrategy {
+    /// `Delete`: 删除
+    Delete,
+    /// `Keep`: 保留
+    Keep,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for DeletionStrategy {
+    const KNOWN: &'static [&'static str] = &["Delete", "Keep"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Delete => "Delete",
+            Self::Keep => "Keep",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Delete" => Some(Self::Delete),
+            "Keep" => Some(Self::Keep),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(DeletionStrategy);
+/// Values of `DeprovisionStrategy`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeprovisionStrategy {
+    /// `DeprovisionForLastAccessAssignmentOnAccount`: 解除访问配置部署
+    DeprovisionForLastAccessAssignmentOnAccount,
+    /// `None`: 不解除访问配置部署
+    None,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for DeprovisionStrategy {
+    const KNOWN: &'static [&'static str] = &[
+        "DeprovisionForLastAccessAssignmentOnAccount",
+        "None",
+    ];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::DeprovisionForLastAccessAssignmentOnAccount => {
+                "DeprovisionForLastAccessAssignmentOnAccount"
+            }
+            Self::None => "None",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "DeprovisionForLastAccessAssignmentOnAccount" => {
+                Some(Self::DeprovisionForLastAccessAssignmentOnAccount)
+            }
+            "None" => Some(Self::None),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(DeprovisionStrategy);
+/// Values of `DuplicationStrategy`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DuplicationStrategy {
+    /// `KeepBoth`: 两者都保留
+    KeepBoth,
+    /// `TakeOver`: 替换
+    TakeOver,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for DuplicationStrategy {
+    const KNOWN: &'static [&'static str] = &["KeepBoth", "TakeOver"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::KeepBoth => "KeepBoth",
+            Self::TakeOver => "TakeOver",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "KeepBoth" => Some(Self::KeepBoth),
+            "TakeOver" => Some(Self::TakeOver),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(DuplicationStrategy);
+/// Values of `GetMfaAuthenticationSettingsMfaAuthenticationAdvanceSettings`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GetMfaAuthenticationSettingsMfaAuthenticationAdvanceSettings {
+    /// `Enabled`: 为所有用户启用MFA校验
+    Enabled,
+    /// `Byuser`: 依赖用户的MFA独立配置
+    Byuser,
+    /// `Disabled`: 为所有用户禁用MFA校验
+    Disabled,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum
+for GetMfaAuthenticationSettingsMfaAuthenticationAdvanceSettings {
+    const KNOWN: &'static [&'static str] = &["Enabled", "Byuser", "Disabled"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Byuser => "Byuser",
+            Self::Disabled => "Disabled",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Byuser" => Some(Self::Byuser),
+            "Disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(
+    GetMfaAuthenticationSettingsMfaAuthenticationAdvanceSettings
+);
+/// Values of `GroupMemberStatus`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GroupMemberStatus {
+    /// `Enabled`: 启用
+    Enabled,
+    /// `Disabled`: 禁用
+    Disabled,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for GroupMemberStatus {
+    const KNOWN: &'static [&'static str] = &["Enabled", "Disabled"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Disabled => "Disabled",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(GroupMemberStatus);
+/// Values of `ListUsersStatus`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ListUsersStatus {
+    /// `Enabled`: 启用
+    Enabled,
+    /// `Disabled`: 禁用
+    Disabled,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for ListUsersStatus {
+    const KNOWN: &'static [&'static str] = &["Enabled", "Disabled"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Disabled => "Disabled",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(ListUsersStatus);
+/// Values of `MfaAuthenticationAdvanceSettings`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MfaAuthenticationAdvanceSettings {
+    /// `Enabled`: 为所有用户启用MFA校验
+    Enabled,
+    /// `Byuser`: 依赖用户的独立MFA配置
+    Byuser,
+    /// `Disabled`: 为所有用户禁用MFA校验
+    Disabled,
+    /// `OnlyRiskyLogin`: 只在异常登录时验证
+    OnlyRiskyLogin,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for MfaAuthenticationAdvanceSettings {
+    const KNOWN: &'static [&'static str] = &[
+        "Enabled",
+        "Byuser",
+        "Disabled",
+        "OnlyRiskyLogin",
+    ];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Byuser => "Byuser",
+            Self::Disabled => "Disabled",
+            Self::OnlyRiskyLogin => "OnlyRiskyLogin",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Byuser" => Some(Self::Byuser),
+            "Disabled" => Some(Self::Disabled),
+            "OnlyRiskyLogin" => Some(Self::OnlyRiskyLogin),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(MfaAuthenticationAdvanceSettings);
+/// Values of `MfaAuthenticationSettings`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MfaAuthenticationSettings {
+    /// `Enabled`: 为所有用户启用MFA校验
+    Enabled,
+    /// `Byuser`: 依赖用户的MFA独立配置
+    Byuser,
+    /// `Disabled`: 为所有用户禁用MFA校验
+    Disabled,
+    /// `OnlyRiskyLogin`: 只在异常登录时验证
+    OnlyRiskyLogin,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for MfaAuthenticationSettings {
+    const KNOWN: &'static [&'static str] = &[
+        "Enabled",
+        "Byuser",
+        "Disabled",
+        "OnlyRiskyLogin",
+    ];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Byuser => "Byuser",
+            Self::Disabled => "Disabled",
+            Self::OnlyRiskyLogin => "OnlyRiskyLogin",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Byuser" => Some(Self::Byuser),
+            "Disabled" => Some(Self::Disabled),
+            "OnlyRiskyLogin" => Some(Self::OnlyRiskyLogin),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(MfaAuthenticationSettings);
+/// Values of `MfaAuthenticationStatus`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MfaAuthenticationStatus {
+    /// `Enabled`: 启用
+    Enabled,
+    /// `Disabled`: 禁用
+    Disabled,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for MfaAuthenticationStatus {
+    const KNOWN: &'static [&'static str] = &["Enabled", "Disabled"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Disabled => "Disabled",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(MfaAuthenticationStatus);
+/// Values of `NewDeletionStrategy`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NewDeletionStrategy {
+    /// `Delete`: 删除
+    Delete,
+    /// `Keep`: 保留
+    Keep,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for NewDeletionStrategy {
+    const KNOWN: &'static [&'static str] = &["Delete", "Keep"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Delete => "Delete",
+            Self::Keep => "Keep",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Delete" => Some(Self::Delete),
+            "Keep" => Some(Self::Keep),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(NewDeletionStrategy);
+/// Values of `NewDuplicationStrategy`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NewDuplicationStrategy {
+    /// `KeepBoth`: 两者都保留
+    KeepBoth,
+    /// `TakeOver`: 替换
+    TakeOver,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for NewDuplicationStrategy {
+    const KNOWN: &'static [&'static str] = &["KeepBoth", "TakeOver"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::KeepBoth => "KeepBoth",
+            Self::TakeOver => "TakeOver",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "KeepBoth" => Some(Self::KeepBoth),
+            "TakeOver" => Some(Self::TakeOver),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(NewDuplicationStrategy);
+/// Values of `NewStatus`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NewStatus {
+    /// `Enabled`: 启用
+    Enabled,
+    /// `Disabled`: 禁用
+    Disabled,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for NewStatus {
+    const KNOWN: &'static [&'static str] = &["Enabled", "Disabled"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Disabled => "Disabled",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(NewStatus);
+/// Values of `OperationForRiskLogin`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OperationForRiskLogin {
+    /// `Autonomous`: 异常登录时可以跳过MFA绑定，但是已经绑定的必须验证
+    Autonomous,
+    /// `EnforceVerify`: 异常登录时强制绑定或验证MFA
+    EnforceVerify,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for OperationForRiskLogin {
+    const KNOWN: &'static [&'static str] = &["Autonomous", "EnforceVerify"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Autonomous => "Autonomous",
+            Self::EnforceVerify => "EnforceVerify",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Autonomous" => Some(Self::Autonomous),
+            "EnforceVerify" => Some(Self::EnforceVerify),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(OperationForRiskLogin);
+/// Values of `PermissionPolicyType`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PermissionPolicyType {
+    /// `System`: 系统策略
+    System,
+    /// `Inline`: 内置策略
+    Inline,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for PermissionPolicyType {
+    const KNOWN: &'static [&'static str] = &["System", "Inline"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::System => "System",
+            Self::Inline => "Inline",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "System" => Some(Self::System),
+            "Inline" => Some(Self::Inline),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(PermissionPolicyType);
+/// Values of `PrerequisiteCheckResult`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PrerequisiteCheckResult {
+    /// `Success`: 满足
+    Success,
+    /// `Failed`: 不满足
+    Failed,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for PrerequisiteCheckResult {
+    const KNOWN: &'static [&'static str] = &["Success", "Failed"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Success => "Success",
+            Self::Failed => "Failed",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Success" => Some(Self::Success),
+            "Failed" => Some(Self::Failed),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(PrerequisiteCheckResult);
 /// The type of a CloudSSO identity.
 ///
 /// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
@@ -44,6 +619,255 @@ impl ::specbind_runtime::open_enum::OpenEnum for PrincipalType {
     }
 }
 ::specbind_runtime::open_enum!(PrincipalType);
+/// Values of `ProvisionType`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProvisionType {
+    /// `Manual`: 手动创建
+    Manual,
+    /// `Synchronized`: 外部同步
+    Synchronized,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for ProvisionType {
+    const KNOWN: &'static [&'static str] = &["Manual", "Synchronized"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Manual => "Manual",
+            Self::Synchronized => "Synchronized",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Manual" => Some(Self::Manual),
+            "Synchronized" => Some(Self::Synchronized),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(ProvisionType);
+/// Values of `ProvisioningStatus`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProvisioningStatus {
+    /// `Provisioned`: 部署成功
+    Provisioned,
+    /// `ReprovisionRequired`: 需要重新部署
+    ReprovisionRequired,
+    /// `DeprovisionFailed`: 部署失败
+    DeprovisionFailed,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for ProvisioningStatus {
+    const KNOWN: &'static [&'static str] = &[
+        "Provisioned",
+        "ReprovisionRequired",
+        "DeprovisionFailed",
+    ];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Provisioned => "Provisioned",
+            Self::ReprovisionRequired => "ReprovisionRequired",
+            Self::DeprovisionFailed => "DeprovisionFailed",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Provisioned" => Some(Self::Provisioned),
+            "ReprovisionRequired" => Some(Self::ReprovisionRequired),
+            "DeprovisionFailed" => Some(Self::DeprovisionFailed),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(ProvisioningStatus);
+/// Values of `ScimSynchronizationStatus`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ScimSynchronizationStatus {
+    /// `Enabled`: 启用
+    Enabled,
+    /// `Disabled`: 禁用
+    Disabled,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for ScimSynchronizationStatus {
+    const KNOWN: &'static [&'static str] = &["Enabled", "Disabled"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Disabled => "Disabled",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(ScimSynchronizationStatus);
+/// Values of `ServiceStatusStatus`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ServiceStatusStatus {
+    /// `Enabled`: 开通
+    Enabled,
+    /// `Disabled`: 关闭
+    Disabled,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for ServiceStatusStatus {
+    const KNOWN: &'static [&'static str] = &["Enabled", "Disabled"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Disabled => "Disabled",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(ServiceStatusStatus);
+/// Values of `SourceType`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SourceType {
+    /// `StartProvisioning`: 启用RAM用户同步
+    StartProvisioning,
+    /// `DeleteProvisioning`: 删除RAM用户同步
+    DeleteProvisioning,
+    /// `AddUserToGroup`: 用户加入用户组
+    AddUserToGroup,
+    /// `RemoveUserFromGroup`: 用户从用户组移出
+    RemoveUserFromGroup,
+    /// `UserProvisioningDeletionClearing`: 删除RAM用户同步之后，后台进行资源清理
+    UserProvisioningDeletionClearing,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for SourceType {
+    const KNOWN: &'static [&'static str] = &[
+        "StartProvisioning",
+        "DeleteProvisioning",
+        "AddUserToGroup",
+        "RemoveUserFromGroup",
+        "UserProvisioningDeletionClearing",
+    ];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::StartProvisioning => "StartProvisioning",
+            Self::DeleteProvisioning => "DeleteProvisioning",
+            Self::AddUserToGroup => "AddUserToGroup",
+            Self::RemoveUserFromGroup => "RemoveUserFromGroup",
+            Self::UserProvisioningDeletionClearing => "UserProvisioningDeletionClearing",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "StartProvisioning" => Some(Self::StartProvisioning),
+            "DeleteProvisioning" => Some(Self::DeleteProvisioning),
+            "AddUserToGroup" => Some(Self::AddUserToGroup),
+            "RemoveUserFromGroup" => Some(Self::RemoveUserFromGroup),
+            "UserProvisioningDeletionClearing" => {
+                Some(Self::UserProvisioningDeletionClearing)
+            }
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(SourceType);
+/// Values of `SsoStatus`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SsoStatus {
+    /// `Enabled`: 启用
+    Enabled,
+    /// `Disabled`: 禁用
+    Disabled,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for SsoStatus {
+    const KNOWN: &'static [&'static str] = &["Enabled", "Disabled"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Disabled => "Disabled",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(SsoStatus);
+/// Values of `Status`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Status {
+    /// `InProgress`: 任务执行中
+    InProgress,
+    /// `Success`: 任务执行成功
+    Success,
+    /// `Failed`: 任务执行失败
+    Failed,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for Status {
+    const KNOWN: &'static [&'static str] = &["InProgress", "Success", "Failed"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::InProgress => "InProgress",
+            Self::Success => "Success",
+            Self::Failed => "Failed",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "InProgress" => Some(Self::InProgress),
+            "Success" => Some(Self::Success),
+            "Failed" => Some(Self::Failed),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(Status);
 /// The type of a task object.
 ///
 /// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
@@ -152,96 +976,167 @@ impl ::specbind_runtime::open_enum::OpenEnum for TaskType {
     }
 }
 ::specbind_runtime::open_enum!(TaskType);
-/// An asynchronous task.
+/// Values of `UserMfaAuthenticationSettings`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserMfaAuthenticationSettings {
+    /// `Enabled`: 为指定用户启用MFA校验
+    Enabled,
+    /// `Disabled`: 为指定用户禁用MFA校验
+    Disabled,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for UserMfaAuthenticationSettings {
+    const KNOWN: &'static [&'static str] = &["Enabled", "Disabled"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Disabled => "Disabled",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(UserMfaAuthenticationSettings);
+/// Values of `UserProvisioningStatus`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserProvisioningStatus {
+    /// `Enabled`: RAM用户同步已启用
+    Enabled,
+    /// `Disabled`: RAM用户同步未启用
+    Disabled,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for UserProvisioningStatus {
+    const KNOWN: &'static [&'static str] = &["Enabled", "Disabled"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Disabled => "Disabled",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(UserProvisioningStatus);
+/// Values of `UserStatus`.
+///
+/// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserStatus {
+    /// `Enabled`: 启用
+    Enabled,
+    /// `Disabled`: 禁用
+    Disabled,
+    /// A value this version of the spec does not list, kept exactly as received.
+    Unknown(String),
+}
+impl ::specbind_runtime::open_enum::OpenEnum for UserStatus {
+    const KNOWN: &'static [&'static str] = &["Enabled", "Disabled"];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Disabled => "Disabled",
+            Self::Unknown(value) => value,
+        }
+    }
+    fn from_known(value: &str) -> Option<Self> {
+        match value {
+            "Enabled" => Some(Self::Enabled),
+            "Disabled" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
+}
+::specbind_runtime::open_enum!(UserStatus);
+/// 授权信息列表。
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct Task {
-    /// The task status.
-    ///
-    /// Wire name: `Status`. Example: `Success`.
-    pub status: Option<TaskStatus>,
-    /// The task ID.
-    ///
-    /// Wire name: `TaskId`. Example: `t-shfqw1u1edszvxw5****`.
-    pub task_id: Option<String>,
-    /// The end time of the task.
-    ///
-    /// Wire name: `EndTime`. Example: `2021-11-05T02:58:08Z`.
-    pub end_time: Option<String>,
-    /// The ID of the CloudSSO identity.
-    ///
-    /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
-    pub principal_id: Option<String>,
-    /// The path ID of the task object in the resource directory.
-    ///
-    /// Wire name: `TargetPath`. Example: `rd-3G****/r-Wm****/114240524784****`.
-    pub target_path: Option<String>,
-    /// The start time of the task.
-    ///
-    /// Wire name: `StartTime`. Example: `2021-11-05T02:58:07Z`.
-    pub start_time: Option<String>,
-    /// The name of the CloudSSO identity.
-    ///
-    /// Wire name: `PrincipalName`. Example: `Alice`.
-    pub principal_name: Option<String>,
-    /// The name of the task object.
-    ///
-    /// Wire name: `TargetName`. Example: `dev-test`.
-    pub target_name: Option<String>,
-    /// The ID of the task object.
-    ///
-    /// Wire name: `TargetId`. Example: `114240524784****`.
-    pub target_id: Option<String>,
-    /// The name of the access configuration.
-    ///
-    /// Wire name: `AccessConfigurationName`. Example: `ECS-Admin`.
-    pub access_configuration_name: Option<String>,
-    /// The path name of the task object in the resource directory.
-    ///
-    /// Wire name: `TargetPathName`. Example: `rd-3G****/root/dev-test`.
-    pub target_path_name: Option<String>,
-    /// The task type.
-    ///
-    /// Wire name: `TaskType`. Example: `DeleteAccessAssignment`.
-    pub task_type: Option<TaskType>,
-    /// The cause of the task failure.
-    ///
-    /// Present only when Status is Failed.
-    ///
-    /// Wire name: `FailureReason`. Example: `No Permission.`.
-    pub failure_reason: Option<String>,
-    /// The type of the task object. The value is fixed as RD-Account.
-    ///
-    /// Wire name: `TargetType`. Example: `RD-Account`.
-    pub target_type: Option<TargetType>,
-    /// The ID of the access configuration.
+pub struct AccessAssignment {
+    /// 访问配置ID。
     ///
     /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
     pub access_configuration_id: Option<String>,
-    /// The type of the CloudSSO identity.
+    /// 访问配置名称。
+    ///
+    /// Wire name: `AccessConfigurationName`. Example: `ECS-Admin`.
+    pub access_configuration_name: Option<String>,
+    /// 授权成功的时间。
+    ///
+    /// Wire name: `CreateTime`. Example: `2021-11-04T10:03:08Z`.
+    pub create_time: Option<String>,
+    /// 云SSO身份ID。
+    ///
+    /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub principal_id: Option<String>,
+    /// 云SSO身份名称。
+    ///
+    /// Wire name: `PrincipalName`. Example: `Alice`.
+    pub principal_name: Option<String>,
+    /// 云SSO身份类型。取值：
+    ///
+    /// - User：用户。
+    /// - Group：用户组。
     ///
     /// Wire name: `PrincipalType`. Example: `User`.
     pub principal_type: Option<PrincipalType>,
+    /// 任务目标ID。
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub target_id: Option<String>,
+    /// 任务目标名称。
+    ///
+    /// Wire name: `TargetName`. Example: `dev-test`.
+    pub target_name: Option<String>,
+    /// 任务目标在资源目录中的路径ID。
+    ///
+    /// Wire name: `TargetPath`. Example: `rd-3G****/r-Wm****/114240524784****`.
+    pub target_path: Option<String>,
+    /// 任务目标在资源目录中的路径名称。
+    ///
+    /// Wire name: `TargetPathName`. Example: `rd-3G****/root/dev-test`.
+    pub target_path_name: Option<String>,
+    /// 任务目标类型。
+    ///
+    /// 取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub target_type: Option<String>,
 }
-impl ::specbind_runtime::object::Object for Task {
-    const NAME: &'static str = "Task";
+impl ::specbind_runtime::object::Object for AccessAssignment {
+    const NAME: &'static str = "AccessAssignment";
     const FIELDS: &'static [&'static str] = &[
-        "Status",
-        "TaskId",
-        "EndTime",
-        "PrincipalId",
-        "TargetPath",
-        "StartTime",
-        "PrincipalName",
-        "TargetName",
-        "TargetId",
-        "AccessConfigurationName",
-        "TargetPathName",
-        "TaskType",
-        "FailureReason",
-        "TargetType",
         "AccessConfigurationId",
+        "AccessConfigurationName",
+        "CreateTime",
+        "PrincipalId",
+        "PrincipalName",
         "PrincipalType",
+        "TargetId",
+        "TargetName",
+        "TargetPath",
+        "TargetPathName",
+        "TargetType",
     ];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
@@ -249,22 +1144,1771 @@ impl ::specbind_runtime::object::Object for Task {
         map: &mut A,
     ) -> Result<(), A::Error> {
         match index {
-            0usize => self.status = map.next_value()?,
-            1usize => self.task_id = map.next_value()?,
-            2usize => self.end_time = map.next_value()?,
+            0usize => self.access_configuration_id = map.next_value()?,
+            1usize => self.access_configuration_name = map.next_value()?,
+            2usize => self.create_time = map.next_value()?,
             3usize => self.principal_id = map.next_value()?,
-            4usize => self.target_path = map.next_value()?,
-            5usize => self.start_time = map.next_value()?,
-            6usize => self.principal_name = map.next_value()?,
+            4usize => self.principal_name = map.next_value()?,
+            5usize => self.principal_type = map.next_value()?,
+            6usize => self.target_id = map.next_value()?,
             7usize => self.target_name = map.next_value()?,
-            8usize => self.target_id = map.next_value()?,
-            9usize => self.access_configuration_name = map.next_value()?,
+            8usize => self.target_path = map.next_value()?,
+            9usize => self.target_path_name = map.next_value()?,
+            10usize => self.target_type = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AccessAssignment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for AccessAssignment {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "AccessAssignment",
+            11usize,
+        )?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("AccessConfigurationName", &self.access_configuration_name)?;
+        w.opt("CreateTime", &self.create_time)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.opt("PrincipalName", &self.principal_name)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.opt("TargetName", &self.target_name)?;
+        w.opt("TargetPath", &self.target_path)?;
+        w.opt("TargetPathName", &self.target_path_name)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.end()
+    }
+}
+/// 访问配置信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AccessConfiguration {
+    /// 访问配置ID。
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub access_configuration_id: Option<String>,
+    /// 访问配置名称。
+    ///
+    /// Wire name: `AccessConfigurationName`. Example: `ECS-Admin`.
+    pub access_configuration_name: Option<String>,
+    /// 访问配置的创建时间。
+    ///
+    /// Wire name: `CreateTime`. Example: `2021-11-02T08:44:23Z`.
+    pub create_time: Option<String>,
+    /// 访问配置的描述。
+    ///
+    /// Wire name: `Description`. Example: `This is an access configuration.`.
+    pub description: Option<String>,
+    /// 初始访问页面。
+    ///
+    /// 云SSO用户使用访问配置访问RD账号时，初始访问的页面地址。
+    ///
+    /// Wire name: `RelayState`. Example: `https://cloudsso.console.aliyun.com`.
+    pub relay_state: Option<String>,
+    /// 会话持续时间。
+    ///
+    /// 云SSO用户使用访问配置访问RD账号时，会话最多保持的时间。
+    ///
+    /// 单位：秒。
+    ///
+    /// Wire name: `SessionDuration`. Example: `3600`.
+    pub session_duration: Option<i32>,
+    /// 状态通知信息。
+    ///
+    /// Wire name: `StatusNotifications`.
+    pub status_notifications: Vec<String>,
+    /// 访问配置的修改时间。
+    ///
+    /// Wire name: `UpdateTime`. Example: `2021-11-02T08:44:23Z`.
+    pub update_time: Option<String>,
+}
+impl ::specbind_runtime::object::Object for AccessConfiguration {
+    const NAME: &'static str = "AccessConfiguration";
+    const FIELDS: &'static [&'static str] = &[
+        "AccessConfigurationId",
+        "AccessConfigurationName",
+        "CreateTime",
+        "Description",
+        "RelayState",
+        "SessionDuration",
+        "StatusNotifications",
+        "UpdateTime",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.access_configuration_id = map.next_value()?,
+            1usize => self.access_configuration_name = map.next_value()?,
+            2usize => self.create_time = map.next_value()?,
+            3usize => self.description = map.next_value()?,
+            4usize => self.relay_state = map.next_value()?,
+            5usize => self.session_duration = map.next_value()?,
+            6usize => {
+                self.status_notifications = ::specbind_runtime::object::read_list(map)?;
+            }
+            7usize => self.update_time = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AccessConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for AccessConfiguration {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "AccessConfiguration",
+            8usize,
+        )?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("AccessConfigurationName", &self.access_configuration_name)?;
+        w.opt("CreateTime", &self.create_time)?;
+        w.opt("Description", &self.description)?;
+        w.opt("RelayState", &self.relay_state)?;
+        w.opt("SessionDuration", &self.session_duration)?;
+        w.field("StatusNotifications", &self.status_notifications)?;
+        w.opt("UpdateTime", &self.update_time)?;
+        w.end()
+    }
+}
+/// 访问配置部署列表。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AccessConfigurationProvisioning {
+    /// 访问配置ID。
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00ccule7tadaijxc****`.
+    pub access_configuration_id: Option<String>,
+    /// 访问配置名称。
+    ///
+    /// Wire name: `AccessConfigurationName`. Example: `VPC-Admin`.
+    pub access_configuration_name: Option<String>,
+    /// 首次部署成功的时间。
+    ///
+    /// Wire name: `CreateTime`. Example: `2021-07-26T08:54:14Z`.
+    pub create_time: Option<String>,
+    /// 在RD账号中创建的自定义策略名称。
+    ///
+    /// Wire name: `RAMPolicyNames`.
+    pub ram_policy_names: Vec<String>,
+    /// 在RD账号中创建的RAM角色名称。
+    ///
+    /// Wire name: `RAMRoleName`. Example: `AliyunReservedSSO-VPC-Admin`.
+    pub ram_role_name: Option<String>,
+    /// 在RD账号中创建的SAML身份提供商名称。
+    ///
+    /// Wire name: `SAMLProviderName`. Example: `AliyunReservedSSO-d-00fc2p61****`.
+    pub saml_provider_name: Option<String>,
+    /// 部署状态。取值：
+    ///
+    /// - Provisioned：部署成功。
+    /// - ReprovisionRequired：需要重新部署。
+    /// - DeprovisionFailed：部署失败。
+    ///
+    /// Wire name: `Status`. Example: `Provisioned`.
+    pub status: Option<AccessConfigurationProvisioningStatus>,
+    /// 任务目标ID。
+    ///
+    /// 当任务目标类型为`RD-Account`时，该参数为RD账号UID。
+    ///
+    /// Wire name: `TargetId`. Example: `101522521960****`.
+    pub target_id: Option<String>,
+    /// 任务目标名称。
+    ///
+    /// Wire name: `TargetName`. Example: `SharedServices_5009****`.
+    pub target_name: Option<String>,
+    /// 任务目标在资源目录中的路径ID。
+    ///
+    /// Wire name: `TargetPath`. Example: `rd-3G****/r-Wm****/fd-pjM8oy****/101522521960****`.
+    pub target_path: Option<String>,
+    /// 任务目标在资源目录中的路径名称。
+    ///
+    /// Wire name: `TargetPathName`. Example: `rd-3G****/root/Core/SharedServices_5009****`.
+    pub target_path_name: Option<String>,
+    /// 任务目标类型。
+    ///
+    /// 取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub target_type: Option<String>,
+    /// 最近一次部署成功的时间。
+    ///
+    /// Wire name: `UpdateTime`. Example: `2021-07-26T08:54:18Z`.
+    pub update_time: Option<String>,
+}
+impl ::specbind_runtime::object::Object for AccessConfigurationProvisioning {
+    const NAME: &'static str = "AccessConfigurationProvisioning";
+    const FIELDS: &'static [&'static str] = &[
+        "AccessConfigurationId",
+        "AccessConfigurationName",
+        "CreateTime",
+        "RAMPolicyNames",
+        "RAMRoleName",
+        "SAMLProviderName",
+        "Status",
+        "TargetId",
+        "TargetName",
+        "TargetPath",
+        "TargetPathName",
+        "TargetType",
+        "UpdateTime",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.access_configuration_id = map.next_value()?,
+            1usize => self.access_configuration_name = map.next_value()?,
+            2usize => self.create_time = map.next_value()?,
+            3usize => self.ram_policy_names = ::specbind_runtime::object::read_list(map)?,
+            4usize => self.ram_role_name = map.next_value()?,
+            5usize => self.saml_provider_name = map.next_value()?,
+            6usize => self.status = map.next_value()?,
+            7usize => self.target_id = map.next_value()?,
+            8usize => self.target_name = map.next_value()?,
+            9usize => self.target_path = map.next_value()?,
             10usize => self.target_path_name = map.next_value()?,
-            11usize => self.task_type = map.next_value()?,
-            12usize => self.failure_reason = map.next_value()?,
-            13usize => self.target_type = map.next_value()?,
-            14usize => self.access_configuration_id = map.next_value()?,
-            15usize => self.principal_type = map.next_value()?,
+            11usize => self.target_type = map.next_value()?,
+            12usize => self.update_time = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AccessConfigurationProvisioning {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for AccessConfigurationProvisioning {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "AccessConfigurationProvisioning",
+            13usize,
+        )?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("AccessConfigurationName", &self.access_configuration_name)?;
+        w.opt("CreateTime", &self.create_time)?;
+        w.field("RAMPolicyNames", &self.ram_policy_names)?;
+        w.opt("RAMRoleName", &self.ram_role_name)?;
+        w.opt("SAMLProviderName", &self.saml_provider_name)?;
+        w.opt("Status", &self.status)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.opt("TargetName", &self.target_name)?;
+        w.opt("TargetPath", &self.target_path)?;
+        w.opt("TargetPathName", &self.target_path_name)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("UpdateTime", &self.update_time)?;
+        w.end()
+    }
+}
+/// 目录信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Directory {
+    /// 目录创建时间（UTC时间）。
+    ///
+    /// Wire name: `CreateTime`. Example: `2021-10-10T04:04:04Z`.
+    pub create_time: Option<String>,
+    /// 目录ID。
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 目录名称。
+    ///
+    /// Wire name: `DirectoryName`. Example: `example`.
+    pub directory_name: Option<String>,
+    /// 目录所在的地域ID。
+    ///
+    /// Wire name: `Region`. Example: `cn-shanghai`.
+    pub region: Option<String>,
+    /// 目录修改时间（UTC时间）。
+    ///
+    /// Wire name: `UpdateTime`. Example: `2021-10-10T04:04:04Z`.
+    pub update_time: Option<String>,
+}
+impl ::specbind_runtime::object::Object for Directory {
+    const NAME: &'static str = "Directory";
+    const FIELDS: &'static [&'static str] = &[
+        "CreateTime",
+        "DirectoryId",
+        "DirectoryName",
+        "Region",
+        "UpdateTime",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.create_time = map.next_value()?,
+            1usize => self.directory_id = map.next_value()?,
+            2usize => self.directory_name = map.next_value()?,
+            3usize => self.region = map.next_value()?,
+            4usize => self.update_time = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Directory {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for Directory {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "Directory", 5usize)?;
+        w.opt("CreateTime", &self.create_time)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("DirectoryName", &self.directory_name)?;
+        w.opt("Region", &self.region)?;
+        w.opt("UpdateTime", &self.update_time)?;
+        w.end()
+    }
+}
+/// 目录的统计信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DirectoryStatistics {
+    /// 授权数量。
+    ///
+    /// Wire name: `AccessAssignmentCount`. Example: `5`.
+    pub access_assignment_count: Option<i32>,
+    /// 访问配置数量。
+    ///
+    /// Wire name: `AccessConfigurationCount`. Example: `6`.
+    pub access_configuration_count: Option<i32>,
+    /// 访问配置配额。
+    ///
+    /// Wire name: `AccessConfigurationQuota`. Example: `1000`.
+    pub access_configuration_quota: Option<i32>,
+    /// 目录ID。
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 目录名称。
+    ///
+    /// Wire name: `DirectoryName`. Example: `new-example`.
+    pub directory_name: Option<String>,
+    /// 用户组数量。
+    ///
+    /// Wire name: `GroupCount`. Example: `4`.
+    pub group_count: Option<i32>,
+    /// 用户组配额。
+    ///
+    /// Wire name: `GroupQuota`. Example: `500`.
+    pub group_quota: Option<i32>,
+    /// 执行中的任务数量。
+    ///
+    /// Wire name: `InProgressTaskCount`. Example: `0`.
+    pub in_progress_task_count: Option<i32>,
+    /// 访问配置绑定的内置策略配额。
+    ///
+    /// Wire name: `InlinePolicyPerAccessConfigurationQuota`. Example: `1`.
+    pub inline_policy_per_access_configuration_quota: Option<i32>,
+    /// 目录所在的地域ID。
+    ///
+    /// Wire name: `Region`. Example: `cn-shanghai`.
+    pub region: Option<String>,
+    /// SCIM同步密钥数量。
+    ///
+    /// Wire name: `SCIMServerCredentialCount`. Example: `2`.
+    pub scim_server_credential_count: Option<i32>,
+    /// 是否已启用SCIM同步。取值：
+    ///
+    /// - true：已启用。
+    /// - false：未启用。
+    ///
+    /// Wire name: `SCIMSyncEnabled`. Example: `true`.
+    pub scim_sync_enabled: Option<bool>,
+    /// 是否已启用SSO登录。取值：
+    ///
+    /// - true：已启用。
+    /// - false：未启用。
+    ///
+    /// Wire name: `SSOEnabled`. Example: `false`.
+    pub sso_enabled: Option<bool>,
+    /// 访问配置绑定的系统策略配额。
+    ///
+    /// Wire name: `SystemPolicyPerAccessConfigurationQuota`. Example: `20`.
+    pub system_policy_per_access_configuration_quota: Option<i32>,
+    /// 用户数量。
+    ///
+    /// Wire name: `UserCount`. Example: `16`.
+    pub user_count: Option<i32>,
+    /// 用户配额。
+    ///
+    /// Wire name: `UserQuota`. Example: `1000`.
+    pub user_quota: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for DirectoryStatistics {
+    const NAME: &'static str = "DirectoryStatistics";
+    const FIELDS: &'static [&'static str] = &[
+        "AccessAssignmentCount",
+        "AccessConfigurationCount",
+        "AccessConfigurationQuota",
+        "DirectoryId",
+        "DirectoryName",
+        "GroupCount",
+        "GroupQuota",
+        "InProgressTaskCount",
+        "InlinePolicyPerAccessConfigurationQuota",
+        "Region",
+        "SCIMServerCredentialCount",
+        "SCIMSyncEnabled",
+        "SSOEnabled",
+        "SystemPolicyPerAccessConfigurationQuota",
+        "UserCount",
+        "UserQuota",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.access_assignment_count = map.next_value()?,
+            1usize => self.access_configuration_count = map.next_value()?,
+            2usize => self.access_configuration_quota = map.next_value()?,
+            3usize => self.directory_id = map.next_value()?,
+            4usize => self.directory_name = map.next_value()?,
+            5usize => self.group_count = map.next_value()?,
+            6usize => self.group_quota = map.next_value()?,
+            7usize => self.in_progress_task_count = map.next_value()?,
+            8usize => {
+                self.inline_policy_per_access_configuration_quota = map.next_value()?;
+            }
+            9usize => self.region = map.next_value()?,
+            10usize => self.scim_server_credential_count = map.next_value()?,
+            11usize => self.scim_sync_enabled = map.next_value()?,
+            12usize => self.sso_enabled = map.next_value()?,
+            13usize => {
+                self.system_policy_per_access_configuration_quota = map.next_value()?;
+            }
+            14usize => self.user_count = map.next_value()?,
+            15usize => self.user_quota = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DirectoryStatistics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DirectoryStatistics {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DirectoryStatistics",
+            16usize,
+        )?;
+        w.opt("AccessAssignmentCount", &self.access_assignment_count)?;
+        w.opt("AccessConfigurationCount", &self.access_configuration_count)?;
+        w.opt("AccessConfigurationQuota", &self.access_configuration_quota)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("DirectoryName", &self.directory_name)?;
+        w.opt("GroupCount", &self.group_count)?;
+        w.opt("GroupQuota", &self.group_quota)?;
+        w.opt("InProgressTaskCount", &self.in_progress_task_count)?;
+        w.opt(
+            "InlinePolicyPerAccessConfigurationQuota",
+            &self.inline_policy_per_access_configuration_quota,
+        )?;
+        w.opt("Region", &self.region)?;
+        w.opt("SCIMServerCredentialCount", &self.scim_server_credential_count)?;
+        w.opt("SCIMSyncEnabled", &self.scim_sync_enabled)?;
+        w.opt("SSOEnabled", &self.sso_enabled)?;
+        w.opt(
+            "SystemPolicyPerAccessConfigurationQuota",
+            &self.system_policy_per_access_configuration_quota,
+        )?;
+        w.opt("UserCount", &self.user_count)?;
+        w.opt("UserQuota", &self.user_quota)?;
+        w.end()
+    }
+}
+/// 外部身份提供商的用户标识符信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ExternalId {
+    /// 外部身份提供商的用户标识符。
+    ///
+    /// Wire name: `Id`. Example: `c73******a5fdd5`.
+    pub id: Option<String>,
+    /// 外部身份同步渠道，当前仅支持SCIM同步。
+    ///
+    /// Wire name: `Issuer`. Example: `SCIM`.
+    pub issuer: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ExternalId {
+    const NAME: &'static str = "ExternalId";
+    const FIELDS: &'static [&'static str] = &["Id", "Issuer"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.id = map.next_value()?,
+            1usize => self.issuer = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExternalId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ExternalId {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ExternalId", 2usize)?;
+        w.opt("Id", &self.id)?;
+        w.opt("Issuer", &self.issuer)?;
+        w.end()
+    }
+}
+/// 外部身份提供商的用户标识符信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserIdExternalId {
+    /// 外部身份提供商的用户标识符。
+    ///
+    /// Required when sent in a request.
+    ///
+    /// Wire name: `Id`. Example: `c73******a5fdd5`.
+    pub id: Option<String>,
+    /// 外部身份同步渠道，当前仅支持SCIM同步。
+    ///
+    /// Required when sent in a request.
+    ///
+    /// Wire name: `Issuer`. Example: `SCIM`.
+    pub issuer: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetUserIdExternalId {
+    const NAME: &'static str = "GetUserIdExternalId";
+    const FIELDS: &'static [&'static str] = &["Id", "Issuer"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.id = map.next_value()?,
+            1usize => self.issuer = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserIdExternalId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserIdExternalId {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserIdExternalId",
+            2usize,
+        )?;
+        w.opt("Id", &self.id)?;
+        w.opt("Issuer", &self.issuer)?;
+        w.end()
+    }
+}
+/// 用户组信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Group {
+    /// 用户组的创建时间。
+    ///
+    /// Wire name: `CreateTime`. Example: `2021-11-01T02:38:27Z`.
+    pub create_time: Option<String>,
+    /// 用户组的描述。
+    ///
+    /// Wire name: `Description`. Example: `This is a group.`.
+    pub description: Option<String>,
+    /// 用户组的ID。
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub group_id: Option<String>,
+    /// 用户组的名称。
+    ///
+    /// Wire name: `GroupName`. Example: `TestGroup`.
+    pub group_name: Option<String>,
+    /// 用户组的类型。取值：Manual，表示手动创建。
+    ///
+    /// Wire name: `ProvisionType`. Example: `Manual`.
+    pub provision_type: Option<String>,
+    /// 用户组的修改时间。
+    ///
+    /// Wire name: `UpdateTime`. Example: `2021-11-01T02:38:27Z`.
+    pub update_time: Option<String>,
+}
+impl ::specbind_runtime::object::Object for Group {
+    const NAME: &'static str = "Group";
+    const FIELDS: &'static [&'static str] = &[
+        "CreateTime",
+        "Description",
+        "GroupId",
+        "GroupName",
+        "ProvisionType",
+        "UpdateTime",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.create_time = map.next_value()?,
+            1usize => self.description = map.next_value()?,
+            2usize => self.group_id = map.next_value()?,
+            3usize => self.group_name = map.next_value()?,
+            4usize => self.provision_type = map.next_value()?,
+            5usize => self.update_time = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Group {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for Group {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "Group", 6usize)?;
+        w.opt("CreateTime", &self.create_time)?;
+        w.opt("Description", &self.description)?;
+        w.opt("GroupId", &self.group_id)?;
+        w.opt("GroupName", &self.group_name)?;
+        w.opt("ProvisionType", &self.provision_type)?;
+        w.opt("UpdateTime", &self.update_time)?;
+        w.end()
+    }
+}
+/// 用户组中的用户列表。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GroupMember {
+    /// 用户的描述。
+    ///
+    /// Wire name: `Description`. Example: `This is a user.`.
+    pub description: Option<String>,
+    /// 用户的显示名称。
+    ///
+    /// Wire name: `DisplayName`. Example: `Alice`.
+    pub display_name: Option<String>,
+    /// 用户的电子邮箱。
+    ///
+    /// Wire name: `Email`. Example: `AliceLee@example.com`.
+    pub email: Option<String>,
+    /// 用户组ID。
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub group_id: Option<String>,
+    /// 用户加入用户组的时间。
+    ///
+    /// Wire name: `JoinTime`. Example: `2021-11-01T06:58:18Z`.
+    pub join_time: Option<String>,
+    /// 用户的类型。取值：
+    ///
+    /// - Manual：手动创建。
+    /// - Synchronized：外部同步。
+    ///
+    /// Wire name: `ProvisionType`. Example: `Manual`.
+    pub provision_type: Option<ProvisionType>,
+    /// 用户的状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `Status`. Example: `Enabled`.
+    pub status: Option<GroupMemberStatus>,
+    /// 用户ID。
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+    /// 用户名称。
+    ///
+    /// Wire name: `UserName`. Example: `Alice`.
+    pub user_name: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GroupMember {
+    const NAME: &'static str = "GroupMember";
+    const FIELDS: &'static [&'static str] = &[
+        "Description",
+        "DisplayName",
+        "Email",
+        "GroupId",
+        "JoinTime",
+        "ProvisionType",
+        "Status",
+        "UserId",
+        "UserName",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.description = map.next_value()?,
+            1usize => self.display_name = map.next_value()?,
+            2usize => self.email = map.next_value()?,
+            3usize => self.group_id = map.next_value()?,
+            4usize => self.join_time = map.next_value()?,
+            5usize => self.provision_type = map.next_value()?,
+            6usize => self.status = map.next_value()?,
+            7usize => self.user_id = map.next_value()?,
+            8usize => self.user_name = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GroupMember {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GroupMember {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GroupMember", 9usize)?;
+        w.opt("Description", &self.description)?;
+        w.opt("DisplayName", &self.display_name)?;
+        w.opt("Email", &self.email)?;
+        w.opt("GroupId", &self.group_id)?;
+        w.opt("JoinTime", &self.join_time)?;
+        w.opt("ProvisionType", &self.provision_type)?;
+        w.opt("Status", &self.status)?;
+        w.opt("UserId", &self.user_id)?;
+        w.opt("UserName", &self.user_name)?;
+        w.end()
+    }
+}
+/// 加入的用户组列表。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct JoinedGroup {
+    /// 用户组的描述。
+    ///
+    /// Wire name: `Description`. Example: `This is a group.`.
+    pub description: Option<String>,
+    /// 用户组ID。
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub group_id: Option<String>,
+    /// 用户组的名称。
+    ///
+    /// Wire name: `GroupName`. Example: `TestGroup`.
+    pub group_name: Option<String>,
+    /// 用户加入用户组的时间。
+    ///
+    /// Wire name: `JoinTime`. Example: `2021-11-01T06:58:18Z`.
+    pub join_time: Option<String>,
+    /// 用户组的类型。取值：
+    ///
+    /// - Manual：手动创建。
+    /// - Synchronized：外部同步。
+    ///
+    /// Wire name: `ProvisionType`. Example: `Manual`.
+    pub provision_type: Option<ProvisionType>,
+    /// 用户ID。
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for JoinedGroup {
+    const NAME: &'static str = "JoinedGroup";
+    const FIELDS: &'static [&'static str] = &[
+        "Description",
+        "GroupId",
+        "GroupName",
+        "JoinTime",
+        "ProvisionType",
+        "UserId",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.description = map.next_value()?,
+            1usize => self.group_id = map.next_value()?,
+            2usize => self.group_name = map.next_value()?,
+            3usize => self.join_time = map.next_value()?,
+            4usize => self.provision_type = map.next_value()?,
+            5usize => self.user_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for JoinedGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for JoinedGroup {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "JoinedGroup", 6usize)?;
+        w.opt("Description", &self.description)?;
+        w.opt("GroupId", &self.group_id)?;
+        w.opt("GroupName", &self.group_name)?;
+        w.opt("JoinTime", &self.join_time)?;
+        w.opt("ProvisionType", &self.provision_type)?;
+        w.opt("UserId", &self.user_id)?;
+        w.end()
+    }
+}
+/// 登录偏好。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct LoginPreference {
+    /// IP地址白名单，用于限制云SSO用户只能通过白名单中的IP地址登录云SSO用户门户。
+    ///
+    /// 只能对云SSO用户通过用户名密码或单点登录方式登录到云SSO用户门户生效，从云SSO用户门户登录到RD账号不生效。
+    ///
+    /// 为空时，表示未设置IP地址白名单。
+    ///
+    /// Wire name: `LoginNetworkMasks`. Example: `192.168.0.0/16;10.0.0.0/8`.
+    pub login_network_masks: Option<String>,
+}
+impl ::specbind_runtime::object::Object for LoginPreference {
+    const NAME: &'static str = "LoginPreference";
+    const FIELDS: &'static [&'static str] = &["LoginNetworkMasks"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.login_network_masks = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for LoginPreference {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for LoginPreference {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "LoginPreference",
+            1usize,
+        )?;
+        w.opt("LoginNetworkMasks", &self.login_network_masks)?;
+        w.end()
+    }
+}
+/// 全局MFA校验配置。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct MfaAuthenticationSettingInfo {
+    /// 全局MFA校验策略。取值：
+    ///
+    /// - Enabled：为所有用户启用MFA校验。
+    /// - Byuser：依赖用户的独立MFA配置。关于用户MFA单独配置的详情，请参见\[UpdateUserMFAAuthenticationSettings\](~~450135~~)。
+    /// - Disabled：为所有用户禁用MFA校验。
+    /// - OnlyRiskyLogin：只在异常登录时验证。
+    ///
+    /// Wire name: `MfaAuthenticationAdvanceSettings`. Example: `OnlyRiskyLogin`.
+    pub mfa_authentication_advance_settings: Option<MfaAuthenticationAdvanceSettings>,
+    /// 异常登录时的MFA校验策略。取值：
+    ///
+    /// - Autonomous：异常登录时可以跳过MFA绑定，但是已经绑定的必须验证。
+    /// - EnforceVerify：异常登录时强制绑定或验证MFA。
+    ///
+    /// &gt; 仅当MfaAuthenticationAdvanceSettings值为Byuser或OnlyRiskyLogin时显示该参数。
+    ///
+    /// Wire name: `OperationForRiskLogin`. Example: `EnforceVerify`.
+    pub operation_for_risk_login: Option<OperationForRiskLogin>,
+}
+impl ::specbind_runtime::object::Object for MfaAuthenticationSettingInfo {
+    const NAME: &'static str = "MfaAuthenticationSettingInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "MfaAuthenticationAdvanceSettings",
+        "OperationForRiskLogin",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.mfa_authentication_advance_settings = map.next_value()?,
+            1usize => self.operation_for_risk_login = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MfaAuthenticationSettingInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for MfaAuthenticationSettingInfo {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "MfaAuthenticationSettingInfo",
+            2usize,
+        )?;
+        w.opt(
+            "MfaAuthenticationAdvanceSettings",
+            &self.mfa_authentication_advance_settings,
+        )?;
+        w.opt("OperationForRiskLogin", &self.operation_for_risk_login)?;
+        w.end()
+    }
+}
+/// MFA设备列表 。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct MfaDevice {
+    /// MFA设备ID。
+    ///
+    /// Wire name: `DeviceId`. Example: `mfa-00ujhet8pycljj7j****`.
+    pub device_id: Option<String>,
+    /// MFA设备名称。
+    ///
+    /// Wire name: `DeviceName`. Example: `Alice-MFA1`.
+    pub device_name: Option<String>,
+    /// MFA设备类型。取值：TOTP，表示基于TOTP的虚拟MFA设备。
+    ///
+    /// Wire name: `DeviceType`. Example: `TOTP`.
+    pub device_type: Option<String>,
+    /// 生效时间。
+    ///
+    /// Wire name: `EffectiveTime`. Example: `2021-10-29T09:14:06Z`.
+    pub effective_time: Option<String>,
+    /// 用户ID。
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for MfaDevice {
+    const NAME: &'static str = "MfaDevice";
+    const FIELDS: &'static [&'static str] = &[
+        "DeviceId",
+        "DeviceName",
+        "DeviceType",
+        "EffectiveTime",
+        "UserId",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.device_id = map.next_value()?,
+            1usize => self.device_name = map.next_value()?,
+            2usize => self.device_type = map.next_value()?,
+            3usize => self.effective_time = map.next_value()?,
+            4usize => self.user_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MfaDevice {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for MfaDevice {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "MfaDevice", 5usize)?;
+        w.opt("DeviceId", &self.device_id)?;
+        w.opt("DeviceName", &self.device_name)?;
+        w.opt("DeviceType", &self.device_type)?;
+        w.opt("EffectiveTime", &self.effective_time)?;
+        w.opt("UserId", &self.user_id)?;
+        w.end()
+    }
+}
+/// 密码策略。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct PasswordPolicy {
+    /// 密码过期后是否限制登录。取值：
+    /// - true：密码过期后限制登录。
+    /// - false：密码过期后不限制登录。
+    ///
+    /// Wire name: `HardExpire`. Example: `true`.
+    pub hard_expire: Option<bool>,
+    /// 密码重试次数。
+    ///
+    /// 连续输入错误密码达到设定次数后，账号将被锁定一小时。
+    ///
+    /// 取值范围：0~32，0表示不限制密码重试次数。
+    ///
+    /// Wire name: `MaxLoginAttempts`. Example: `5`.
+    pub max_login_attempts: Option<i32>,
+    /// 密码有效期。
+    ///
+    /// 取值范围：1~120。单位：天。
+    ///
+    /// Wire name: `MaxPasswordAge`. Example: `90`.
+    pub max_password_age: Option<i32>,
+    /// 最大密码长度。
+    ///
+    /// Wire name: `MaxPasswordLength`. Example: `32`.
+    pub max_password_length: Option<i32>,
+    /// 密码中最少包含的不同字符数量。
+    ///
+    /// 最小值为0，表示不限制密码中的不同字符数量。最大值为`MinPasswordLength`设置的值。
+    ///
+    /// Wire name: `MinPasswordDifferentChars`. Example: `8`.
+    pub min_password_different_chars: Option<i32>,
+    /// 最小密码长度。
+    ///
+    /// 取值范围：8~32。
+    ///
+    /// Wire name: `MinPasswordLength`. Example: `8`.
+    pub min_password_length: Option<i32>,
+    /// 密码中是否不允许包含用户名。取值：
+    ///
+    /// - true：密码中不允许包含用户名。
+    /// - false：密码中允许包含用户名。
+    ///
+    /// Wire name: `PasswordNotContainUsername`. Example: `true`.
+    pub password_not_contain_username: Option<bool>,
+    /// 历史密码检查策略。
+    ///
+    /// 禁止使用前N次的历史密码，N的取值范围：0~24，0表示不启用历史密码检查策略。
+    /// &gt; 2024年1月5日之前修改的密码不计入历史密码。
+    ///
+    /// Wire name: `PasswordReusePrevention`. Example: `1`.
+    pub password_reuse_prevention: Option<i32>,
+    /// 密码中是否需要有小写字母。取值：
+    /// - true：密码中需要有小写字母。
+    /// - false：密码中不需要有小写字母。
+    ///
+    /// Wire name: `RequireLowerCaseChars`. Example: `true`.
+    pub require_lower_case_chars: Option<bool>,
+    /// 密码中是否需要有数字。取值：
+    /// - true：密码中需要有数字。
+    /// - false：密码中不需要有数字。
+    ///
+    /// Wire name: `RequireNumbers`. Example: `true`.
+    pub require_numbers: Option<bool>,
+    /// 密码中是否需要有符号。取值：
+    /// - true：密码中需要有符号。
+    /// - false：密码中不需要有符号。
+    ///
+    /// Wire name: `RequireSymbols`. Example: `true`.
+    pub require_symbols: Option<bool>,
+    /// 密码中是否需要有大写字母。取值：
+    /// - true：密码中需要有大写字母。
+    /// - false：密码中不需要有大写字母。
+    ///
+    /// Wire name: `RequireUpperCaseChars`. Example: `true`.
+    pub require_upper_case_chars: Option<bool>,
+}
+impl ::specbind_runtime::object::Object for PasswordPolicy {
+    const NAME: &'static str = "PasswordPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "HardExpire",
+        "MaxLoginAttempts",
+        "MaxPasswordAge",
+        "MaxPasswordLength",
+        "MinPasswordDifferentChars",
+        "MinPasswordLength",
+        "PasswordNotContainUsername",
+        "PasswordReusePrevention",
+        "RequireLowerCaseChars",
+        "RequireNumbers",
+        "RequireSymbols",
+        "RequireUpperCaseChars",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.hard_expire = map.next_value()?,
+            1usize => self.max_login_attempts = map.next_value()?,
+            2usize => self.max_password_age = map.next_value()?,
+            3usize => self.max_password_length = map.next_value()?,
+            4usize => self.min_password_different_chars = map.next_value()?,
+            5usize => self.min_password_length = map.next_value()?,
+            6usize => self.password_not_contain_username = map.next_value()?,
+            7usize => self.password_reuse_prevention = map.next_value()?,
+            8usize => self.require_lower_case_chars = map.next_value()?,
+            9usize => self.require_numbers = map.next_value()?,
+            10usize => self.require_symbols = map.next_value()?,
+            11usize => self.require_upper_case_chars = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PasswordPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for PasswordPolicy {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "PasswordPolicy",
+            12usize,
+        )?;
+        w.opt("HardExpire", &self.hard_expire)?;
+        w.opt("MaxLoginAttempts", &self.max_login_attempts)?;
+        w.opt("MaxPasswordAge", &self.max_password_age)?;
+        w.opt("MaxPasswordLength", &self.max_password_length)?;
+        w.opt("MinPasswordDifferentChars", &self.min_password_different_chars)?;
+        w.opt("MinPasswordLength", &self.min_password_length)?;
+        w.opt("PasswordNotContainUsername", &self.password_not_contain_username)?;
+        w.opt("PasswordReusePrevention", &self.password_reuse_prevention)?;
+        w.opt("RequireLowerCaseChars", &self.require_lower_case_chars)?;
+        w.opt("RequireNumbers", &self.require_numbers)?;
+        w.opt("RequireSymbols", &self.require_symbols)?;
+        w.opt("RequireUpperCaseChars", &self.require_upper_case_chars)?;
+        w.end()
+    }
+}
+/// 权限策略列表。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct PermissionPolicy {
+    /// 权限策略被添加到访问配置的时间。
+    ///
+    /// Wire name: `AddTime`. Example: `2021-11-03T06:37:25Z`.
+    pub add_time: Option<String>,
+    /// 内置策略内容。
+    ///
+    /// &gt; 仅内置策略返回该参数。
+    ///
+    /// Wire name: `PermissionPolicyDocument`. Example: `{\"Statement\": [{\"Action\": \"*\",\"Effect\": \"Allow\",\"Resource\": \"*\"}],\"Version\": \"1\"}`.
+    pub permission_policy_document: Option<String>,
+    /// 权限策略名称。
+    ///
+    /// Wire name: `PermissionPolicyName`. Example: `AliyunECSFullAccess`.
+    pub permission_policy_name: Option<String>,
+    /// 权限策略类型。
+    ///
+    /// Wire name: `PermissionPolicyType`. Example: `System`.
+    pub permission_policy_type: Option<String>,
+}
+impl ::specbind_runtime::object::Object for PermissionPolicy {
+    const NAME: &'static str = "PermissionPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "AddTime",
+        "PermissionPolicyDocument",
+        "PermissionPolicyName",
+        "PermissionPolicyType",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.add_time = map.next_value()?,
+            1usize => self.permission_policy_document = map.next_value()?,
+            2usize => self.permission_policy_name = map.next_value()?,
+            3usize => self.permission_policy_type = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PermissionPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for PermissionPolicy {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "PermissionPolicy",
+            4usize,
+        )?;
+        w.opt("AddTime", &self.add_time)?;
+        w.opt("PermissionPolicyDocument", &self.permission_policy_document)?;
+        w.opt("PermissionPolicyName", &self.permission_policy_name)?;
+        w.opt("PermissionPolicyType", &self.permission_policy_type)?;
+        w.end()
+    }
+}
+/// SAML签名证书列表。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SamlIdPCertificate {
+    /// 证书ID。
+    ///
+    /// Wire name: `CertificateId`. Example: `idp-c-00dt9gnl7fmjaw9c****`.
+    pub certificate_id: Option<String>,
+    /// 证书颁发者。
+    ///
+    /// Wire name: `Issuer`. Example: `1.2.840.113549.1.9.1=#160d696e666f406f6b74612e63****,CN=dev-xxxxxx,OU=SSOProvider,O=Okta,L=San Francisco,ST=California,C=US`.
+    pub issuer: Option<String>,
+    /// 证书的过期时间。
+    ///
+    /// Wire name: `NotAfter`. Example: `2030-06-23T07:04:37Z`.
+    pub not_after: Option<String>,
+    /// 证书的创建时间。
+    ///
+    /// Wire name: `NotBefore`. Example: `2020-06-23T07:03:37Z`.
+    pub not_before: Option<String>,
+    /// PEM格式的公钥证书（Base64编码）。
+    ///
+    /// Wire name: `PublicKey`. Example: `MIIBIjANBgkqhkiG****`.
+    pub public_key: Option<String>,
+    /// 证书序列号。
+    ///
+    /// Wire name: `SerialNumber`. Example: `159289587****`.
+    pub serial_number: Option<String>,
+    /// 证书的签名算法。
+    ///
+    /// Wire name: `SignatureAlgorithm`. Example: `SHA256withRSA`.
+    pub signature_algorithm: Option<String>,
+    /// 证书的主体。
+    ///
+    /// Wire name: `Subject`. Example: `1.2.840.113549.1.9.1=#160d696e666f406f6b74612e63****,CN=dev-xxxxxx,OU=SSOProvider,O=Okta,L=San Francisco,ST=California,C=US`.
+    pub subject: Option<String>,
+    /// 证书版本。
+    ///
+    /// Wire name: `Version`. Example: `3`.
+    pub version: Option<i32>,
+    /// PEM格式的X509证书。
+    ///
+    /// Wire name: `X509Certificate`. Example: `MIIDpDCCAoygAwIBAgIG****`.
+    pub x509_certificate: Option<String>,
+}
+impl ::specbind_runtime::object::Object for SamlIdPCertificate {
+    const NAME: &'static str = "SamlIdPCertificate";
+    const FIELDS: &'static [&'static str] = &[
+        "CertificateId",
+        "Issuer",
+        "NotAfter",
+        "NotBefore",
+        "PublicKey",
+        "SerialNumber",
+        "SignatureAlgorithm",
+        "Subject",
+        "Version",
+        "X509Certificate",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.certificate_id = map.next_value()?,
+            1usize => self.issuer = map.next_value()?,
+            2usize => self.not_after = map.next_value()?,
+            3usize => self.not_before = map.next_value()?,
+            4usize => self.public_key = map.next_value()?,
+            5usize => self.serial_number = map.next_value()?,
+            6usize => self.signature_algorithm = map.next_value()?,
+            7usize => self.subject = map.next_value()?,
+            8usize => self.version = map.next_value()?,
+            9usize => self.x509_certificate = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SamlIdPCertificate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for SamlIdPCertificate {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "SamlIdPCertificate",
+            10usize,
+        )?;
+        w.opt("CertificateId", &self.certificate_id)?;
+        w.opt("Issuer", &self.issuer)?;
+        w.opt("NotAfter", &self.not_after)?;
+        w.opt("NotBefore", &self.not_before)?;
+        w.opt("PublicKey", &self.public_key)?;
+        w.opt("SerialNumber", &self.serial_number)?;
+        w.opt("SignatureAlgorithm", &self.signature_algorithm)?;
+        w.opt("Subject", &self.subject)?;
+        w.opt("Version", &self.version)?;
+        w.opt("X509Certificate", &self.x509_certificate)?;
+        w.end()
+    }
+}
+/// IdP配置信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SamlIdentityProviderConfiguration {
+    /// SAML签名证书列表。
+    ///
+    /// Wire name: `CertificateIds`.
+    pub certificate_ids: Vec<String>,
+    /// 首次配置IdP的时间。
+    ///
+    /// Wire name: `CreateTime`. Example: `2021-11-09T09:30:13Z`.
+    pub create_time: Option<String>,
+    /// 目录ID。
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// IdP元数据文档（Base64编码）。
+    ///
+    /// Wire name: `EncodedMetadataDocument`. Example: `PD94bWwgdmVyc2lvbj0iMS4****`.
+    pub encoded_metadata_document: Option<String>,
+    /// IdP标识。
+    ///
+    /// Wire name: `EntityId`. Example: `http://www.okta.com/exk3qwgtjhetR2Od****`.
+    pub entity_id: Option<String>,
+    /// IdP的登录地址。
+    ///
+    /// Wire name: `LoginUrl`. Example: `https://dev-xxxxxx.okta.com/app/dev-xxxxxx_cloudssodemo_1/exk3qwgtjhetR2Od****/sso/saml`.
+    pub login_url: Option<String>,
+    /// SSO登录的启用状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `SSOStatus`. Example: `Enabled`.
+    pub sso_status: Option<SsoStatus>,
+    /// 最近一次修改IdP配置的时间。
+    ///
+    /// Wire name: `UpdateTime`. Example: `2021-11-09T09:30:22Z`.
+    pub update_time: Option<String>,
+    /// 在用户访问云SSO登录页面发起SAML SSO时，是否要求云SSO发送签名的SAML请求。取值：
+    ///
+    /// - true：要求签名。
+    /// - false（默认值）：不要求签名。
+    ///
+    /// Wire name: `WantRequestSigned`. Example: `false`.
+    pub want_request_signed: Option<bool>,
+}
+impl ::specbind_runtime::object::Object for SamlIdentityProviderConfiguration {
+    const NAME: &'static str = "SamlIdentityProviderConfiguration";
+    const FIELDS: &'static [&'static str] = &[
+        "CertificateIds",
+        "CreateTime",
+        "DirectoryId",
+        "EncodedMetadataDocument",
+        "EntityId",
+        "LoginUrl",
+        "SSOStatus",
+        "UpdateTime",
+        "WantRequestSigned",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.certificate_ids = ::specbind_runtime::object::read_list(map)?,
+            1usize => self.create_time = map.next_value()?,
+            2usize => self.directory_id = map.next_value()?,
+            3usize => self.encoded_metadata_document = map.next_value()?,
+            4usize => self.entity_id = map.next_value()?,
+            5usize => self.login_url = map.next_value()?,
+            6usize => self.sso_status = map.next_value()?,
+            7usize => self.update_time = map.next_value()?,
+            8usize => self.want_request_signed = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SamlIdentityProviderConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for SamlIdentityProviderConfiguration {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "SamlIdentityProviderConfiguration",
+            9usize,
+        )?;
+        w.field("CertificateIds", &self.certificate_ids)?;
+        w.opt("CreateTime", &self.create_time)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("EncodedMetadataDocument", &self.encoded_metadata_document)?;
+        w.opt("EntityId", &self.entity_id)?;
+        w.opt("LoginUrl", &self.login_url)?;
+        w.opt("SSOStatus", &self.sso_status)?;
+        w.opt("UpdateTime", &self.update_time)?;
+        w.opt("WantRequestSigned", &self.want_request_signed)?;
+        w.end()
+    }
+}
+/// SP信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SamlServiceProvider {
+    /// SP的ACS URL。
+    ///
+    /// Wire name: `AcsUrl`. Example: `https://signin-cn-shanghai.alibabacloudsso.com/saml/acs/51d298a9-2a3f-4e23-97c7-7ad1cfa9****`.
+    pub acs_url: Option<String>,
+    /// 目录ID。
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// SP元数据文档（Base64编码）。
+    ///
+    /// Wire name: `EncodedMetadataDocument`. Example: `PD94bWwgdmVyc2lv****`.
+    pub encoded_metadata_document: Option<String>,
+    /// SP标识。
+    ///
+    /// Wire name: `EntityId`. Example: `https://signin-cn-shanghai.alibabacloudsso.com/saml/sp/d-00fc2p61****`.
+    pub entity_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for SamlServiceProvider {
+    const NAME: &'static str = "SamlServiceProvider";
+    const FIELDS: &'static [&'static str] = &[
+        "AcsUrl",
+        "DirectoryId",
+        "EncodedMetadataDocument",
+        "EntityId",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.acs_url = map.next_value()?,
+            1usize => self.directory_id = map.next_value()?,
+            2usize => self.encoded_metadata_document = map.next_value()?,
+            3usize => self.entity_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SamlServiceProvider {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for SamlServiceProvider {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "SamlServiceProvider",
+            4usize,
+        )?;
+        w.opt("AcsUrl", &self.acs_url)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("EncodedMetadataDocument", &self.encoded_metadata_document)?;
+        w.opt("EntityId", &self.entity_id)?;
+        w.end()
+    }
+}
+/// SCIM密钥信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ScimServerCredential {
+    /// SCIM密钥的创建时间。
+    ///
+    /// Wire name: `CreateTime`. Example: `2021-11-09T08:12:52Z`.
+    pub create_time: Option<String>,
+    /// SCIM密钥ID。
+    ///
+    /// Wire name: `CredentialId`. Example: `scimcred-004whl0kvfwcypbi****`.
+    pub credential_id: Option<String>,
+    /// SCIM密钥。
+    ///
+    /// &gt; SCIM密钥仅在创建时返回，后续不支持查询，请妥善保存。
+    ///
+    /// Wire name: `CredentialSecret`. Example: `8aAJCtpbyPJ8saXeYDgyw****`.
+    pub credential_secret: Option<String>,
+    /// SCIM密钥类型。
+    ///
+    /// Wire name: `CredentialType`. Example: `BearerToken`.
+    pub credential_type: Option<String>,
+    /// 目录ID。
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// SCIM密钥的过期时间。
+    ///
+    /// Wire name: `ExpireTime`. Example: `2022-11-09T08:12:52Z`.
+    pub expire_time: Option<String>,
+    /// SCIM密钥状态。取值：Enabled，表示启用状态。
+    ///
+    /// Wire name: `Status`. Example: `Enabled`.
+    pub status: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ScimServerCredential {
+    const NAME: &'static str = "ScimServerCredential";
+    const FIELDS: &'static [&'static str] = &[
+        "CreateTime",
+        "CredentialId",
+        "CredentialSecret",
+        "CredentialType",
+        "DirectoryId",
+        "ExpireTime",
+        "Status",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.create_time = map.next_value()?,
+            1usize => self.credential_id = map.next_value()?,
+            2usize => self.credential_secret = map.next_value()?,
+            3usize => self.credential_type = map.next_value()?,
+            4usize => self.directory_id = map.next_value()?,
+            5usize => self.expire_time = map.next_value()?,
+            6usize => self.status = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ScimServerCredential {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ScimServerCredential {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ScimServerCredential",
+            7usize,
+        )?;
+        w.opt("CreateTime", &self.create_time)?;
+        w.opt("CredentialId", &self.credential_id)?;
+        w.opt("CredentialSecret", &self.credential_secret)?;
+        w.opt("CredentialType", &self.credential_type)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("ExpireTime", &self.expire_time)?;
+        w.opt("Status", &self.status)?;
+        w.end()
+    }
+}
+/// 云SSO状态。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ServiceStatus {
+    /// 阿里云账号ID。
+    ///
+    /// Wire name: `AccountId`. Example: `151266687691****`.
+    pub account_id: Option<String>,
+    /// 检查是否满足云SSO的开通条件。取值：
+    ///
+    /// - Success：满足。
+    /// - Failed：不满足。
+    ///
+    /// &gt; 当`Status`为`Disabled`时，返回该参数。
+    ///
+    /// Wire name: `PrerequisiteCheckResult`. Example: `Success`.
+    pub prerequisite_check_result: Option<PrerequisiteCheckResult>,
+    /// 地域ID。
+    ///
+    /// Wire name: `RegionsInUse`.
+    pub regions_in_use: Vec<String>,
+    /// 云SSO开通状态。取值：
+    ///
+    /// - Enabled：开通。
+    /// - Disabled：关闭。
+    ///
+    /// Wire name: `Status`. Example: `Enabled`.
+    pub status: Option<ServiceStatusStatus>,
+}
+impl ::specbind_runtime::object::Object for ServiceStatus {
+    const NAME: &'static str = "ServiceStatus";
+    const FIELDS: &'static [&'static str] = &[
+        "AccountId",
+        "PrerequisiteCheckResult",
+        "RegionsInUse",
+        "Status",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.account_id = map.next_value()?,
+            1usize => self.prerequisite_check_result = map.next_value()?,
+            2usize => self.regions_in_use = ::specbind_runtime::object::read_list(map)?,
+            3usize => self.status = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ServiceStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ServiceStatus {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ServiceStatus", 4usize)?;
+        w.opt("AccountId", &self.account_id)?;
+        w.opt("PrerequisiteCheckResult", &self.prerequisite_check_result)?;
+        w.field("RegionsInUse", &self.regions_in_use)?;
+        w.opt("Status", &self.status)?;
+        w.end()
+    }
+}
+/// An asynchronous task.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Task {
+    /// The ID of the access configuration.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub access_configuration_id: Option<String>,
+    /// The name of the access configuration.
+    ///
+    /// Wire name: `AccessConfigurationName`. Example: `ECS-Admin`.
+    pub access_configuration_name: Option<String>,
+    /// The ID of the CloudSSO identity.
+    ///
+    /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub principal_id: Option<String>,
+    /// The name of the CloudSSO identity.
+    ///
+    /// Wire name: `PrincipalName`. Example: `Alice`.
+    pub principal_name: Option<String>,
+    /// The type of the CloudSSO identity.
+    ///
+    /// Wire name: `PrincipalType`. Example: `User`.
+    pub principal_type: Option<PrincipalType>,
+    /// The task status.
+    ///
+    /// Wire name: `Status`. Example: `Success`.
+    pub status: Option<TaskStatus>,
+    /// The ID of the task object.
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub target_id: Option<String>,
+    /// The name of the task object.
+    ///
+    /// Wire name: `TargetName`. Example: `dev-test`.
+    pub target_name: Option<String>,
+    /// The path ID of the task object in the resource directory.
+    ///
+    /// Wire name: `TargetPath`. Example: `rd-3G****/r-Wm****/114240524784****`.
+    pub target_path: Option<String>,
+    /// The path name of the task object in the resource directory.
+    ///
+    /// Wire name: `TargetPathName`. Example: `rd-3G****/root/dev-test`.
+    pub target_path_name: Option<String>,
+    /// The type of the task object. The value is fixed as RD-Account.
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub target_type: Option<TargetType>,
+    /// The task ID.
+    ///
+    /// Wire name: `TaskId`. Example: `t-shfqw1u1edszvxw5****`.
+    pub task_id: Option<String>,
+    /// The task type.
+    ///
+    /// Wire name: `TaskType`. Example: `DeleteAccessAssignment`.
+    pub task_type: Option<TaskType>,
+    /// The end time of the task.
+    ///
+    /// Wire name: `EndTime`. Example: `2021-11-05T02:58:08Z`.
+    pub end_time: Option<String>,
+    /// The cause of the task failure.
+    ///
+    /// Present only when Status is Failed.
+    ///
+    /// Wire name: `FailureReason`. Example: `No Permission.`.
+    pub failure_reason: Option<String>,
+    /// The start time of the task.
+    ///
+    /// Wire name: `StartTime`. Example: `2021-11-05T02:58:07Z`.
+    pub start_time: Option<String>,
+}
+impl ::specbind_runtime::object::Object for Task {
+    const NAME: &'static str = "Task";
+    const FIELDS: &'static [&'static str] = &[
+        "AccessConfigurationId",
+        "AccessConfigurationName",
+        "PrincipalId",
+        "PrincipalName",
+        "PrincipalType",
+        "Status",
+        "TargetId",
+        "TargetName",
+        "TargetPath",
+        "TargetPathName",
+        "TargetType",
+        "TaskId",
+        "TaskType",
+        "EndTime",
+        "FailureReason",
+        "StartTime",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.access_configuration_id = map.next_value()?,
+            1usize => self.access_configuration_name = map.next_value()?,
+            2usize => self.principal_id = map.next_value()?,
+            3usize => self.principal_name = map.next_value()?,
+            4usize => self.principal_type = map.next_value()?,
+            5usize => self.status = map.next_value()?,
+            6usize => self.target_id = map.next_value()?,
+            7usize => self.target_name = map.next_value()?,
+            8usize => self.target_path = map.next_value()?,
+            9usize => self.target_path_name = map.next_value()?,
+            10usize => self.target_type = map.next_value()?,
+            11usize => self.task_id = map.next_value()?,
+            12usize => self.task_type = map.next_value()?,
+            13usize => self.end_time = map.next_value()?,
+            14usize => self.failure_reason = map.next_value()?,
+            15usize => self.start_time = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
         Ok(())
@@ -278,23 +2922,9167 @@ impl<'de> ::serde::Deserialize<'de> for Task {
 impl ::serde::Serialize for Task {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut w = ::specbind_runtime::object::Writer::new(s, "Task", 16usize)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("AccessConfigurationName", &self.access_configuration_name)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.opt("PrincipalName", &self.principal_name)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.opt("Status", &self.status)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.opt("TargetName", &self.target_name)?;
+        w.opt("TargetPath", &self.target_path)?;
+        w.opt("TargetPathName", &self.target_path_name)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("TaskId", &self.task_id)?;
+        w.opt("TaskType", &self.task_type)?;
+        w.opt("EndTime", &self.end_time)?;
+        w.opt("FailureReason", &self.failure_reason)?;
+        w.opt("StartTime", &self.start_time)?;
+        w.end()
+    }
+}
+/// 任务状态信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TaskStatusInfo {
+    /// 任务结束时间。
+    ///
+    /// Wire name: `EndTime`. Example: `2021-11-05T02:58:08Z`.
+    pub end_time: Option<String>,
+    /// 任务失败原因。
+    ///
+    /// &gt; 只有`Status`为`Failed`，才会显示该参数。
+    ///
+    /// Wire name: `FailureReason`. Example: `No Permission.`.
+    pub failure_reason: Option<String>,
+    /// 任务开始时间。
+    ///
+    /// Wire name: `StartTime`. Example: `2021-11-05T02:58:07Z`.
+    pub start_time: Option<String>,
+    /// 任务状态。取值：
+    ///
+    /// - InProgress：任务执行中。
+    /// - Success：任务执行成功。
+    /// - Failed：任务执行失败。
+    ///
+    /// Wire name: `Status`. Example: `Success`.
+    pub status: Option<Status>,
+    /// 任务ID。
+    ///
+    /// Wire name: `TaskId`. Example: `t-shfqw1u1edszvxw5****`.
+    pub task_id: Option<String>,
+    /// 任务类型。取值：
+    ///
+    /// - ProvisionAccessConfiguration：部署访问配置。
+    /// - DeprovisionAccessConfiguration：解除访问配置部署。
+    /// - CreateAccessAssignment：在RD账号上授权。
+    /// - DeleteAccessAssignment：移除RD账号上的授权。
+    ///
+    /// Wire name: `TaskType`. Example: `DeleteAccessAssignment`.
+    pub task_type: Option<TaskType>,
+}
+impl ::specbind_runtime::object::Object for TaskStatusInfo {
+    const NAME: &'static str = "TaskStatusInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "EndTime",
+        "FailureReason",
+        "StartTime",
+        "Status",
+        "TaskId",
+        "TaskType",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.end_time = map.next_value()?,
+            1usize => self.failure_reason = map.next_value()?,
+            2usize => self.start_time = map.next_value()?,
+            3usize => self.status = map.next_value()?,
+            4usize => self.task_id = map.next_value()?,
+            5usize => self.task_type = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TaskStatusInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for TaskStatusInfo {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "TaskStatusInfo",
+            6usize,
+        )?;
+        w.opt("EndTime", &self.end_time)?;
+        w.opt("FailureReason", &self.failure_reason)?;
+        w.opt("StartTime", &self.start_time)?;
         w.opt("Status", &self.status)?;
         w.opt("TaskId", &self.task_id)?;
-        w.opt("EndTime", &self.end_time)?;
-        w.opt("PrincipalId", &self.principal_id)?;
-        w.opt("TargetPath", &self.target_path)?;
-        w.opt("StartTime", &self.start_time)?;
-        w.opt("PrincipalName", &self.principal_name)?;
-        w.opt("TargetName", &self.target_name)?;
-        w.opt("TargetId", &self.target_id)?;
-        w.opt("AccessConfigurationName", &self.access_configuration_name)?;
-        w.opt("TargetPathName", &self.target_path_name)?;
         w.opt("TaskType", &self.task_type)?;
-        w.opt("FailureReason", &self.failure_reason)?;
-        w.opt("TargetType", &self.target_type)?;
-        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
-        w.opt("PrincipalType", &self.principal_type)?;
         w.end()
+    }
+}
+/// 用户信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct User {
+    /// 用户的创建时间（UTC时间）。
+    ///
+    /// Wire name: `CreateTime`. Example: `2021-10-26T03:03:42Z`.
+    pub create_time: Option<String>,
+    /// 用户的描述。
+    ///
+    /// Wire name: `Description`. Example: `This is a user.`.
+    pub description: Option<String>,
+    /// 用户的显示名称。
+    ///
+    /// Wire name: `DisplayName`. Example: `Alice`.
+    pub display_name: Option<String>,
+    /// 用户的电子邮箱。
+    ///
+    /// Wire name: `Email`. Example: `Alice@example.com`.
+    pub email: Option<String>,
+    /// 用户的名。
+    ///
+    /// Wire name: `FirstName`. Example: `Alice`.
+    pub first_name: Option<String>,
+    /// 用户的姓。
+    ///
+    /// Wire name: `LastName`. Example: `Lee`.
+    pub last_name: Option<String>,
+    /// 用户类型。取值：
+    ///
+    /// - Manual：手动创建。
+    /// - Synchronized：外部同步。
+    ///
+    /// Wire name: `ProvisionType`. Example: `Manual`.
+    pub provision_type: Option<ProvisionType>,
+    /// 用户的状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `Status`. Example: `Enabled`.
+    pub status: Option<UserStatus>,
+    /// 用户的修改时间（UTC时间）。
+    ///
+    /// Wire name: `UpdateTime`. Example: `2021-10-26T03:03:42Z`.
+    pub update_time: Option<String>,
+    /// 用户ID。
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+    /// 用户名称。
+    ///
+    /// Wire name: `UserName`. Example: `Alice`.
+    pub user_name: Option<String>,
+    /// 外部身份提供商的用户标识符信息。
+    ///
+    /// Wire name: `ExternalId`.
+    pub external_id: Option<ExternalId>,
+}
+impl ::specbind_runtime::object::Object for User {
+    const NAME: &'static str = "User";
+    const FIELDS: &'static [&'static str] = &[
+        "CreateTime",
+        "Description",
+        "DisplayName",
+        "Email",
+        "FirstName",
+        "LastName",
+        "ProvisionType",
+        "Status",
+        "UpdateTime",
+        "UserId",
+        "UserName",
+        "ExternalId",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.create_time = map.next_value()?,
+            1usize => self.description = map.next_value()?,
+            2usize => self.display_name = map.next_value()?,
+            3usize => self.email = map.next_value()?,
+            4usize => self.first_name = map.next_value()?,
+            5usize => self.last_name = map.next_value()?,
+            6usize => self.provision_type = map.next_value()?,
+            7usize => self.status = map.next_value()?,
+            8usize => self.update_time = map.next_value()?,
+            9usize => self.user_id = map.next_value()?,
+            10usize => self.user_name = map.next_value()?,
+            11usize => self.external_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for User {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for User {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(s, "User", 12usize)?;
+        w.opt("CreateTime", &self.create_time)?;
+        w.opt("Description", &self.description)?;
+        w.opt("DisplayName", &self.display_name)?;
+        w.opt("Email", &self.email)?;
+        w.opt("FirstName", &self.first_name)?;
+        w.opt("LastName", &self.last_name)?;
+        w.opt("ProvisionType", &self.provision_type)?;
+        w.opt("Status", &self.status)?;
+        w.opt("UpdateTime", &self.update_time)?;
+        w.opt("UserId", &self.user_id)?;
+        w.opt("UserName", &self.user_name)?;
+        w.opt("ExternalId", &self.external_id)?;
+        w.end()
+    }
+}
+/// RAM用户同步信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UserProvisioning {
+    /// 创建时间（UTC时间）。
+    ///
+    /// Wire name: `CreateTime`. Example: `2022-11-28T03:55:42Z`.
+    pub create_time: Option<String>,
+    /// 删除策略。删除RAM用户同步时，对已同步的RAM用户的处理策略。取值：
+    ///
+    /// - Delete：删除。删除RAM用户同步时，会删除从云SSO已经同步到RAM中的RAM用户。
+    /// - Keep：保留。删除RAM用户同步时，会保留从云SSO已经同步到RAM中的RAM用户。
+    ///
+    /// Wire name: `DeletionStrategy`. Example: `Delete`.
+    pub deletion_strategy: Option<DeletionStrategy>,
+    /// 描述。
+    ///
+    /// Wire name: `Description`. Example: `This is a user provisioning.`.
+    pub description: Option<String>,
+    /// 目录ID。
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+    /// 冲突策略。当云SSO用户同步到RAM时，如果RAM中存在同名用户时的处理策略。取值：
+    ///
+    /// - KeepBoth：两者都保留。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则对云SSO用户的用户名添加后缀`_sso`后尝试创建该用户名的RAM用户。
+    /// - TakeOver：替换。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则直接将已经存在的RAM用户替换为云SSO同步用户。
+    ///
+    /// Wire name: `DuplicationStrategy`. Example: `KeepBoth`.
+    pub duplication_strategy: Option<DuplicationStrategy>,
+    /// 目录所属的主账号ID。
+    ///
+    /// Wire name: `OwnerPk`. Example: `1639738******`.
+    pub owner_pk: Option<String>,
+    /// RAM用户同步的身份ID。取值：
+    ///
+    /// - 当`PrincipalType`取值为`Group`时，该值为云SSO用户组ID（g-\*\*\*\*\*\*\*\*）。
+    /// - 当`PrincipalType`取值为`User`时，该值为云SSO用户ID（u-\*\*\*\*\*\*\*\*）。
+    ///
+    /// Wire name: `PrincipalId`. Example: `g-02ha881d*****`.
+    pub principal_id: Option<String>,
+    /// RAM用户同步的身份名称。取值：
+    ///
+    /// - 当`PrincipalType`取值为`Group`时，该值为云SSO用户组名称。
+    /// - 当`PrincipalType`取值为`User`时，该值为云SSO用户名称。
+    ///
+    /// Wire name: `PrincipalName`. Example: `testGroupName`.
+    pub principal_name: Option<String>,
+    /// RAM用户同步的身份类型。取值：
+    /// - User：表示该RAM用户同步的身份是云SSO用户。
+    /// - Group：表示该RAM用户同步的身份是云SSO用户组。
+    ///
+    /// Wire name: `PrincipalType`. Example: `Group`.
+    pub principal_type: Option<PrincipalType>,
+    /// RAM用户同步的状态。取值：
+    /// - Enabled：RAM用户同步已启用。
+    /// - Disabled：RAM用户同步未启用。
+    ///
+    /// Wire name: `Status`. Example: `Enabled`.
+    pub status: Option<UserProvisioningStatus>,
+    /// RAM用户同步的目标ID。目前取值为RD账号ID。
+    ///
+    /// Wire name: `TargetId`. Example: `1743382******`.
+    pub target_id: Option<String>,
+    /// RAM用户同步的目标名称。目前取值为RD账号名称。
+    ///
+    /// Wire name: `TargetName`. Example: `testTargetName`.
+    pub target_name: Option<String>,
+    /// RAM用户同步的目标RD账号路径。
+    ///
+    /// Wire name: `TargetPath`. Example: `rd-******/root/test**`.
+    pub target_path: Option<String>,
+    /// RAM用户同步的目标类型。目前取值为`RD-Account`。
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub target_type: Option<String>,
+    /// 更新时间（UTC时间）。
+    ///
+    /// Wire name: `UpdateTime`. Example: `2022-11-28T03:55:42Z`.
+    pub update_time: Option<String>,
+    /// RAM用户同步的ID。
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub user_provisioning_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UserProvisioning {
+    const NAME: &'static str = "UserProvisioning";
+    const FIELDS: &'static [&'static str] = &[
+        "CreateTime",
+        "DeletionStrategy",
+        "Description",
+        "DirectoryId",
+        "DuplicationStrategy",
+        "OwnerPk",
+        "PrincipalId",
+        "PrincipalName",
+        "PrincipalType",
+        "Status",
+        "TargetId",
+        "TargetName",
+        "TargetPath",
+        "TargetType",
+        "UpdateTime",
+        "UserProvisioningId",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.create_time = map.next_value()?,
+            1usize => self.deletion_strategy = map.next_value()?,
+            2usize => self.description = map.next_value()?,
+            3usize => self.directory_id = map.next_value()?,
+            4usize => self.duplication_strategy = map.next_value()?,
+            5usize => self.owner_pk = map.next_value()?,
+            6usize => self.principal_id = map.next_value()?,
+            7usize => self.principal_name = map.next_value()?,
+            8usize => self.principal_type = map.next_value()?,
+            9usize => self.status = map.next_value()?,
+            10usize => self.target_id = map.next_value()?,
+            11usize => self.target_name = map.next_value()?,
+            12usize => self.target_path = map.next_value()?,
+            13usize => self.target_type = map.next_value()?,
+            14usize => self.update_time = map.next_value()?,
+            15usize => self.user_provisioning_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UserProvisioning {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UserProvisioning {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UserProvisioning",
+            16usize,
+        )?;
+        w.opt("CreateTime", &self.create_time)?;
+        w.opt("DeletionStrategy", &self.deletion_strategy)?;
+        w.opt("Description", &self.description)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("DuplicationStrategy", &self.duplication_strategy)?;
+        w.opt("OwnerPk", &self.owner_pk)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.opt("PrincipalName", &self.principal_name)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.opt("Status", &self.status)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.opt("TargetName", &self.target_name)?;
+        w.opt("TargetPath", &self.target_path)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("UpdateTime", &self.update_time)?;
+        w.opt("UserProvisioningId", &self.user_provisioning_id)?;
+        w.end()
+    }
+}
+/// RAM用户同步的全局配置信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UserProvisioningConfiguration {
+    /// 创建时间。
+    ///
+    /// Wire name: `CreateTime`. Example: `2022-11-28T03:55:42Z`.
+    pub create_time: Option<String>,
+    /// 用户登录后的默认落地页地址。
+    ///
+    /// 默认值：<https://homenew.console.aliyun.com>。
+    ///
+    /// Wire name: `DefaultLandingPage`. Example: `https://homenew.console.aliyun.com`.
+    pub default_landing_page: Option<String>,
+    /// 目录ID。
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 登录Session的持续时长。
+    ///
+    /// 单位：小时。
+    ///
+    /// 取值范围：1~24。
+    ///
+    /// 默认值：6。
+    ///
+    /// Wire name: `SessionDuration`. Example: `10`.
+    pub session_duration: Option<i32>,
+    /// 修改时间。
+    ///
+    /// Wire name: `UpdateTime`. Example: `2022-11-28T03:55:42Z`.
+    pub update_time: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UserProvisioningConfiguration {
+    const NAME: &'static str = "UserProvisioningConfiguration";
+    const FIELDS: &'static [&'static str] = &[
+        "CreateTime",
+        "DefaultLandingPage",
+        "DirectoryId",
+        "SessionDuration",
+        "UpdateTime",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.create_time = map.next_value()?,
+            1usize => self.default_landing_page = map.next_value()?,
+            2usize => self.directory_id = map.next_value()?,
+            3usize => self.session_duration = map.next_value()?,
+            4usize => self.update_time = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UserProvisioningConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UserProvisioningConfiguration {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UserProvisioningConfiguration",
+            5usize,
+        )?;
+        w.opt("CreateTime", &self.create_time)?;
+        w.opt("DefaultLandingPage", &self.default_landing_page)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("SessionDuration", &self.session_duration)?;
+        w.opt("UpdateTime", &self.update_time)?;
+        w.end()
+    }
+}
+/// RAM用户同步事件。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UserProvisioningEvent {
+    /// 创建时间（UTC时间）。
+    ///
+    /// Wire name: `CreateTime`. Example: `2022-11-28T03:55:42Z`.
+    pub create_time: Option<String>,
+    /// 删除策略。删除RAM用户同步时，对已同步的RAM用户的处理策略。取值：
+    ///
+    /// - Delete：删除。删除RAM用户同步时，会删除从云SSO已经同步到RAM中的RAM用户。
+    /// - Keep：保留。删除RAM用户同步时，会保留从云SSO已经同步到RAM中的RAM用户。
+    ///
+    /// Wire name: `DeletionStrategy`. Example: `Delete`.
+    pub deletion_strategy: Option<DeletionStrategy>,
+    /// 目录ID。
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+    /// 冲突策略。当云SSO用户同步到RAM时，如果RAM中存在同名用户时的处理策略。取值：
+    ///
+    /// - KeepBoth：两者都保留。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则对云SSO用户的用户名添加后缀`_sso`后尝试创建该用户名的RAM用户。
+    /// - TakeOver：替换。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则直接将已经存在的RAM用户替换为云SSO同步用户。
+    ///
+    /// Wire name: `DuplicationStrategy`. Example: `KeepBoth`.
+    pub duplication_strategy: Option<DuplicationStrategy>,
+    /// 执行失败次数。
+    ///
+    /// Wire name: `ErrorCount`. Example: `3`.
+    pub error_count: Option<i64>,
+    /// RAM用户同步事件上次执行失败的错误信息。
+    ///
+    /// Wire name: `ErrorInfo`. Example: `OperationConflict.UserProvisioning.Process.fail.ImsUserExists`.
+    pub error_info: Option<String>,
+    /// RAM用户同步事件ID。
+    ///
+    /// Wire name: `EventId`. Example: `upe-wjKyNDmZvyZOiRcJ****`.
+    pub event_id: Option<String>,
+    /// 此事件上次执行的时间（UTC时间）。
+    ///
+    /// Wire name: `LatestAsyncTime`. Example: `2022-11-28T03:55:42Z`.
+    pub latest_async_time: Option<String>,
+    /// RAM用户同步的身份ID。取值：
+    ///
+    /// - 当`PrincipalType`取值为`Group`时，该值为云SSO用户组ID（g-\*\*\*\*\*\*\*\*）。
+    /// - 当`PrincipalType`取值为`User`时，该值为云SSO用户ID（u-\*\*\*\*\*\*\*\*）。
+    ///
+    /// Wire name: `PrincipalId`. Example: `g-02ha881d*****`.
+    pub principal_id: Option<String>,
+    /// RAM用户同步的身份名称。取值：
+    ///
+    /// - 当`PrincipalType`取值为`Group`时，该值为云SSO用户组名称。
+    /// - 当`PrincipalType`取值为`User`时，该值为云SSO用户名称。
+    ///
+    /// Wire name: `PrincipalName`. Example: `exampleGroupName`.
+    pub principal_name: Option<String>,
+    /// RAM用户同步的身份类型。取值：
+    /// - User：表示该RAM用户同步的身份是云SSO用户。
+    /// - Group：表示该RAM用户同步的身份是云SSO用户组。
+    ///
+    /// Wire name: `PrincipalType`. Example: `Group`.
+    pub principal_type: Option<PrincipalType>,
+    /// 源操作类型。取值：
+    /// - StartProvisioning：启用RAM用户同步。
+    /// - DeleteProvisioning：删除RAM用户同步。
+    /// - AddUserToGroup：用户加入用户组。
+    /// - RemoveUserFromGroup：用户从用户组移出。
+    /// - UserProvisioningDeletionClearing：删除RAM用户同步之后，后台进行资源清理。
+    ///
+    /// Wire name: `SourceType`. Example: `AddUserToGroup`.
+    pub source_type: Option<SourceType>,
+    /// RAM用户同步的目标ID。
+    ///
+    /// 当`TargetType`为`RD-Account`时，取值为RD账号ID。
+    ///
+    /// Wire name: `TargetId`. Example: `1743382******`.
+    pub target_id: Option<String>,
+    /// RAM用户同步的目标名称。
+    ///
+    /// 当`TargetType`为`RD-Account`时，取值为RD账号名称。
+    ///
+    /// Wire name: `TargetName`. Example: `exampleRdMember`.
+    pub target_name: Option<String>,
+    /// RAM用户同步的目标的RD路径。
+    ///
+    /// Wire name: `TargetPath`. Example: `rd-******/root/test**`.
+    pub target_path: Option<String>,
+    /// RAM用户同步的目标类型。目前取值为`RD-Account`。
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub target_type: Option<String>,
+    /// 修改时间（UTC时间）。
+    ///
+    /// Wire name: `UpdateTime`. Example: `2022-11-28T03:55:42Z`.
+    pub update_time: Option<String>,
+    /// RAM用户同步事件ID。
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub user_provisioning_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UserProvisioningEvent {
+    const NAME: &'static str = "UserProvisioningEvent";
+    const FIELDS: &'static [&'static str] = &[
+        "CreateTime",
+        "DeletionStrategy",
+        "DirectoryId",
+        "DuplicationStrategy",
+        "ErrorCount",
+        "ErrorInfo",
+        "EventId",
+        "LatestAsyncTime",
+        "PrincipalId",
+        "PrincipalName",
+        "PrincipalType",
+        "SourceType",
+        "TargetId",
+        "TargetName",
+        "TargetPath",
+        "TargetType",
+        "UpdateTime",
+        "UserProvisioningId",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.create_time = map.next_value()?,
+            1usize => self.deletion_strategy = map.next_value()?,
+            2usize => self.directory_id = map.next_value()?,
+            3usize => self.duplication_strategy = map.next_value()?,
+            4usize => self.error_count = map.next_value()?,
+            5usize => self.error_info = map.next_value()?,
+            6usize => self.event_id = map.next_value()?,
+            7usize => self.latest_async_time = map.next_value()?,
+            8usize => self.principal_id = map.next_value()?,
+            9usize => self.principal_name = map.next_value()?,
+            10usize => self.principal_type = map.next_value()?,
+            11usize => self.source_type = map.next_value()?,
+            12usize => self.target_id = map.next_value()?,
+            13usize => self.target_name = map.next_value()?,
+            14usize => self.target_path = map.next_value()?,
+            15usize => self.target_type = map.next_value()?,
+            16usize => self.update_time = map.next_value()?,
+            17usize => self.user_provisioning_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UserProvisioningEvent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UserProvisioningEvent {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UserProvisioningEvent",
+            18usize,
+        )?;
+        w.opt("CreateTime", &self.create_time)?;
+        w.opt("DeletionStrategy", &self.deletion_strategy)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("DuplicationStrategy", &self.duplication_strategy)?;
+        w.opt("ErrorCount", &self.error_count)?;
+        w.opt("ErrorInfo", &self.error_info)?;
+        w.opt("EventId", &self.event_id)?;
+        w.opt("LatestAsyncTime", &self.latest_async_time)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.opt("PrincipalName", &self.principal_name)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.opt("SourceType", &self.source_type)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.opt("TargetName", &self.target_name)?;
+        w.opt("TargetPath", &self.target_path)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("UpdateTime", &self.update_time)?;
+        w.opt("UserProvisioningId", &self.user_provisioning_id)?;
+        w.end()
+    }
+}
+/// RAM用户同步的统计信息。
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UserProvisioningStatistics {
+    /// 目录ID。
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+    /// 实体ID，即资源目录成员ID。
+    ///
+    /// Wire name: `EntityId`. Example: `1743382******`.
+    pub entity_id: Option<String>,
+    /// 失败的RAM用户同步事件数量。
+    ///
+    /// Wire name: `FailedEventCount`. Example: `4`.
+    pub failed_event_count: Option<i64>,
+    /// 上次同步时间。
+    ///
+    /// Wire name: `LatestAsyncTime`. Example: `2022-11-28T03:55:42Z`.
+    pub latest_async_time: Option<String>,
+    /// 目录所属的主账号ID。
+    ///
+    /// Wire name: `OwnerPk`. Example: `1639738******`.
+    pub owner_pk: Option<String>,
+    /// 实体类型，取值为`RD Account`。
+    ///
+    /// Wire name: `Type`. Example: `RD Account`.
+    pub r#type: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UserProvisioningStatistics {
+    const NAME: &'static str = "UserProvisioningStatistics";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "EntityId",
+        "FailedEventCount",
+        "LatestAsyncTime",
+        "OwnerPk",
+        "Type",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.entity_id = map.next_value()?,
+            2usize => self.failed_event_count = map.next_value()?,
+            3usize => self.latest_async_time = map.next_value()?,
+            4usize => self.owner_pk = map.next_value()?,
+            5usize => self.r#type = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UserProvisioningStatistics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UserProvisioningStatistics {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UserProvisioningStatistics",
+            6usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("EntityId", &self.entity_id)?;
+        w.opt("FailedEventCount", &self.failed_event_count)?;
+        w.opt("LatestAsyncTime", &self.latest_async_time)?;
+        w.opt("OwnerPk", &self.owner_pk)?;
+        w.opt("Type", &self.r#type)?;
+        w.end()
+    }
+}
+/// Parameters of `AddExternalSAMLIdPCertificate`.
+///
+/// 调用AddExternalSAMLIdPCertificate添加SAML签名证书。
+///
+/// 您最多可以添加2个SAML签名证书。
+///
+/// 本文将提供一个示例，在`d-00fc2p61****`目录下添加一个新的SAML签名证书。
+///
+/// Build one with [`AddExternalSamlIdPCertificateRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AddExternalSamlIdPCertificateRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// PEM格式的X509证书。
+    ///
+    /// 由SAML身份提供商提供。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `X509Certificate`. Example: `MIIC8DCCAdigAwIBAgIQP9eomUYGeoND****`.
+    pub x509_certificate: Option<String>,
+}
+impl ::specbind_runtime::object::Object for AddExternalSamlIdPCertificateRequest {
+    const NAME: &'static str = "AddExternalSamlIdPCertificateRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "X509Certificate"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.x509_certificate = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddExternalSamlIdPCertificateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for AddExternalSamlIdPCertificateRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "AddExternalSamlIdPCertificateRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("X509Certificate", &self.x509_certificate)?;
+        w.end()
+    }
+}
+impl AddExternalSamlIdPCertificateRequest {
+    /// Starts building a request.
+    pub fn builder() -> AddExternalSamlIdPCertificateRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("X509Certificate", self.x509_certificate.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`AddExternalSamlIdPCertificateRequest`]; [`build`](AddExternalSamlIdPCertificateRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct AddExternalSamlIdPCertificateRequestBuilder<C = ()> {
+    client: C,
+    inner: AddExternalSamlIdPCertificateRequest,
+}
+impl<C> AddExternalSamlIdPCertificateRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets X509Certificate.
+    ///
+    /// PEM格式的X509证书。
+    ///
+    /// 由SAML身份提供商提供。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `X509Certificate`. Example: `MIIC8DCCAdigAwIBAgIQP9eomUYGeoND****`.
+    pub fn x509_certificate(mut self, value: impl Into<String>) -> Self {
+        self.inner.x509_certificate = Some(value.into());
+        self
+    }
+    /// Sets `X509Certificate`, or clears it with `None`; see [`x509_certificate`](Self::x509_certificate).
+    pub fn set_x509_certificate(mut self, value: Option<String>) -> Self {
+        self.inner.x509_certificate = value;
+        self
+    }
+    /// The `X509Certificate` set so far.
+    pub fn get_x509_certificate(&self) -> &Option<String> {
+        &self.inner.x509_certificate
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<AddExternalSamlIdPCertificateRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<AddExternalSamlIdPCertificateRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `AddExternalSAMLIdPCertificate` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AddExternalSamlIdPCertificateResponse {
+    /// SAML签名证书ID。
+    ///
+    /// Wire name: `CertificateId`. Example: `idp-c-00wk2fb4foracls0****`.
+    pub certificate_id: Option<String>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `12B3E332-DD16-515B-B695-39BA233AA172`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for AddExternalSamlIdPCertificateResponse {
+    const NAME: &'static str = "AddExternalSamlIdPCertificateResponse";
+    const FIELDS: &'static [&'static str] = &["CertificateId", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.certificate_id = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddExternalSamlIdPCertificateResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for AddExternalSamlIdPCertificateResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "AddExternalSamlIdPCertificateResponse",
+            2usize,
+        )?;
+        w.opt("CertificateId", &self.certificate_id)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for AddExternalSamlIdPCertificateRequest {
+    const NAME: &'static str = "AddExternalSAMLIdPCertificate";
+    type Service = Client;
+    type Output = AddExternalSamlIdPCertificateResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        AddExternalSamlIdPCertificateRequest::validate(self)
+    }
+}
+/// A `AddExternalSAMLIdPCertificate` call being set up by [`Client::add_external_saml_id_p_certificate`]: the request builder holding a client; set parameters, then [`send`](AddExternalSamlIdPCertificateRequestBuilder::send).
+pub type AddExternalSamlIdPCertificateFluentBuilder = AddExternalSamlIdPCertificateRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl AddExternalSamlIdPCertificateRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<AddExternalSamlIdPCertificateResponse, Error> {
+        let AddExternalSamlIdPCertificateRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `AddPermissionPolicyToAccessConfiguration`.
+///
+/// 为访问配置添加权限策略。
+///
+/// 本文将提供一个示例，为访问配置`ac-00jhtfl8thteu6uj****`添加一条系统策略`AliyunECSFullAccess`。
+///
+/// Build one with [`AddPermissionPolicyToAccessConfigurationRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AddPermissionPolicyToAccessConfigurationRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub access_configuration_id: Option<String>,
+    /// 权限策略类型。取值：
+    ///
+    /// - System：系统策略。复用RAM的系统策略。
+    /// - Inline：内置策略。按照RAM权限策略语法和结构编写的自定义策略。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PermissionPolicyType`. Example: `System`.
+    pub permission_policy_type: Option<PermissionPolicyType>,
+    /// 权限策略名称。具体如下：
+    ///
+    /// - 当`PermissionPolicyType`为`System`时，该参数为系统策略名称。由于复用的是RAM系统策略，请在RAM中获取系统策略名称。
+    /// - 当`PermissionPolicyType`为`Inline`时，该参数为内置策略名称。您可以自定义该参数。长度最大为32个字符。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PermissionPolicyName`. Example: `AliyunECSFullAccess`.
+    pub permission_policy_name: Option<String>,
+    /// 内置策略内容。
+    ///
+    /// 长度：最大4096个字符。
+    ///
+    /// 当`PermissionPolicyType`为`Inline`时，该参数必须配置。关于权限策略的语法和结构，请参见\[权限策略语法和结构\](~~93739~~)。
+    ///
+    /// At most 4096 characters.
+    ///
+    /// Wire name: `InlinePolicyDocument`. Example: `{"Statement": [{"Action": "*","Effect": "Allow","Resource": "*"}],"Version": "1"}`.
+    pub inline_policy_document: Option<String>,
+}
+impl ::specbind_runtime::object::Object
+for AddPermissionPolicyToAccessConfigurationRequest {
+    const NAME: &'static str = "AddPermissionPolicyToAccessConfigurationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "AccessConfigurationId",
+        "PermissionPolicyType",
+        "PermissionPolicyName",
+        "InlinePolicyDocument",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.access_configuration_id = map.next_value()?,
+            2usize => self.permission_policy_type = map.next_value()?,
+            3usize => self.permission_policy_name = map.next_value()?,
+            4usize => self.inline_policy_document = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddPermissionPolicyToAccessConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for AddPermissionPolicyToAccessConfigurationRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "AddPermissionPolicyToAccessConfigurationRequest",
+            5usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("PermissionPolicyType", &self.permission_policy_type)?;
+        w.opt("PermissionPolicyName", &self.permission_policy_name)?;
+        w.opt("InlinePolicyDocument", &self.inline_policy_document)?;
+        w.end()
+    }
+}
+impl AddPermissionPolicyToAccessConfigurationRequest {
+    /// Starts building a request.
+    pub fn builder() -> AddPermissionPolicyToAccessConfigurationRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("AccessConfigurationId", self.access_configuration_id.is_some());
+        v.required("PermissionPolicyType", self.permission_policy_type.is_some());
+        v.required("PermissionPolicyName", self.permission_policy_name.is_some());
+        v.length(
+            "InlinePolicyDocument",
+            self.inline_policy_document.as_deref(),
+            None,
+            Some(4096usize),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`AddPermissionPolicyToAccessConfigurationRequest`]; [`build`](AddPermissionPolicyToAccessConfigurationRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct AddPermissionPolicyToAccessConfigurationRequestBuilder<C = ()> {
+    client: C,
+    inner: AddPermissionPolicyToAccessConfigurationRequest,
+}
+impl<C> AddPermissionPolicyToAccessConfigurationRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets AccessConfigurationId.
+    ///
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_id = value;
+        self
+    }
+    /// The `AccessConfigurationId` set so far.
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
+        &self.inner.access_configuration_id
+    }
+    /// Sets PermissionPolicyType.
+    ///
+    /// 权限策略类型。取值：
+    ///
+    /// - System：系统策略。复用RAM的系统策略。
+    /// - Inline：内置策略。按照RAM权限策略语法和结构编写的自定义策略。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PermissionPolicyType`. Example: `System`.
+    pub fn permission_policy_type(
+        mut self,
+        value: impl Into<PermissionPolicyType>,
+    ) -> Self {
+        self.inner.permission_policy_type = Some(value.into());
+        self
+    }
+    /// Sets `PermissionPolicyType`, or clears it with `None`; see [`permission_policy_type`](Self::permission_policy_type).
+    pub fn set_permission_policy_type(
+        mut self,
+        value: Option<PermissionPolicyType>,
+    ) -> Self {
+        self.inner.permission_policy_type = value;
+        self
+    }
+    /// The `PermissionPolicyType` set so far.
+    pub fn get_permission_policy_type(&self) -> &Option<PermissionPolicyType> {
+        &self.inner.permission_policy_type
+    }
+    /// Sets PermissionPolicyName.
+    ///
+    /// 权限策略名称。具体如下：
+    ///
+    /// - 当`PermissionPolicyType`为`System`时，该参数为系统策略名称。由于复用的是RAM系统策略，请在RAM中获取系统策略名称。
+    /// - 当`PermissionPolicyType`为`Inline`时，该参数为内置策略名称。您可以自定义该参数。长度最大为32个字符。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PermissionPolicyName`. Example: `AliyunECSFullAccess`.
+    pub fn permission_policy_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.permission_policy_name = Some(value.into());
+        self
+    }
+    /// Sets `PermissionPolicyName`, or clears it with `None`; see [`permission_policy_name`](Self::permission_policy_name).
+    pub fn set_permission_policy_name(mut self, value: Option<String>) -> Self {
+        self.inner.permission_policy_name = value;
+        self
+    }
+    /// The `PermissionPolicyName` set so far.
+    pub fn get_permission_policy_name(&self) -> &Option<String> {
+        &self.inner.permission_policy_name
+    }
+    /// Sets InlinePolicyDocument.
+    ///
+    /// 内置策略内容。
+    ///
+    /// 长度：最大4096个字符。
+    ///
+    /// 当`PermissionPolicyType`为`Inline`时，该参数必须配置。关于权限策略的语法和结构，请参见\[权限策略语法和结构\](~~93739~~)。
+    ///
+    /// At most 4096 characters.
+    ///
+    /// Wire name: `InlinePolicyDocument`. Example: `{"Statement": [{"Action": "*","Effect": "Allow","Resource": "*"}],"Version": "1"}`.
+    pub fn inline_policy_document(mut self, value: impl Into<String>) -> Self {
+        self.inner.inline_policy_document = Some(value.into());
+        self
+    }
+    /// Sets `InlinePolicyDocument`, or clears it with `None`; see [`inline_policy_document`](Self::inline_policy_document).
+    pub fn set_inline_policy_document(mut self, value: Option<String>) -> Self {
+        self.inner.inline_policy_document = value;
+        self
+    }
+    /// The `InlinePolicyDocument` set so far.
+    pub fn get_inline_policy_document(&self) -> &Option<String> {
+        &self.inner.inline_policy_document
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<AddPermissionPolicyToAccessConfigurationRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<AddPermissionPolicyToAccessConfigurationRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `AddPermissionPolicyToAccessConfiguration` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AddPermissionPolicyToAccessConfigurationResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `B7C6E839-FB65-59BE-B753-003AA8AF7DF7`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object
+for AddPermissionPolicyToAccessConfigurationResponse {
+    const NAME: &'static str = "AddPermissionPolicyToAccessConfigurationResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AddPermissionPolicyToAccessConfigurationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for AddPermissionPolicyToAccessConfigurationResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "AddPermissionPolicyToAccessConfigurationResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for AddPermissionPolicyToAccessConfigurationRequest {
+    const NAME: &'static str = "AddPermissionPolicyToAccessConfiguration";
+    type Service = Client;
+    type Output = AddPermissionPolicyToAccessConfigurationResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        AddPermissionPolicyToAccessConfigurationRequest::validate(self)
+    }
+}
+/// A `AddPermissionPolicyToAccessConfiguration` call being set up by [`Client::add_permission_policy_to_access_configuration`]: the request builder holding a client; set parameters, then [`send`](AddPermissionPolicyToAccessConfigurationRequestBuilder::send).
+pub type AddPermissionPolicyToAccessConfigurationFluentBuilder = AddPermissionPolicyToAccessConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl AddPermissionPolicyToAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(
+        self,
+    ) -> Result<AddPermissionPolicyToAccessConfigurationResponse, Error> {
+        let AddPermissionPolicyToAccessConfigurationRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `AddUserToGroup`.
+///
+/// 调用AddUserToGroup为用户组添加用户。
+///
+/// 当启用SCIM同步后，不能为SCIM同步的用户组添加用户。
+///
+/// 本文将提供一个示例，将用户`u-00q8wbq42wiltcrk****`添加到用户组`g-00jqzghi2n3o5hkh****`。
+///
+/// Build one with [`AddUserToGroupRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AddUserToGroupRequest {
+    /// 用户组ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub group_id: Option<String>,
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for AddUserToGroupRequest {
+    const NAME: &'static str = "AddUserToGroupRequest";
+    const FIELDS: &'static [&'static str] = &["GroupId", "UserId", "DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.group_id = map.next_value()?,
+            1usize => self.user_id = map.next_value()?,
+            2usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddUserToGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for AddUserToGroupRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "AddUserToGroupRequest",
+            3usize,
+        )?;
+        w.opt("GroupId", &self.group_id)?;
+        w.opt("UserId", &self.user_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl AddUserToGroupRequest {
+    /// Starts building a request.
+    pub fn builder() -> AddUserToGroupRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("GroupId", self.group_id.is_some());
+        v.required("UserId", self.user_id.is_some());
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`AddUserToGroupRequest`]; [`build`](AddUserToGroupRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct AddUserToGroupRequestBuilder<C = ()> {
+    client: C,
+    inner: AddUserToGroupRequest,
+}
+impl<C> AddUserToGroupRequestBuilder<C> {
+    /// Sets GroupId.
+    ///
+    /// 用户组ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub fn group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_id = Some(value.into());
+        self
+    }
+    /// Sets `GroupId`, or clears it with `None`; see [`group_id`](Self::group_id).
+    pub fn set_group_id(mut self, value: Option<String>) -> Self {
+        self.inner.group_id = value;
+        self
+    }
+    /// The `GroupId` set so far.
+    pub fn get_group_id(&self) -> &Option<String> {
+        &self.inner.group_id
+    }
+    /// Sets UserId.
+    ///
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_id = Some(value.into());
+        self
+    }
+    /// Sets `UserId`, or clears it with `None`; see [`user_id`](Self::user_id).
+    pub fn set_user_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_id = value;
+        self
+    }
+    /// The `UserId` set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.inner.user_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<AddUserToGroupRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<AddUserToGroupRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `AddUserToGroup` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AddUserToGroupResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F76AF4FC-25E4-5CF1-B7CB-74F3CB72F0F0`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for AddUserToGroupResponse {
+    const NAME: &'static str = "AddUserToGroupResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddUserToGroupResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for AddUserToGroupResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "AddUserToGroupResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for AddUserToGroupRequest {
+    const NAME: &'static str = "AddUserToGroup";
+    type Service = Client;
+    type Output = AddUserToGroupResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        AddUserToGroupRequest::validate(self)
+    }
+}
+/// A `AddUserToGroup` call being set up by [`Client::add_user_to_group`]: the request builder holding a client; set parameters, then [`send`](AddUserToGroupRequestBuilder::send).
+pub type AddUserToGroupFluentBuilder = AddUserToGroupRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl AddUserToGroupRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<AddUserToGroupResponse, Error> {
+        let AddUserToGroupRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `ClearExternalSAMLIdentityProvider`.
+///
+/// 调用ClearExternalSAMLIdentityProvider清空SAML身份提供商（IdP）的配置信息。
+///
+/// 当SSO登录处于禁用状态时，您可以清空SAML身份提供商信息。否则，您不能执行该操作。
+///
+/// 本文将提供一个示例，清空目录`d-00fc2p61****`下的SAML身份提供商的配置信息。
+///
+/// Build one with [`ClearExternalSamlIdentityProviderRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ClearExternalSamlIdentityProviderRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ClearExternalSamlIdentityProviderRequest {
+    const NAME: &'static str = "ClearExternalSamlIdentityProviderRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ClearExternalSamlIdentityProviderRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ClearExternalSamlIdentityProviderRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ClearExternalSamlIdentityProviderRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl ClearExternalSamlIdentityProviderRequest {
+    /// Starts building a request.
+    pub fn builder() -> ClearExternalSamlIdentityProviderRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`ClearExternalSamlIdentityProviderRequest`]; [`build`](ClearExternalSamlIdentityProviderRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ClearExternalSamlIdentityProviderRequestBuilder<C = ()> {
+    client: C,
+    inner: ClearExternalSamlIdentityProviderRequest,
+}
+impl<C> ClearExternalSamlIdentityProviderRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<ClearExternalSamlIdentityProviderRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ClearExternalSamlIdentityProviderRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ClearExternalSAMLIdentityProvider` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ClearExternalSamlIdentityProviderResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `96D1E5FF-0301-5636-8D33-071E033CFB82`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ClearExternalSamlIdentityProviderResponse {
+    const NAME: &'static str = "ClearExternalSamlIdentityProviderResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ClearExternalSamlIdentityProviderResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ClearExternalSamlIdentityProviderResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ClearExternalSamlIdentityProviderResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ClearExternalSamlIdentityProviderRequest {
+    const NAME: &'static str = "ClearExternalSAMLIdentityProvider";
+    type Service = Client;
+    type Output = ClearExternalSamlIdentityProviderResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ClearExternalSamlIdentityProviderRequest::validate(self)
+    }
+}
+/// A `ClearExternalSAMLIdentityProvider` call being set up by [`Client::clear_external_saml_identity_provider`]: the request builder holding a client; set parameters, then [`send`](ClearExternalSamlIdentityProviderRequestBuilder::send).
+pub type ClearExternalSamlIdentityProviderFluentBuilder = ClearExternalSamlIdentityProviderRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ClearExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ClearExternalSamlIdentityProviderResponse, Error> {
+        let ClearExternalSamlIdentityProviderRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `CreateAccessAssignment`.
+///
+/// 为RD账号设置允许访问的用户或用户组，以及对应的访问权限（访问配置）。
+///
+/// 该API操作为异步操作。您可以使用返回参数中的`TaskId`，调用\[GetTask\](~~340670~~)查询任务执行状态。
+///
+/// 关于在RD账号上授权的更多信息，请参见\[多账号授权概述\](~~266726~~)。
+///
+/// 本文将提供一个示例，为云SSO的用户`u-00q8wbq42wiltcrk****`在RD账号`114240524784****`上使用访问配置`ac-00jhtfl8thteu6uj****`配置权限，实现云SSO用户访问RD账号中有权限的资源。
+///
+/// Build one with [`CreateAccessAssignmentRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateAccessAssignmentRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub access_configuration_id: Option<String>,
+    /// 任务目标类型。取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub target_type: Option<String>,
+    /// 部署目标ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub target_id: Option<String>,
+    /// 云SSO身份类型。取值：
+    ///
+    /// - User：用户。
+    /// - Group：用户组。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PrincipalType`. Example: `User`.
+    pub principal_type: Option<PrincipalType>,
+    /// 云SSO身份ID。具体如下：
+    ///
+    /// - 当`PrincipalType`为`User`时，`PrincipalId`为云SSO用户ID。
+    /// - 当`PrincipalType`为`Group`时，`PrincipalId`为云SSO用户组ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub principal_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for CreateAccessAssignmentRequest {
+    const NAME: &'static str = "CreateAccessAssignmentRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "AccessConfigurationId",
+        "TargetType",
+        "TargetId",
+        "PrincipalType",
+        "PrincipalId",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.access_configuration_id = map.next_value()?,
+            2usize => self.target_type = map.next_value()?,
+            3usize => self.target_id = map.next_value()?,
+            4usize => self.principal_type = map.next_value()?,
+            5usize => self.principal_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateAccessAssignmentRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateAccessAssignmentRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateAccessAssignmentRequest",
+            6usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.end()
+    }
+}
+impl CreateAccessAssignmentRequest {
+    /// Starts building a request.
+    pub fn builder() -> CreateAccessAssignmentRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("AccessConfigurationId", self.access_configuration_id.is_some());
+        v.required("TargetType", self.target_type.is_some());
+        v.required("TargetId", self.target_id.is_some());
+        v.required("PrincipalType", self.principal_type.is_some());
+        v.required("PrincipalId", self.principal_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`CreateAccessAssignmentRequest`]; [`build`](CreateAccessAssignmentRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct CreateAccessAssignmentRequestBuilder<C = ()> {
+    client: C,
+    inner: CreateAccessAssignmentRequest,
+}
+impl<C> CreateAccessAssignmentRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets AccessConfigurationId.
+    ///
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_id = value;
+        self
+    }
+    /// The `AccessConfigurationId` set so far.
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
+        &self.inner.access_configuration_id
+    }
+    /// Sets TargetType.
+    ///
+    /// 任务目标类型。取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub fn target_type(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_type = Some(value.into());
+        self
+    }
+    /// Sets `TargetType`, or clears it with `None`; see [`target_type`](Self::target_type).
+    pub fn set_target_type(mut self, value: Option<String>) -> Self {
+        self.inner.target_type = value;
+        self
+    }
+    /// The `TargetType` set so far.
+    pub fn get_target_type(&self) -> &Option<String> {
+        &self.inner.target_type
+    }
+    /// Sets TargetId.
+    ///
+    /// 部署目标ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub fn target_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_id = Some(value.into());
+        self
+    }
+    /// Sets `TargetId`, or clears it with `None`; see [`target_id`](Self::target_id).
+    pub fn set_target_id(mut self, value: Option<String>) -> Self {
+        self.inner.target_id = value;
+        self
+    }
+    /// The `TargetId` set so far.
+    pub fn get_target_id(&self) -> &Option<String> {
+        &self.inner.target_id
+    }
+    /// Sets PrincipalType.
+    ///
+    /// 云SSO身份类型。取值：
+    ///
+    /// - User：用户。
+    /// - Group：用户组。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PrincipalType`. Example: `User`.
+    pub fn principal_type(mut self, value: impl Into<PrincipalType>) -> Self {
+        self.inner.principal_type = Some(value.into());
+        self
+    }
+    /// Sets `PrincipalType`, or clears it with `None`; see [`principal_type`](Self::principal_type).
+    pub fn set_principal_type(mut self, value: Option<PrincipalType>) -> Self {
+        self.inner.principal_type = value;
+        self
+    }
+    /// The `PrincipalType` set so far.
+    pub fn get_principal_type(&self) -> &Option<PrincipalType> {
+        &self.inner.principal_type
+    }
+    /// Sets PrincipalId.
+    ///
+    /// 云SSO身份ID。具体如下：
+    ///
+    /// - 当`PrincipalType`为`User`时，`PrincipalId`为云SSO用户ID。
+    /// - 当`PrincipalType`为`Group`时，`PrincipalId`为云SSO用户组ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn principal_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.principal_id = Some(value.into());
+        self
+    }
+    /// Sets `PrincipalId`, or clears it with `None`; see [`principal_id`](Self::principal_id).
+    pub fn set_principal_id(mut self, value: Option<String>) -> Self {
+        self.inner.principal_id = value;
+        self
+    }
+    /// The `PrincipalId` set so far.
+    pub fn get_principal_id(&self) -> &Option<String> {
+        &self.inner.principal_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<CreateAccessAssignmentRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<CreateAccessAssignmentRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `CreateAccessAssignment` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateAccessAssignmentResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `4726AA56-E138-5C99-85E4-F493536D042F`.
+    pub request_id: Option<String>,
+    /// 任务信息。
+    ///
+    /// Wire name: `Task`.
+    pub task: Option<Task>,
+}
+impl ::specbind_runtime::object::Object for CreateAccessAssignmentResponse {
+    const NAME: &'static str = "CreateAccessAssignmentResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "Task"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.task = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateAccessAssignmentResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateAccessAssignmentResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateAccessAssignmentResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("Task", &self.task)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for CreateAccessAssignmentRequest {
+    const NAME: &'static str = "CreateAccessAssignment";
+    type Service = Client;
+    type Output = CreateAccessAssignmentResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        CreateAccessAssignmentRequest::validate(self)
+    }
+}
+/// A `CreateAccessAssignment` call being set up by [`Client::create_access_assignment`]: the request builder holding a client; set parameters, then [`send`](CreateAccessAssignmentRequestBuilder::send).
+pub type CreateAccessAssignmentFluentBuilder = CreateAccessAssignmentRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl CreateAccessAssignmentRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<CreateAccessAssignmentResponse, Error> {
+        let CreateAccessAssignmentRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `CreateAccessConfiguration`.
+///
+/// 创建访问配置。
+///
+/// 关于访问配置的介绍，请参见\[访问配置概述\](~~266737~~)。
+///
+/// 本文将提供一个示例，创建一个名为`ECS-Admin`的访问配置。
+///
+/// Build one with [`CreateAccessConfigurationRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateAccessConfigurationRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 访问配置名称。
+    ///
+    /// 格式：包含英文字母、数字或短划线（-）。
+    ///
+    /// 长度：最大32个字符。
+    ///
+    /// At most 32 characters. Required.
+    ///
+    /// Wire name: `AccessConfigurationName`. Example: `ECS-Admin`.
+    pub access_configuration_name: Option<String>,
+    /// 访问配置的描述。
+    ///
+    /// 长度：最大1024个字符。
+    ///
+    /// At most 1024 characters.
+    ///
+    /// Wire name: `Description`. Example: `This is an access configuration.`.
+    pub description: Option<String>,
+    /// 会话持续时间。
+    ///
+    /// 云SSO用户使用访问配置访问RD账号时，会话最多保持的时间。
+    ///
+    /// 单位：秒。
+    ///
+    /// 取值范围：900~43200（15分钟~12小时）。
+    ///
+    /// 默认值：3600（1小时）。
+    ///
+    /// Valid values: 900 to 43200. When not set, the service uses `3600`.
+    ///
+    /// Wire name: `SessionDuration`. Example: `3600`.
+    pub session_duration: Option<i32>,
+    /// 初始访问页面。
+    ///
+    /// 云SSO用户使用访问配置访问RD账号时，初始访问的页面地址。
+    ///
+    /// 该页面必须是阿里云控制台页面。默认为空，表示跳转到阿里云控制台首页。
+    ///
+    /// Wire name: `RelayState`. Example: `https://cloudsso.console.aliyun.com`.
+    pub relay_state: Option<String>,
+}
+impl ::specbind_runtime::object::Object for CreateAccessConfigurationRequest {
+    const NAME: &'static str = "CreateAccessConfigurationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "AccessConfigurationName",
+        "Description",
+        "SessionDuration",
+        "RelayState",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.access_configuration_name = map.next_value()?,
+            2usize => self.description = map.next_value()?,
+            3usize => self.session_duration = map.next_value()?,
+            4usize => self.relay_state = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateAccessConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateAccessConfigurationRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateAccessConfigurationRequest",
+            5usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("AccessConfigurationName", &self.access_configuration_name)?;
+        w.opt("Description", &self.description)?;
+        w.opt("SessionDuration", &self.session_duration)?;
+        w.opt("RelayState", &self.relay_state)?;
+        w.end()
+    }
+}
+impl CreateAccessConfigurationRequest {
+    /// Starts building a request.
+    pub fn builder() -> CreateAccessConfigurationRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("AccessConfigurationName", self.access_configuration_name.is_some());
+        v.length(
+            "AccessConfigurationName",
+            self.access_configuration_name.as_deref(),
+            None,
+            Some(32usize),
+        );
+        v.length("Description", self.description.as_deref(), None, Some(1024usize));
+        v.range(
+            "SessionDuration",
+            self.session_duration.as_ref().map(|x| i128::from(*x)),
+            Some(900),
+            Some(43200),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`CreateAccessConfigurationRequest`]; [`build`](CreateAccessConfigurationRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct CreateAccessConfigurationRequestBuilder<C = ()> {
+    client: C,
+    inner: CreateAccessConfigurationRequest,
+}
+impl<C> CreateAccessConfigurationRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets AccessConfigurationName.
+    ///
+    /// 访问配置名称。
+    ///
+    /// 格式：包含英文字母、数字或短划线（-）。
+    ///
+    /// 长度：最大32个字符。
+    ///
+    /// At most 32 characters. Required.
+    ///
+    /// Wire name: `AccessConfigurationName`. Example: `ECS-Admin`.
+    pub fn access_configuration_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_name = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationName`, or clears it with `None`; see [`access_configuration_name`](Self::access_configuration_name).
+    pub fn set_access_configuration_name(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_name = value;
+        self
+    }
+    /// The `AccessConfigurationName` set so far.
+    pub fn get_access_configuration_name(&self) -> &Option<String> {
+        &self.inner.access_configuration_name
+    }
+    /// Sets Description.
+    ///
+    /// 访问配置的描述。
+    ///
+    /// 长度：最大1024个字符。
+    ///
+    /// At most 1024 characters.
+    ///
+    /// Wire name: `Description`. Example: `This is an access configuration.`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.inner.description = Some(value.into());
+        self
+    }
+    /// Sets `Description`, or clears it with `None`; see [`description`](Self::description).
+    pub fn set_description(mut self, value: Option<String>) -> Self {
+        self.inner.description = value;
+        self
+    }
+    /// The `Description` set so far.
+    pub fn get_description(&self) -> &Option<String> {
+        &self.inner.description
+    }
+    /// Sets SessionDuration.
+    ///
+    /// 会话持续时间。
+    ///
+    /// 云SSO用户使用访问配置访问RD账号时，会话最多保持的时间。
+    ///
+    /// 单位：秒。
+    ///
+    /// 取值范围：900~43200（15分钟~12小时）。
+    ///
+    /// 默认值：3600（1小时）。
+    ///
+    /// Valid values: 900 to 43200. When not set, the service uses `3600`.
+    ///
+    /// Wire name: `SessionDuration`. Example: `3600`.
+    pub fn session_duration(mut self, value: i32) -> Self {
+        self.inner.session_duration = Some(value);
+        self
+    }
+    /// Sets `SessionDuration`, or clears it with `None`; see [`session_duration`](Self::session_duration).
+    pub fn set_session_duration(mut self, value: Option<i32>) -> Self {
+        self.inner.session_duration = value;
+        self
+    }
+    /// The `SessionDuration` set so far.
+    pub fn get_session_duration(&self) -> &Option<i32> {
+        &self.inner.session_duration
+    }
+    /// Sets RelayState.
+    ///
+    /// 初始访问页面。
+    ///
+    /// 云SSO用户使用访问配置访问RD账号时，初始访问的页面地址。
+    ///
+    /// 该页面必须是阿里云控制台页面。默认为空，表示跳转到阿里云控制台首页。
+    ///
+    /// Wire name: `RelayState`. Example: `https://cloudsso.console.aliyun.com`.
+    pub fn relay_state(mut self, value: impl Into<String>) -> Self {
+        self.inner.relay_state = Some(value.into());
+        self
+    }
+    /// Sets `RelayState`, or clears it with `None`; see [`relay_state`](Self::relay_state).
+    pub fn set_relay_state(mut self, value: Option<String>) -> Self {
+        self.inner.relay_state = value;
+        self
+    }
+    /// The `RelayState` set so far.
+    pub fn get_relay_state(&self) -> &Option<String> {
+        &self.inner.relay_state
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<CreateAccessConfigurationRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<CreateAccessConfigurationRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `CreateAccessConfiguration` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateAccessConfigurationResponse {
+    /// 访问配置信息。
+    ///
+    /// Wire name: `AccessConfiguration`.
+    pub access_configuration: Option<AccessConfiguration>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `A3A41736-A050-50B6-ABC5-590F376A0044`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for CreateAccessConfigurationResponse {
+    const NAME: &'static str = "CreateAccessConfigurationResponse";
+    const FIELDS: &'static [&'static str] = &["AccessConfiguration", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.access_configuration = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateAccessConfigurationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateAccessConfigurationResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateAccessConfigurationResponse",
+            2usize,
+        )?;
+        w.opt("AccessConfiguration", &self.access_configuration)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for CreateAccessConfigurationRequest {
+    const NAME: &'static str = "CreateAccessConfiguration";
+    type Service = Client;
+    type Output = CreateAccessConfigurationResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        CreateAccessConfigurationRequest::validate(self)
+    }
+}
+/// A `CreateAccessConfiguration` call being set up by [`Client::create_access_configuration`]: the request builder holding a client; set parameters, then [`send`](CreateAccessConfigurationRequestBuilder::send).
+pub type CreateAccessConfigurationFluentBuilder = CreateAccessConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl CreateAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<CreateAccessConfigurationResponse, Error> {
+        let CreateAccessConfigurationRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `CreateDirectory`.
+///
+/// 调用CreateDirectory创建目录。
+///
+/// ### 使用说明
+/// 目录是云SSO中的实例。使用云SSO前必须先创建一个目录，所有云SSO资源都必须在目录中维护。
+///
+/// 您需要选择一个地域作为云SSO目录的所在地域。阿里云确保所有云SSO相关数据都只会保存在该地域，但与您在何处部署ECS、RDS等云资源无关，您在全球都可以登录并访问任何地域的云资源。您可以根据安全合规需求及目标用户所在地理位置选择适合您的地域。如果没有特殊的安全合规需求，一般情况下建议您选择与目标用户所在地理位置最为接近的地域，这样可以进一步提升用户的访问速度。目前，支持在华东2（上海）、中国（香港）、美国（硅谷）和德国（法兰克福）四个地域创建目录。
+///
+/// 本文将提供一个示例，在华东2（上海）地域创建名为`example`的目录。
+///
+/// ### 使用限制
+///
+/// - 一个管理账号只能创建一个目录。
+/// - 如果您想修改目录所在的地域，您必须先删除已有目录，然后在其他地域创建新的目录。
+///
+/// Build one with [`CreateDirectoryRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateDirectoryRequest {
+    /// 目录名称。该参数必须全局唯一。
+    ///
+    /// 格式：包含小写字母、数字或短划线（-）。不能以短划线（-）开头或结尾，且不能有两个连续的短划线（-）。不能以`d-`开头。
+    ///
+    /// 长度：2~64个字符。
+    ///
+    /// &gt; 如果不指定，则由系统自动生成。
+    ///
+    /// Length: 2 to 64 characters.
+    ///
+    /// Wire name: `DirectoryName`. Example: `example`.
+    pub directory_name: Option<String>,
+}
+impl ::specbind_runtime::object::Object for CreateDirectoryRequest {
+    const NAME: &'static str = "CreateDirectoryRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryName"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_name = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateDirectoryRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateDirectoryRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateDirectoryRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryName", &self.directory_name)?;
+        w.end()
+    }
+}
+impl CreateDirectoryRequest {
+    /// Starts building a request.
+    pub fn builder() -> CreateDirectoryRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.length(
+            "DirectoryName",
+            self.directory_name.as_deref(),
+            Some(2usize),
+            Some(64usize),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`CreateDirectoryRequest`]; [`build`](CreateDirectoryRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct CreateDirectoryRequestBuilder<C = ()> {
+    client: C,
+    inner: CreateDirectoryRequest,
+}
+impl<C> CreateDirectoryRequestBuilder<C> {
+    /// Sets DirectoryName.
+    ///
+    /// 目录名称。该参数必须全局唯一。
+    ///
+    /// 格式：包含小写字母、数字或短划线（-）。不能以短划线（-）开头或结尾，且不能有两个连续的短划线（-）。不能以`d-`开头。
+    ///
+    /// 长度：2~64个字符。
+    ///
+    /// &gt; 如果不指定，则由系统自动生成。
+    ///
+    /// Length: 2 to 64 characters.
+    ///
+    /// Wire name: `DirectoryName`. Example: `example`.
+    pub fn directory_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_name = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryName`, or clears it with `None`; see [`directory_name`](Self::directory_name).
+    pub fn set_directory_name(mut self, value: Option<String>) -> Self {
+        self.inner.directory_name = value;
+        self
+    }
+    /// The `DirectoryName` set so far.
+    pub fn get_directory_name(&self) -> &Option<String> {
+        &self.inner.directory_name
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<CreateDirectoryRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<CreateDirectoryRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `CreateDirectory` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateDirectoryResponse {
+    /// 目录信息。
+    ///
+    /// Wire name: `Directory`.
+    pub directory: Option<Directory>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `ADADC31D-90EE-5459-99B0-D83DF07769A3`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for CreateDirectoryResponse {
+    const NAME: &'static str = "CreateDirectoryResponse";
+    const FIELDS: &'static [&'static str] = &["Directory", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateDirectoryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateDirectoryResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateDirectoryResponse",
+            2usize,
+        )?;
+        w.opt("Directory", &self.directory)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for CreateDirectoryRequest {
+    const NAME: &'static str = "CreateDirectory";
+    type Service = Client;
+    type Output = CreateDirectoryResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        CreateDirectoryRequest::validate(self)
+    }
+}
+/// A `CreateDirectory` call being set up by [`Client::create_directory`]: the request builder holding a client; set parameters, then [`send`](CreateDirectoryRequestBuilder::send).
+pub type CreateDirectoryFluentBuilder = CreateDirectoryRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl CreateDirectoryRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<CreateDirectoryResponse, Error> {
+        let CreateDirectoryRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `CreateGroup`.
+///
+/// 调用CreateGroup创建用户组。
+///
+/// 本文将提供一个示例，创建一个名为`TestGroup`的用户组。
+///
+/// Build one with [`CreateGroupRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateGroupRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 用户组的名称。
+    ///
+    /// 格式：允许英文字母、数字和特殊字符`_-.` 。
+    ///
+    /// 长度：最大128个字符。
+    ///
+    /// At most 128 characters. Required.
+    ///
+    /// Wire name: `GroupName`. Example: `TestGroup`.
+    pub group_name: Option<String>,
+    /// 用户组的描述。
+    ///
+    /// 长度：最大1024个字符。
+    ///
+    /// At most 1024 characters.
+    ///
+    /// Wire name: `Description`. Example: `This is a group.`.
+    pub description: Option<String>,
+}
+impl ::specbind_runtime::object::Object for CreateGroupRequest {
+    const NAME: &'static str = "CreateGroupRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "GroupName", "Description"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.group_name = map.next_value()?,
+            2usize => self.description = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateGroupRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateGroupRequest",
+            3usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("GroupName", &self.group_name)?;
+        w.opt("Description", &self.description)?;
+        w.end()
+    }
+}
+impl CreateGroupRequest {
+    /// Starts building a request.
+    pub fn builder() -> CreateGroupRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("GroupName", self.group_name.is_some());
+        v.length("GroupName", self.group_name.as_deref(), None, Some(128usize));
+        v.length("Description", self.description.as_deref(), None, Some(1024usize));
+        v.finish()
+    }
+}
+/// Builds a [`CreateGroupRequest`]; [`build`](CreateGroupRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct CreateGroupRequestBuilder<C = ()> {
+    client: C,
+    inner: CreateGroupRequest,
+}
+impl<C> CreateGroupRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets GroupName.
+    ///
+    /// 用户组的名称。
+    ///
+    /// 格式：允许英文字母、数字和特殊字符`_-.` 。
+    ///
+    /// 长度：最大128个字符。
+    ///
+    /// At most 128 characters. Required.
+    ///
+    /// Wire name: `GroupName`. Example: `TestGroup`.
+    pub fn group_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_name = Some(value.into());
+        self
+    }
+    /// Sets `GroupName`, or clears it with `None`; see [`group_name`](Self::group_name).
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
+        self
+    }
+    /// The `GroupName` set so far.
+    pub fn get_group_name(&self) -> &Option<String> {
+        &self.inner.group_name
+    }
+    /// Sets Description.
+    ///
+    /// 用户组的描述。
+    ///
+    /// 长度：最大1024个字符。
+    ///
+    /// At most 1024 characters.
+    ///
+    /// Wire name: `Description`. Example: `This is a group.`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.inner.description = Some(value.into());
+        self
+    }
+    /// Sets `Description`, or clears it with `None`; see [`description`](Self::description).
+    pub fn set_description(mut self, value: Option<String>) -> Self {
+        self.inner.description = value;
+        self
+    }
+    /// The `Description` set so far.
+    pub fn get_description(&self) -> &Option<String> {
+        &self.inner.description
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<CreateGroupRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<CreateGroupRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `CreateGroup` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateGroupResponse {
+    /// 用户组信息。
+    ///
+    /// Wire name: `Group`.
+    pub group: Option<Group>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `20E9650E-EC23-593E-933F-EA0D280D040C`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for CreateGroupResponse {
+    const NAME: &'static str = "CreateGroupResponse";
+    const FIELDS: &'static [&'static str] = &["Group", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.group = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateGroupResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateGroupResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateGroupResponse",
+            2usize,
+        )?;
+        w.opt("Group", &self.group)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for CreateGroupRequest {
+    const NAME: &'static str = "CreateGroup";
+    type Service = Client;
+    type Output = CreateGroupResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        CreateGroupRequest::validate(self)
+    }
+}
+/// A `CreateGroup` call being set up by [`Client::create_group`]: the request builder holding a client; set parameters, then [`send`](CreateGroupRequestBuilder::send).
+pub type CreateGroupFluentBuilder = CreateGroupRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl CreateGroupRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<CreateGroupResponse, Error> {
+        let CreateGroupRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `CreateSCIMServerCredential`.
+///
+/// 调用CreateSCIMServerCredential创建SCIM密钥。
+///
+/// SCIM同步过程中需要使用SCIM密钥。您最多可以创建两个SCIM密钥。
+///
+/// 本文将提供一个示例，在目录`d-00fc2p61****`下创建一个SCIM密钥。
+///
+/// Build one with [`CreateScimServerCredentialRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateScimServerCredentialRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for CreateScimServerCredentialRequest {
+    const NAME: &'static str = "CreateScimServerCredentialRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateScimServerCredentialRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateScimServerCredentialRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateScimServerCredentialRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl CreateScimServerCredentialRequest {
+    /// Starts building a request.
+    pub fn builder() -> CreateScimServerCredentialRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`CreateScimServerCredentialRequest`]; [`build`](CreateScimServerCredentialRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct CreateScimServerCredentialRequestBuilder<C = ()> {
+    client: C,
+    inner: CreateScimServerCredentialRequest,
+}
+impl<C> CreateScimServerCredentialRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<CreateScimServerCredentialRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<CreateScimServerCredentialRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `CreateSCIMServerCredential` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateScimServerCredentialResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `2D2E5180-7ACF-57FF-A56C-26A49ABEBFF7`.
+    pub request_id: Option<String>,
+    /// SCIM密钥信息。
+    ///
+    /// Wire name: `SCIMServerCredential`.
+    pub scim_server_credential: Option<ScimServerCredential>,
+}
+impl ::specbind_runtime::object::Object for CreateScimServerCredentialResponse {
+    const NAME: &'static str = "CreateScimServerCredentialResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "SCIMServerCredential"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.scim_server_credential = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateScimServerCredentialResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateScimServerCredentialResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateScimServerCredentialResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("SCIMServerCredential", &self.scim_server_credential)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for CreateScimServerCredentialRequest {
+    const NAME: &'static str = "CreateSCIMServerCredential";
+    type Service = Client;
+    type Output = CreateScimServerCredentialResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        CreateScimServerCredentialRequest::validate(self)
+    }
+}
+/// A `CreateSCIMServerCredential` call being set up by [`Client::create_scim_server_credential`]: the request builder holding a client; set parameters, then [`send`](CreateScimServerCredentialRequestBuilder::send).
+pub type CreateScimServerCredentialFluentBuilder = CreateScimServerCredentialRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl CreateScimServerCredentialRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<CreateScimServerCredentialResponse, Error> {
+        let CreateScimServerCredentialRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `CreateUser`.
+///
+/// 调用CreateUser创建用户。
+///
+/// Build one with [`CreateUserRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateUserRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 用户名称。目录内必须唯一。不支持修改。
+    ///
+    /// 格式：包含数字、英文字母和特殊符号`@_-.`。
+    ///
+    /// 长度：最大64个字符。
+    ///
+    /// At most 64 characters. Required.
+    ///
+    /// Wire name: `UserName`. Example: `Alice`.
+    pub user_name: Option<String>,
+    /// 用户的名。
+    ///
+    /// 长度：最大64个字符。
+    ///
+    /// At most 64 characters.
+    ///
+    /// Wire name: `FirstName`. Example: `Alice`.
+    pub first_name: Option<String>,
+    /// 用户的姓。
+    ///
+    /// 长度：最大64个字符。
+    ///
+    /// At most 64 characters.
+    ///
+    /// Wire name: `LastName`. Example: `Lee`.
+    pub last_name: Option<String>,
+    /// 用户的显示名称。
+    ///
+    /// 长度：最大256个字符。
+    ///
+    /// At most 256 characters.
+    ///
+    /// Wire name: `DisplayName`. Example: `Alice`.
+    pub display_name: Option<String>,
+    /// 用户的描述。
+    ///
+    /// 长度：最大1024个字符。
+    ///
+    /// At most 1024 characters.
+    ///
+    /// Wire name: `Description`. Example: `This is a user.`.
+    pub description: Option<String>,
+    /// 用户的电子邮箱。目录内必须唯一。
+    ///
+    /// 长度：最大128个字符。
+    ///
+    /// At most 128 characters.
+    ///
+    /// Wire name: `Email`. Example: `Alice@example.com`.
+    pub email: Option<String>,
+    /// 用户的状态。取值：
+    ///
+    /// - Enabled（默认值）：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `Status`. Example: `Enabled`.
+    pub status: Option<CreateUserStatus>,
+}
+impl ::specbind_runtime::object::Object for CreateUserRequest {
+    const NAME: &'static str = "CreateUserRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "UserName",
+        "FirstName",
+        "LastName",
+        "DisplayName",
+        "Description",
+        "Email",
+        "Status",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.user_name = map.next_value()?,
+            2usize => self.first_name = map.next_value()?,
+            3usize => self.last_name = map.next_value()?,
+            4usize => self.display_name = map.next_value()?,
+            5usize => self.description = map.next_value()?,
+            6usize => self.email = map.next_value()?,
+            7usize => self.status = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateUserRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateUserRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateUserRequest",
+            8usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("UserName", &self.user_name)?;
+        w.opt("FirstName", &self.first_name)?;
+        w.opt("LastName", &self.last_name)?;
+        w.opt("DisplayName", &self.display_name)?;
+        w.opt("Description", &self.description)?;
+        w.opt("Email", &self.email)?;
+        w.opt("Status", &self.status)?;
+        w.end()
+    }
+}
+impl CreateUserRequest {
+    /// Starts building a request.
+    pub fn builder() -> CreateUserRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("UserName", self.user_name.is_some());
+        v.length("UserName", self.user_name.as_deref(), None, Some(64usize));
+        v.length("FirstName", self.first_name.as_deref(), None, Some(64usize));
+        v.length("LastName", self.last_name.as_deref(), None, Some(64usize));
+        v.length("DisplayName", self.display_name.as_deref(), None, Some(256usize));
+        v.length("Description", self.description.as_deref(), None, Some(1024usize));
+        v.length("Email", self.email.as_deref(), None, Some(128usize));
+        v.finish()
+    }
+}
+/// Builds a [`CreateUserRequest`]; [`build`](CreateUserRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct CreateUserRequestBuilder<C = ()> {
+    client: C,
+    inner: CreateUserRequest,
+}
+impl<C> CreateUserRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets UserName.
+    ///
+    /// 用户名称。目录内必须唯一。不支持修改。
+    ///
+    /// 格式：包含数字、英文字母和特殊符号`@_-.`。
+    ///
+    /// 长度：最大64个字符。
+    ///
+    /// At most 64 characters. Required.
+    ///
+    /// Wire name: `UserName`. Example: `Alice`.
+    pub fn user_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_name = Some(value.into());
+        self
+    }
+    /// Sets `UserName`, or clears it with `None`; see [`user_name`](Self::user_name).
+    pub fn set_user_name(mut self, value: Option<String>) -> Self {
+        self.inner.user_name = value;
+        self
+    }
+    /// The `UserName` set so far.
+    pub fn get_user_name(&self) -> &Option<String> {
+        &self.inner.user_name
+    }
+    /// Sets FirstName.
+    ///
+    /// 用户的名。
+    ///
+    /// 长度：最大64个字符。
+    ///
+    /// At most 64 characters.
+    ///
+    /// Wire name: `FirstName`. Example: `Alice`.
+    pub fn first_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.first_name = Some(value.into());
+        self
+    }
+    /// Sets `FirstName`, or clears it with `None`; see [`first_name`](Self::first_name).
+    pub fn set_first_name(mut self, value: Option<String>) -> Self {
+        self.inner.first_name = value;
+        self
+    }
+    /// The `FirstName` set so far.
+    pub fn get_first_name(&self) -> &Option<String> {
+        &self.inner.first_name
+    }
+    /// Sets LastName.
+    ///
+    /// 用户的姓。
+    ///
+    /// 长度：最大64个字符。
+    ///
+    /// At most 64 characters.
+    ///
+    /// Wire name: `LastName`. Example: `Lee`.
+    pub fn last_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.last_name = Some(value.into());
+        self
+    }
+    /// Sets `LastName`, or clears it with `None`; see [`last_name`](Self::last_name).
+    pub fn set_last_name(mut self, value: Option<String>) -> Self {
+        self.inner.last_name = value;
+        self
+    }
+    /// The `LastName` set so far.
+    pub fn get_last_name(&self) -> &Option<String> {
+        &self.inner.last_name
+    }
+    /// Sets DisplayName.
+    ///
+    /// 用户的显示名称。
+    ///
+    /// 长度：最大256个字符。
+    ///
+    /// At most 256 characters.
+    ///
+    /// Wire name: `DisplayName`. Example: `Alice`.
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.display_name = Some(value.into());
+        self
+    }
+    /// Sets `DisplayName`, or clears it with `None`; see [`display_name`](Self::display_name).
+    pub fn set_display_name(mut self, value: Option<String>) -> Self {
+        self.inner.display_name = value;
+        self
+    }
+    /// The `DisplayName` set so far.
+    pub fn get_display_name(&self) -> &Option<String> {
+        &self.inner.display_name
+    }
+    /// Sets Description.
+    ///
+    /// 用户的描述。
+    ///
+    /// 长度：最大1024个字符。
+    ///
+    /// At most 1024 characters.
+    ///
+    /// Wire name: `Description`. Example: `This is a user.`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.inner.description = Some(value.into());
+        self
+    }
+    /// Sets `Description`, or clears it with `None`; see [`description`](Self::description).
+    pub fn set_description(mut self, value: Option<String>) -> Self {
+        self.inner.description = value;
+        self
+    }
+    /// The `Description` set so far.
+    pub fn get_description(&self) -> &Option<String> {
+        &self.inner.description
+    }
+    /// Sets Email.
+    ///
+    /// 用户的电子邮箱。目录内必须唯一。
+    ///
+    /// 长度：最大128个字符。
+    ///
+    /// At most 128 characters.
+    ///
+    /// Wire name: `Email`. Example: `Alice@example.com`.
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.inner.email = Some(value.into());
+        self
+    }
+    /// Sets `Email`, or clears it with `None`; see [`email`](Self::email).
+    pub fn set_email(mut self, value: Option<String>) -> Self {
+        self.inner.email = value;
+        self
+    }
+    /// The `Email` set so far.
+    pub fn get_email(&self) -> &Option<String> {
+        &self.inner.email
+    }
+    /// Sets Status.
+    ///
+    /// 用户的状态。取值：
+    ///
+    /// - Enabled（默认值）：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `Status`. Example: `Enabled`.
+    pub fn status(mut self, value: impl Into<CreateUserStatus>) -> Self {
+        self.inner.status = Some(value.into());
+        self
+    }
+    /// Sets `Status`, or clears it with `None`; see [`status`](Self::status).
+    pub fn set_status(mut self, value: Option<CreateUserStatus>) -> Self {
+        self.inner.status = value;
+        self
+    }
+    /// The `Status` set so far.
+    pub fn get_status(&self) -> &Option<CreateUserStatus> {
+        &self.inner.status
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<CreateUserRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<CreateUserRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `CreateUser` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateUserResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F6F90F3D-4502-5877-B80B-97476F6AE2CC`.
+    pub request_id: Option<String>,
+    /// 用户信息。
+    ///
+    /// Wire name: `User`.
+    pub user: Option<User>,
+}
+impl ::specbind_runtime::object::Object for CreateUserResponse {
+    const NAME: &'static str = "CreateUserResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "User"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.user = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateUserResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateUserResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateUserResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("User", &self.user)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for CreateUserRequest {
+    const NAME: &'static str = "CreateUser";
+    type Service = Client;
+    type Output = CreateUserResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        CreateUserRequest::validate(self)
+    }
+}
+/// A `CreateUser` call being set up by [`Client::create_user`]: the request builder holding a client; set parameters, then [`send`](CreateUserRequestBuilder::send).
+pub type CreateUserFluentBuilder = CreateUserRequestBuilder<::specbind_runtime::Client>;
+impl CreateUserRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<CreateUserResponse, Error> {
+        let CreateUserRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `CreateUserProvisioning`.
+///
+/// 调用CreateUserProvisioning创建RAM用户同步。
+///
+/// 您可以创建RAM用户同步，在目标RD账号中同步创建一个与云SSO用户同名的RAM用户，然后通过该RAM用户访问该RD账号中的资源。
+///
+/// Build one with [`CreateUserProvisioningRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateUserProvisioningRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+    /// 冲突策略。当云SSO用户同步到RAM时，如果RAM中存在同名用户时的处理策略。取值：
+    ///
+    /// - KeepBoth：两者都保留。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则对云SSO用户的用户名添加后缀`_sso`后尝试创建该用户名的RAM用户。
+    /// - TakeOver：替换。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则直接将已经存在的RAM用户替换为云SSO同步用户。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DuplicationStrategy`. Example: `KeepBoth`.
+    pub duplication_strategy: Option<DuplicationStrategy>,
+    /// 删除策略。删除RAM用户同步时，对已同步的RAM用户的处理策略。取值：
+    ///
+    /// - Delete：删除。删除RAM用户同步时，会删除从云SSO已经同步到RAM中的RAM用户。
+    /// - Keep：保留。删除RAM用户同步时，会保留从云SSO已经同步到RAM中的RAM用户。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DeletionStrategy`. Example: `Delete`.
+    pub deletion_strategy: Option<DeletionStrategy>,
+    /// 描述。
+    ///
+    /// Wire name: `Description`. Example: `This is a user provisioning.`.
+    pub description: Option<String>,
+    /// RAM用户同步的身份ID。取值：
+    ///
+    /// - 当`PrincipalType`取值为`Group`时，该值为云SSO用户组ID（g-\*\*\*\*\*\*\*\*）。
+    /// - 当`PrincipalType`取值为`User`时，该值为云SSO用户ID（u-\*\*\*\*\*\*\*\*）。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PrincipalId`. Example: `g-02ha881d*****`.
+    pub principal_id: Option<String>,
+    /// RAM用户同步的身份类型。取值：
+    /// - User：表示该RAM用户同步的身份是云SSO用户。
+    /// - Group：表示该RAM用户同步的身份是云SSO用户组。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PrincipalType`. Example: `Group`.
+    pub principal_type: Option<PrincipalType>,
+    /// RAM用户同步的目标ID。目前取值为RD账号ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetId`. Example: `1743382******`.
+    pub target_id: Option<String>,
+    /// RAM用户同步的目标类型。目前取值为`RD-Account`。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub target_type: Option<String>,
+}
+impl ::specbind_runtime::object::Object for CreateUserProvisioningRequest {
+    const NAME: &'static str = "CreateUserProvisioningRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "DuplicationStrategy",
+        "DeletionStrategy",
+        "Description",
+        "PrincipalId",
+        "PrincipalType",
+        "TargetId",
+        "TargetType",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.duplication_strategy = map.next_value()?,
+            2usize => self.deletion_strategy = map.next_value()?,
+            3usize => self.description = map.next_value()?,
+            4usize => self.principal_id = map.next_value()?,
+            5usize => self.principal_type = map.next_value()?,
+            6usize => self.target_id = map.next_value()?,
+            7usize => self.target_type = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateUserProvisioningRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateUserProvisioningRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateUserProvisioningRequest",
+            8usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("DuplicationStrategy", &self.duplication_strategy)?;
+        w.opt("DeletionStrategy", &self.deletion_strategy)?;
+        w.opt("Description", &self.description)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.end()
+    }
+}
+impl CreateUserProvisioningRequest {
+    /// Starts building a request.
+    pub fn builder() -> CreateUserProvisioningRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("DuplicationStrategy", self.duplication_strategy.is_some());
+        v.required("DeletionStrategy", self.deletion_strategy.is_some());
+        v.required("PrincipalId", self.principal_id.is_some());
+        v.required("PrincipalType", self.principal_type.is_some());
+        v.required("TargetId", self.target_id.is_some());
+        v.required("TargetType", self.target_type.is_some());
+        v.prefix_when(
+            self.principal_type.as_ref().is_some_and(|x| x.as_str() == "Group"),
+            "PrincipalType is Group",
+            "PrincipalId",
+            self.principal_id.as_deref(),
+            "g-",
+        );
+        v.prefix_when(
+            self.principal_type.as_ref().is_some_and(|x| x.as_str() == "User"),
+            "PrincipalType is User",
+            "PrincipalId",
+            self.principal_id.as_deref(),
+            "u-",
+        );
+        v.finish()
+    }
+}
+/// Builds a [`CreateUserProvisioningRequest`]; [`build`](CreateUserProvisioningRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct CreateUserProvisioningRequestBuilder<C = ()> {
+    client: C,
+    inner: CreateUserProvisioningRequest,
+}
+impl<C> CreateUserProvisioningRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets DuplicationStrategy.
+    ///
+    /// 冲突策略。当云SSO用户同步到RAM时，如果RAM中存在同名用户时的处理策略。取值：
+    ///
+    /// - KeepBoth：两者都保留。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则对云SSO用户的用户名添加后缀`_sso`后尝试创建该用户名的RAM用户。
+    /// - TakeOver：替换。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则直接将已经存在的RAM用户替换为云SSO同步用户。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DuplicationStrategy`. Example: `KeepBoth`.
+    pub fn duplication_strategy(
+        mut self,
+        value: impl Into<DuplicationStrategy>,
+    ) -> Self {
+        self.inner.duplication_strategy = Some(value.into());
+        self
+    }
+    /// Sets `DuplicationStrategy`, or clears it with `None`; see [`duplication_strategy`](Self::duplication_strategy).
+    pub fn set_duplication_strategy(
+        mut self,
+        value: Option<DuplicationStrategy>,
+    ) -> Self {
+        self.inner.duplication_strategy = value;
+        self
+    }
+    /// The `DuplicationStrategy` set so far.
+    pub fn get_duplication_strategy(&self) -> &Option<DuplicationStrategy> {
+        &self.inner.duplication_strategy
+    }
+    /// Sets DeletionStrategy.
+    ///
+    /// 删除策略。删除RAM用户同步时，对已同步的RAM用户的处理策略。取值：
+    ///
+    /// - Delete：删除。删除RAM用户同步时，会删除从云SSO已经同步到RAM中的RAM用户。
+    /// - Keep：保留。删除RAM用户同步时，会保留从云SSO已经同步到RAM中的RAM用户。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DeletionStrategy`. Example: `Delete`.
+    pub fn deletion_strategy(mut self, value: impl Into<DeletionStrategy>) -> Self {
+        self.inner.deletion_strategy = Some(value.into());
+        self
+    }
+    /// Sets `DeletionStrategy`, or clears it with `None`; see [`deletion_strategy`](Self::deletion_strategy).
+    pub fn set_deletion_strategy(mut self, value: Option<DeletionStrategy>) -> Self {
+        self.inner.deletion_strategy = value;
+        self
+    }
+    /// The `DeletionStrategy` set so far.
+    pub fn get_deletion_strategy(&self) -> &Option<DeletionStrategy> {
+        &self.inner.deletion_strategy
+    }
+    /// Sets Description.
+    ///
+    /// 描述。
+    ///
+    /// Wire name: `Description`. Example: `This is a user provisioning.`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.inner.description = Some(value.into());
+        self
+    }
+    /// Sets `Description`, or clears it with `None`; see [`description`](Self::description).
+    pub fn set_description(mut self, value: Option<String>) -> Self {
+        self.inner.description = value;
+        self
+    }
+    /// The `Description` set so far.
+    pub fn get_description(&self) -> &Option<String> {
+        &self.inner.description
+    }
+    /// Sets PrincipalId.
+    ///
+    /// RAM用户同步的身份ID。取值：
+    ///
+    /// - 当`PrincipalType`取值为`Group`时，该值为云SSO用户组ID（g-\*\*\*\*\*\*\*\*）。
+    /// - 当`PrincipalType`取值为`User`时，该值为云SSO用户ID（u-\*\*\*\*\*\*\*\*）。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PrincipalId`. Example: `g-02ha881d*****`.
+    pub fn principal_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.principal_id = Some(value.into());
+        self
+    }
+    /// Sets `PrincipalId`, or clears it with `None`; see [`principal_id`](Self::principal_id).
+    pub fn set_principal_id(mut self, value: Option<String>) -> Self {
+        self.inner.principal_id = value;
+        self
+    }
+    /// The `PrincipalId` set so far.
+    pub fn get_principal_id(&self) -> &Option<String> {
+        &self.inner.principal_id
+    }
+    /// Sets PrincipalType.
+    ///
+    /// RAM用户同步的身份类型。取值：
+    /// - User：表示该RAM用户同步的身份是云SSO用户。
+    /// - Group：表示该RAM用户同步的身份是云SSO用户组。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PrincipalType`. Example: `Group`.
+    pub fn principal_type(mut self, value: impl Into<PrincipalType>) -> Self {
+        self.inner.principal_type = Some(value.into());
+        self
+    }
+    /// Sets `PrincipalType`, or clears it with `None`; see [`principal_type`](Self::principal_type).
+    pub fn set_principal_type(mut self, value: Option<PrincipalType>) -> Self {
+        self.inner.principal_type = value;
+        self
+    }
+    /// The `PrincipalType` set so far.
+    pub fn get_principal_type(&self) -> &Option<PrincipalType> {
+        &self.inner.principal_type
+    }
+    /// Sets TargetId.
+    ///
+    /// RAM用户同步的目标ID。目前取值为RD账号ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetId`. Example: `1743382******`.
+    pub fn target_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_id = Some(value.into());
+        self
+    }
+    /// Sets `TargetId`, or clears it with `None`; see [`target_id`](Self::target_id).
+    pub fn set_target_id(mut self, value: Option<String>) -> Self {
+        self.inner.target_id = value;
+        self
+    }
+    /// The `TargetId` set so far.
+    pub fn get_target_id(&self) -> &Option<String> {
+        &self.inner.target_id
+    }
+    /// Sets TargetType.
+    ///
+    /// RAM用户同步的目标类型。目前取值为`RD-Account`。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub fn target_type(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_type = Some(value.into());
+        self
+    }
+    /// Sets `TargetType`, or clears it with `None`; see [`target_type`](Self::target_type).
+    pub fn set_target_type(mut self, value: Option<String>) -> Self {
+        self.inner.target_type = value;
+        self
+    }
+    /// The `TargetType` set so far.
+    pub fn get_target_type(&self) -> &Option<String> {
+        &self.inner.target_type
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<CreateUserProvisioningRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<CreateUserProvisioningRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `CreateUserProvisioning` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CreateUserProvisioningResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F6F90F3D-4502-5877-B80B-97476F6AE2CC`.
+    pub request_id: Option<String>,
+    /// RAM用户同步信息。
+    ///
+    /// Wire name: `UserProvisioning`.
+    pub user_provisioning: Option<UserProvisioning>,
+}
+impl ::specbind_runtime::object::Object for CreateUserProvisioningResponse {
+    const NAME: &'static str = "CreateUserProvisioningResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "UserProvisioning"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.user_provisioning = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateUserProvisioningResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for CreateUserProvisioningResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "CreateUserProvisioningResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("UserProvisioning", &self.user_provisioning)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for CreateUserProvisioningRequest {
+    const NAME: &'static str = "CreateUserProvisioning";
+    type Service = Client;
+    type Output = CreateUserProvisioningResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        CreateUserProvisioningRequest::validate(self)
+    }
+}
+/// A `CreateUserProvisioning` call being set up by [`Client::create_user_provisioning`]: the request builder holding a client; set parameters, then [`send`](CreateUserProvisioningRequestBuilder::send).
+pub type CreateUserProvisioningFluentBuilder = CreateUserProvisioningRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl CreateUserProvisioningRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<CreateUserProvisioningResponse, Error> {
+        let CreateUserProvisioningRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `DeleteAccessAssignment`.
+///
+/// 调用DeleteAccessAssignment移除RD账号上的授权。
+///
+/// 该API操作为异步操作。您可以使用返回参数中的`TaskId`，调用\[GetTask\](~~340670~~)查询任务执行状态。
+///
+/// 本文将提供一个示例，移除RD账号`114240524784****`上云SSO用户`u-00q8wbq42wiltcrk****`使用访问配置`ac-00jhtfl8thteu6uj****`的授权。
+///
+/// Build one with [`DeleteAccessAssignmentRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteAccessAssignmentRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub access_configuration_id: Option<String>,
+    /// 任务目标类型。取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub target_type: Option<String>,
+    /// 任务目标ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub target_id: Option<String>,
+    /// 云SSO身份类型。取值：
+    ///
+    /// - User：用户。
+    /// - Group：用户组。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PrincipalType`. Example: `User`.
+    pub principal_type: Option<PrincipalType>,
+    /// 云SSO身份ID。具体如下：
+    ///
+    /// - 当`PrincipalType`为`User`时，`PrincipalId`为云SSO用户ID。
+    /// - 当`PrincipalType`为`Group`时，`PrincipalId`为云SSO用户组ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub principal_id: Option<String>,
+    /// 当您移除一个RD账号上使用某访问配置的最后一个授权时，是否同时解除访问配置部署。取值：
+    ///
+    /// - DeprovisionForLastAccessAssignmentOnAccount：解除访问配置部署。
+    /// - None（默认值）：不解除访问配置部署。
+    ///
+    /// Wire name: `DeprovisionStrategy`. Example: `None`.
+    pub deprovision_strategy: Option<DeprovisionStrategy>,
+}
+impl ::specbind_runtime::object::Object for DeleteAccessAssignmentRequest {
+    const NAME: &'static str = "DeleteAccessAssignmentRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "AccessConfigurationId",
+        "TargetType",
+        "TargetId",
+        "PrincipalType",
+        "PrincipalId",
+        "DeprovisionStrategy",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.access_configuration_id = map.next_value()?,
+            2usize => self.target_type = map.next_value()?,
+            3usize => self.target_id = map.next_value()?,
+            4usize => self.principal_type = map.next_value()?,
+            5usize => self.principal_id = map.next_value()?,
+            6usize => self.deprovision_strategy = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteAccessAssignmentRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteAccessAssignmentRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteAccessAssignmentRequest",
+            7usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.opt("DeprovisionStrategy", &self.deprovision_strategy)?;
+        w.end()
+    }
+}
+impl DeleteAccessAssignmentRequest {
+    /// Starts building a request.
+    pub fn builder() -> DeleteAccessAssignmentRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("AccessConfigurationId", self.access_configuration_id.is_some());
+        v.required("TargetType", self.target_type.is_some());
+        v.required("TargetId", self.target_id.is_some());
+        v.required("PrincipalType", self.principal_type.is_some());
+        v.required("PrincipalId", self.principal_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`DeleteAccessAssignmentRequest`]; [`build`](DeleteAccessAssignmentRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct DeleteAccessAssignmentRequestBuilder<C = ()> {
+    client: C,
+    inner: DeleteAccessAssignmentRequest,
+}
+impl<C> DeleteAccessAssignmentRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets AccessConfigurationId.
+    ///
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_id = value;
+        self
+    }
+    /// The `AccessConfigurationId` set so far.
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
+        &self.inner.access_configuration_id
+    }
+    /// Sets TargetType.
+    ///
+    /// 任务目标类型。取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub fn target_type(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_type = Some(value.into());
+        self
+    }
+    /// Sets `TargetType`, or clears it with `None`; see [`target_type`](Self::target_type).
+    pub fn set_target_type(mut self, value: Option<String>) -> Self {
+        self.inner.target_type = value;
+        self
+    }
+    /// The `TargetType` set so far.
+    pub fn get_target_type(&self) -> &Option<String> {
+        &self.inner.target_type
+    }
+    /// Sets TargetId.
+    ///
+    /// 任务目标ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub fn target_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_id = Some(value.into());
+        self
+    }
+    /// Sets `TargetId`, or clears it with `None`; see [`target_id`](Self::target_id).
+    pub fn set_target_id(mut self, value: Option<String>) -> Self {
+        self.inner.target_id = value;
+        self
+    }
+    /// The `TargetId` set so far.
+    pub fn get_target_id(&self) -> &Option<String> {
+        &self.inner.target_id
+    }
+    /// Sets PrincipalType.
+    ///
+    /// 云SSO身份类型。取值：
+    ///
+    /// - User：用户。
+    /// - Group：用户组。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PrincipalType`. Example: `User`.
+    pub fn principal_type(mut self, value: impl Into<PrincipalType>) -> Self {
+        self.inner.principal_type = Some(value.into());
+        self
+    }
+    /// Sets `PrincipalType`, or clears it with `None`; see [`principal_type`](Self::principal_type).
+    pub fn set_principal_type(mut self, value: Option<PrincipalType>) -> Self {
+        self.inner.principal_type = value;
+        self
+    }
+    /// The `PrincipalType` set so far.
+    pub fn get_principal_type(&self) -> &Option<PrincipalType> {
+        &self.inner.principal_type
+    }
+    /// Sets PrincipalId.
+    ///
+    /// 云SSO身份ID。具体如下：
+    ///
+    /// - 当`PrincipalType`为`User`时，`PrincipalId`为云SSO用户ID。
+    /// - 当`PrincipalType`为`Group`时，`PrincipalId`为云SSO用户组ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn principal_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.principal_id = Some(value.into());
+        self
+    }
+    /// Sets `PrincipalId`, or clears it with `None`; see [`principal_id`](Self::principal_id).
+    pub fn set_principal_id(mut self, value: Option<String>) -> Self {
+        self.inner.principal_id = value;
+        self
+    }
+    /// The `PrincipalId` set so far.
+    pub fn get_principal_id(&self) -> &Option<String> {
+        &self.inner.principal_id
+    }
+    /// Sets DeprovisionStrategy.
+    ///
+    /// 当您移除一个RD账号上使用某访问配置的最后一个授权时，是否同时解除访问配置部署。取值：
+    ///
+    /// - DeprovisionForLastAccessAssignmentOnAccount：解除访问配置部署。
+    /// - None（默认值）：不解除访问配置部署。
+    ///
+    /// Wire name: `DeprovisionStrategy`. Example: `None`.
+    pub fn deprovision_strategy(
+        mut self,
+        value: impl Into<DeprovisionStrategy>,
+    ) -> Self {
+        self.inner.deprovision_strategy = Some(value.into());
+        self
+    }
+    /// Sets `DeprovisionStrategy`, or clears it with `None`; see [`deprovision_strategy`](Self::deprovision_strategy).
+    pub fn set_deprovision_strategy(
+        mut self,
+        value: Option<DeprovisionStrategy>,
+    ) -> Self {
+        self.inner.deprovision_strategy = value;
+        self
+    }
+    /// The `DeprovisionStrategy` set so far.
+    pub fn get_deprovision_strategy(&self) -> &Option<DeprovisionStrategy> {
+        &self.inner.deprovision_strategy
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<DeleteAccessAssignmentRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<DeleteAccessAssignmentRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `DeleteAccessAssignment` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteAccessAssignmentResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `5C9D0CF4-5CE8-5CE6-932A-826EF4ADD007`.
+    pub request_id: Option<String>,
+    /// 任务信息。
+    ///
+    /// Wire name: `Task`.
+    pub task: Option<Task>,
+}
+impl ::specbind_runtime::object::Object for DeleteAccessAssignmentResponse {
+    const NAME: &'static str = "DeleteAccessAssignmentResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "Task"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.task = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteAccessAssignmentResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteAccessAssignmentResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteAccessAssignmentResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("Task", &self.task)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for DeleteAccessAssignmentRequest {
+    const NAME: &'static str = "DeleteAccessAssignment";
+    type Service = Client;
+    type Output = DeleteAccessAssignmentResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        DeleteAccessAssignmentRequest::validate(self)
+    }
+}
+/// A `DeleteAccessAssignment` call being set up by [`Client::delete_access_assignment`]: the request builder holding a client; set parameters, then [`send`](DeleteAccessAssignmentRequestBuilder::send).
+pub type DeleteAccessAssignmentFluentBuilder = DeleteAccessAssignmentRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl DeleteAccessAssignmentRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<DeleteAccessAssignmentResponse, Error> {
+        let DeleteAccessAssignmentRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `DeleteAccessConfiguration`.
+///
+/// 调用DeleteAccessConfiguration删除访问配置。
+///
+/// ### 前提条件
+/// 删除访问配置前，您需要解除该访问配置在资源目录成员中的部署。具体操作，请参见\[DeprovisionAccessConfiguration\](~~338352~~)。
+///
+/// ### 使用说明
+/// 本文将提供一个示例，删除ID为`ac-001j9mcm3k7335bc****`的访问配置。
+///
+/// Build one with [`DeleteAccessConfigurationRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteAccessConfigurationRequest {
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-001j9mcm3k7335bc****`.
+    pub access_configuration_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 是否强制移除系统策略和内置策略。取值：
+    ///
+    /// - true：删除访问配置时会强制移除关联的系统策略和内置策略。
+    /// - false（默认值）：删除访问配置时不会强制移除关联的系统策略和内置策略。如果存在这些策略，会删除失败。您需要在删除访问配置前移除这些系统策略和内置策略。具体操作，请参见\[RemovePermissionPolicyFromAccessConfiguration\](~~336904~~)。
+    ///
+    /// When not set, the service uses `false`.
+    ///
+    /// Wire name: `ForceRemovePermissionPolicies`. Example: `false`.
+    pub force_remove_permission_policies: Option<bool>,
+}
+impl ::specbind_runtime::object::Object for DeleteAccessConfigurationRequest {
+    const NAME: &'static str = "DeleteAccessConfigurationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "AccessConfigurationId",
+        "DirectoryId",
+        "ForceRemovePermissionPolicies",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.access_configuration_id = map.next_value()?,
+            1usize => self.directory_id = map.next_value()?,
+            2usize => self.force_remove_permission_policies = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteAccessConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteAccessConfigurationRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteAccessConfigurationRequest",
+            3usize,
+        )?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("ForceRemovePermissionPolicies", &self.force_remove_permission_policies)?;
+        w.end()
+    }
+}
+impl DeleteAccessConfigurationRequest {
+    /// Starts building a request.
+    pub fn builder() -> DeleteAccessConfigurationRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("AccessConfigurationId", self.access_configuration_id.is_some());
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`DeleteAccessConfigurationRequest`]; [`build`](DeleteAccessConfigurationRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct DeleteAccessConfigurationRequestBuilder<C = ()> {
+    client: C,
+    inner: DeleteAccessConfigurationRequest,
+}
+impl<C> DeleteAccessConfigurationRequestBuilder<C> {
+    /// Sets AccessConfigurationId.
+    ///
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-001j9mcm3k7335bc****`.
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_id = value;
+        self
+    }
+    /// The `AccessConfigurationId` set so far.
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
+        &self.inner.access_configuration_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets ForceRemovePermissionPolicies.
+    ///
+    /// 是否强制移除系统策略和内置策略。取值：
+    ///
+    /// - true：删除访问配置时会强制移除关联的系统策略和内置策略。
+    /// - false（默认值）：删除访问配置时不会强制移除关联的系统策略和内置策略。如果存在这些策略，会删除失败。您需要在删除访问配置前移除这些系统策略和内置策略。具体操作，请参见\[RemovePermissionPolicyFromAccessConfiguration\](~~336904~~)。
+    ///
+    /// When not set, the service uses `false`.
+    ///
+    /// Wire name: `ForceRemovePermissionPolicies`. Example: `false`.
+    pub fn force_remove_permission_policies(mut self, value: bool) -> Self {
+        self.inner.force_remove_permission_policies = Some(value);
+        self
+    }
+    /// Sets `ForceRemovePermissionPolicies`, or clears it with `None`; see [`force_remove_permission_policies`](Self::force_remove_permission_policies).
+    pub fn set_force_remove_permission_policies(mut self, value: Option<bool>) -> Self {
+        self.inner.force_remove_permission_policies = value;
+        self
+    }
+    /// The `ForceRemovePermissionPolicies` set so far.
+    pub fn get_force_remove_permission_policies(&self) -> &Option<bool> {
+        &self.inner.force_remove_permission_policies
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<DeleteAccessConfigurationRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<DeleteAccessConfigurationRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `DeleteAccessConfiguration` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteAccessConfigurationResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `9B13E4EE-3853-5852-9165-597C32AD8FB7`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteAccessConfigurationResponse {
+    const NAME: &'static str = "DeleteAccessConfigurationResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteAccessConfigurationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteAccessConfigurationResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteAccessConfigurationResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for DeleteAccessConfigurationRequest {
+    const NAME: &'static str = "DeleteAccessConfiguration";
+    type Service = Client;
+    type Output = DeleteAccessConfigurationResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        DeleteAccessConfigurationRequest::validate(self)
+    }
+}
+/// A `DeleteAccessConfiguration` call being set up by [`Client::delete_access_configuration`]: the request builder holding a client; set parameters, then [`send`](DeleteAccessConfigurationRequestBuilder::send).
+pub type DeleteAccessConfigurationFluentBuilder = DeleteAccessConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl DeleteAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<DeleteAccessConfigurationResponse, Error> {
+        let DeleteAccessConfigurationRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `DeleteDirectory`.
+///
+/// 调用DeleteDirectory删除目录。
+///
+/// ### 前提条件
+/// 删除目录前，请确保目录中没有任何资源。具体如下：
+///
+/// - 移除所有用户和用户组在RD账号上的授权。具体操作，请参见\[DeleteAccessAssignment\](~~338350~~)。
+/// - 删除用户：具体操作，请参见\[DeleteUser\](~~341671~~)。
+/// - 删除用户组：具体操作，请参见\[DeleteGroup\](~~341821~~)。
+/// - 删除访问配置：具体操作，请参见\[DeleteAccessConfiguration\](~~336907~~)。
+/// - 删除SCIM密钥：具体操作，请参见\[DeleteSCIMServerCredential\](~~341842~~)。
+/// - 删除单点登录配置：具体操作，请参见\[ClearExternalSAMLIdentityProvider\](~~341573~~)。
+///
+/// ### 使用说明
+/// 本文将提供一个示例，删除ID为`d-00fc2p61****`的目录。
+///
+/// Build one with [`DeleteDirectoryRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteDirectoryRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteDirectoryRequest {
+    const NAME: &'static str = "DeleteDirectoryRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteDirectoryRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteDirectoryRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteDirectoryRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl DeleteDirectoryRequest {
+    /// Starts building a request.
+    pub fn builder() -> DeleteDirectoryRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`DeleteDirectoryRequest`]; [`build`](DeleteDirectoryRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct DeleteDirectoryRequestBuilder<C = ()> {
+    client: C,
+    inner: DeleteDirectoryRequest,
+}
+impl<C> DeleteDirectoryRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<DeleteDirectoryRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<DeleteDirectoryRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `DeleteDirectory` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteDirectoryResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `B182C041-8C64-5F2F-A07B-FC67FAF89CF9`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteDirectoryResponse {
+    const NAME: &'static str = "DeleteDirectoryResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteDirectoryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteDirectoryResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteDirectoryResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for DeleteDirectoryRequest {
+    const NAME: &'static str = "DeleteDirectory";
+    type Service = Client;
+    type Output = DeleteDirectoryResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        DeleteDirectoryRequest::validate(self)
+    }
+}
+/// A `DeleteDirectory` call being set up by [`Client::delete_directory`]: the request builder holding a client; set parameters, then [`send`](DeleteDirectoryRequestBuilder::send).
+pub type DeleteDirectoryFluentBuilder = DeleteDirectoryRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl DeleteDirectoryRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<DeleteDirectoryResponse, Error> {
+        let DeleteDirectoryRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `DeleteGroup`.
+///
+/// 调用DeleteGroup删除指定用户组。
+///
+/// ### 前提条件
+/// 删除用户组前，请确保用户组未关联以下资源，否则会删除失败。具体如下：
+///
+/// - 用户：您需要移除用户组中的用户。具体操作，请参见\[RemoveUserFromGroup\](~~335116~~)。
+/// - 授权：您需要移除用户组在RD账号上的授权。具体操作，请参见\[DeleteAccessAssignment\](~~338350~~)。
+///
+/// ### 使用说明
+///
+/// 当启用SCIM同步后，不能删除SCIM同步的用户组。
+///
+/// 本文将提供一个示例，删除用户组`g-00jqzghi2n3o5hkh****`。
+///
+/// Build one with [`DeleteGroupRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteGroupRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 用户组的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub group_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteGroupRequest {
+    const NAME: &'static str = "DeleteGroupRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "GroupId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.group_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteGroupRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteGroupRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("GroupId", &self.group_id)?;
+        w.end()
+    }
+}
+impl DeleteGroupRequest {
+    /// Starts building a request.
+    pub fn builder() -> DeleteGroupRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("GroupId", self.group_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`DeleteGroupRequest`]; [`build`](DeleteGroupRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct DeleteGroupRequestBuilder<C = ()> {
+    client: C,
+    inner: DeleteGroupRequest,
+}
+impl<C> DeleteGroupRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets GroupId.
+    ///
+    /// 用户组的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub fn group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_id = Some(value.into());
+        self
+    }
+    /// Sets `GroupId`, or clears it with `None`; see [`group_id`](Self::group_id).
+    pub fn set_group_id(mut self, value: Option<String>) -> Self {
+        self.inner.group_id = value;
+        self
+    }
+    /// The `GroupId` set so far.
+    pub fn get_group_id(&self) -> &Option<String> {
+        &self.inner.group_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<DeleteGroupRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<DeleteGroupRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `DeleteGroup` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteGroupResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F723DE01-6276-5DC4-9B1F-9CBE3E1748B2`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteGroupResponse {
+    const NAME: &'static str = "DeleteGroupResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteGroupResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteGroupResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteGroupResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for DeleteGroupRequest {
+    const NAME: &'static str = "DeleteGroup";
+    type Service = Client;
+    type Output = DeleteGroupResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        DeleteGroupRequest::validate(self)
+    }
+}
+/// A `DeleteGroup` call being set up by [`Client::delete_group`]: the request builder holding a client; set parameters, then [`send`](DeleteGroupRequestBuilder::send).
+pub type DeleteGroupFluentBuilder = DeleteGroupRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl DeleteGroupRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<DeleteGroupResponse, Error> {
+        let DeleteGroupRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `DeleteMFADeviceForUser`.
+///
+/// 调用DeleteMFADeviceForUser删除用户的MFA设备。
+///
+/// 本文将提供一个示例，删除用户`u-00q8wbq42wiltcrk****`绑定的MFA设备`mfa-00ujhet8pycljj7j****`。
+///
+/// Build one with [`DeleteMfaDeviceForUserRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteMfaDeviceForUserRequest {
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+    /// MFA设备ID。
+    ///
+    /// 您可以调用\[ListMFADevicesForUser\](~~333531~~)查询MFA设备ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `MFADeviceId`. Example: `mfa-00ujhet8pycljj7j****`.
+    pub mfa_device_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteMfaDeviceForUserRequest {
+    const NAME: &'static str = "DeleteMfaDeviceForUserRequest";
+    const FIELDS: &'static [&'static str] = &["UserId", "MFADeviceId", "DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.user_id = map.next_value()?,
+            1usize => self.mfa_device_id = map.next_value()?,
+            2usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteMfaDeviceForUserRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteMfaDeviceForUserRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteMfaDeviceForUserRequest",
+            3usize,
+        )?;
+        w.opt("UserId", &self.user_id)?;
+        w.opt("MFADeviceId", &self.mfa_device_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl DeleteMfaDeviceForUserRequest {
+    /// Starts building a request.
+    pub fn builder() -> DeleteMfaDeviceForUserRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("UserId", self.user_id.is_some());
+        v.required("MFADeviceId", self.mfa_device_id.is_some());
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`DeleteMfaDeviceForUserRequest`]; [`build`](DeleteMfaDeviceForUserRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct DeleteMfaDeviceForUserRequestBuilder<C = ()> {
+    client: C,
+    inner: DeleteMfaDeviceForUserRequest,
+}
+impl<C> DeleteMfaDeviceForUserRequestBuilder<C> {
+    /// Sets UserId.
+    ///
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_id = Some(value.into());
+        self
+    }
+    /// Sets `UserId`, or clears it with `None`; see [`user_id`](Self::user_id).
+    pub fn set_user_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_id = value;
+        self
+    }
+    /// The `UserId` set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.inner.user_id
+    }
+    /// Sets MFADeviceId.
+    ///
+    /// MFA设备ID。
+    ///
+    /// 您可以调用\[ListMFADevicesForUser\](~~333531~~)查询MFA设备ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `MFADeviceId`. Example: `mfa-00ujhet8pycljj7j****`.
+    pub fn mfa_device_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.mfa_device_id = Some(value.into());
+        self
+    }
+    /// Sets `MFADeviceId`, or clears it with `None`; see [`mfa_device_id`](Self::mfa_device_id).
+    pub fn set_mfa_device_id(mut self, value: Option<String>) -> Self {
+        self.inner.mfa_device_id = value;
+        self
+    }
+    /// The `MFADeviceId` set so far.
+    pub fn get_mfa_device_id(&self) -> &Option<String> {
+        &self.inner.mfa_device_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<DeleteMfaDeviceForUserRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<DeleteMfaDeviceForUserRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `DeleteMFADeviceForUser` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteMfaDeviceForUserResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `8B9982ED-FD0D-5622-8EA0-7B768685DCE7`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteMfaDeviceForUserResponse {
+    const NAME: &'static str = "DeleteMfaDeviceForUserResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteMfaDeviceForUserResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteMfaDeviceForUserResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteMfaDeviceForUserResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for DeleteMfaDeviceForUserRequest {
+    const NAME: &'static str = "DeleteMFADeviceForUser";
+    type Service = Client;
+    type Output = DeleteMfaDeviceForUserResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        DeleteMfaDeviceForUserRequest::validate(self)
+    }
+}
+/// A `DeleteMFADeviceForUser` call being set up by [`Client::delete_mfa_device_for_user`]: the request builder holding a client; set parameters, then [`send`](DeleteMfaDeviceForUserRequestBuilder::send).
+pub type DeleteMfaDeviceForUserFluentBuilder = DeleteMfaDeviceForUserRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl DeleteMfaDeviceForUserRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<DeleteMfaDeviceForUserResponse, Error> {
+        let DeleteMfaDeviceForUserRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `DeleteSCIMServerCredential`.
+///
+/// 调用DeleteSCIMServerCredential删除SCIM密钥。
+///
+/// 删除SCIM密钥后，使用该SCIM密钥的同步任务将会失败。
+///
+/// 本文将提供一个示例，删除ID为`scimcred-004whl0kvfwcypbi****`的SCIM密钥。
+///
+/// Build one with [`DeleteScimServerCredentialRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteScimServerCredentialRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// SCIM密钥ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `CredentialId`. Example: `scimcred-004whl0kvfwcypbi****`.
+    pub credential_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteScimServerCredentialRequest {
+    const NAME: &'static str = "DeleteScimServerCredentialRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "CredentialId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.credential_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteScimServerCredentialRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteScimServerCredentialRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteScimServerCredentialRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("CredentialId", &self.credential_id)?;
+        w.end()
+    }
+}
+impl DeleteScimServerCredentialRequest {
+    /// Starts building a request.
+    pub fn builder() -> DeleteScimServerCredentialRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("CredentialId", self.credential_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`DeleteScimServerCredentialRequest`]; [`build`](DeleteScimServerCredentialRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct DeleteScimServerCredentialRequestBuilder<C = ()> {
+    client: C,
+    inner: DeleteScimServerCredentialRequest,
+}
+impl<C> DeleteScimServerCredentialRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets CredentialId.
+    ///
+    /// SCIM密钥ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `CredentialId`. Example: `scimcred-004whl0kvfwcypbi****`.
+    pub fn credential_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.credential_id = Some(value.into());
+        self
+    }
+    /// Sets `CredentialId`, or clears it with `None`; see [`credential_id`](Self::credential_id).
+    pub fn set_credential_id(mut self, value: Option<String>) -> Self {
+        self.inner.credential_id = value;
+        self
+    }
+    /// The `CredentialId` set so far.
+    pub fn get_credential_id(&self) -> &Option<String> {
+        &self.inner.credential_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<DeleteScimServerCredentialRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<DeleteScimServerCredentialRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `DeleteSCIMServerCredential` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteScimServerCredentialResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `8CE8B990-193D-50CE-A604-69F3E7DCE740`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteScimServerCredentialResponse {
+    const NAME: &'static str = "DeleteScimServerCredentialResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteScimServerCredentialResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteScimServerCredentialResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteScimServerCredentialResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for DeleteScimServerCredentialRequest {
+    const NAME: &'static str = "DeleteSCIMServerCredential";
+    type Service = Client;
+    type Output = DeleteScimServerCredentialResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        DeleteScimServerCredentialRequest::validate(self)
+    }
+}
+/// A `DeleteSCIMServerCredential` call being set up by [`Client::delete_scim_server_credential`]: the request builder holding a client; set parameters, then [`send`](DeleteScimServerCredentialRequestBuilder::send).
+pub type DeleteScimServerCredentialFluentBuilder = DeleteScimServerCredentialRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl DeleteScimServerCredentialRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<DeleteScimServerCredentialResponse, Error> {
+        let DeleteScimServerCredentialRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `DeleteUser`.
+///
+/// 调用DeleteUser删除用户。
+///
+/// ### 前提条件
+/// 删除用户前，请确保用户未关联以下资源，否则会删除失败。具体如下：
+///
+/// - MFA设备：您需要删除用户绑定的MFA设备。具体操作，请参见\[DeleteMFADeviceForUser\](~~341675~~)。
+/// - 授权：您需要移除用户在RD账号上的授权。具体操作，请参见\[DeleteAccessAssignment\](~~338350~~)。
+/// - 用户组：您需要将用户从用户组中移除。具体操作，请参见\[RemoveUserFromGroup\](~~335116~~)。
+///
+/// ### 使用说明
+///
+/// 当启用SCIM同步时，不能删除SCIM同步用户。
+///
+/// 本文将提供一个示例，删除ID为`u-00q8wbq42wiltcrk****`的用户。
+///
+/// Build one with [`DeleteUserRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteUserRequest {
+    /// 目录ID
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteUserRequest {
+    const NAME: &'static str = "DeleteUserRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "UserId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.user_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteUserRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteUserRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteUserRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("UserId", &self.user_id)?;
+        w.end()
+    }
+}
+impl DeleteUserRequest {
+    /// Starts building a request.
+    pub fn builder() -> DeleteUserRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("UserId", self.user_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`DeleteUserRequest`]; [`build`](DeleteUserRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct DeleteUserRequestBuilder<C = ()> {
+    client: C,
+    inner: DeleteUserRequest,
+}
+impl<C> DeleteUserRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets UserId.
+    ///
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_id = Some(value.into());
+        self
+    }
+    /// Sets `UserId`, or clears it with `None`; see [`user_id`](Self::user_id).
+    pub fn set_user_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_id = value;
+        self
+    }
+    /// The `UserId` set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.inner.user_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<DeleteUserRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<DeleteUserRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `DeleteUser` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteUserResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `E598602-AC67-56EF-B7CC-2927C30AA0A8`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteUserResponse {
+    const NAME: &'static str = "DeleteUserResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteUserResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteUserResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteUserResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for DeleteUserRequest {
+    const NAME: &'static str = "DeleteUser";
+    type Service = Client;
+    type Output = DeleteUserResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        DeleteUserRequest::validate(self)
+    }
+}
+/// A `DeleteUser` call being set up by [`Client::delete_user`]: the request builder holding a client; set parameters, then [`send`](DeleteUserRequestBuilder::send).
+pub type DeleteUserFluentBuilder = DeleteUserRequestBuilder<::specbind_runtime::Client>;
+impl DeleteUserRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<DeleteUserResponse, Error> {
+        let DeleteUserRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `DeleteUserProvisioning`.
+///
+/// 调用DeleteUserProvisioning删除RAM用户同步。
+///
+/// Build one with [`DeleteUserProvisioningRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteUserProvisioningRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+    /// RAM用户同步的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub user_provisioning_id: Option<String>,
+    /// 删除策略。删除RAM用户同步时，对已同步的RAM用户的处理策略。取值：
+    ///
+    /// - Delete：删除。删除RAM用户同步时，会删除从云SSO已经同步到RAM中的RAM用户。
+    /// - Keep：保留。删除RAM用户同步时，会保留从云SSO已经同步到RAM中的RAM用户。
+    ///
+    /// &gt; 该参数置空时，将采用创建RAM用户同步时设置的删除策略。
+    ///
+    /// Wire name: `DeletionStrategy`. Example: `Delete`.
+    pub deletion_strategy: Option<DeletionStrategy>,
+}
+impl ::specbind_runtime::object::Object for DeleteUserProvisioningRequest {
+    const NAME: &'static str = "DeleteUserProvisioningRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "UserProvisioningId",
+        "DeletionStrategy",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.user_provisioning_id = map.next_value()?,
+            2usize => self.deletion_strategy = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteUserProvisioningRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteUserProvisioningRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteUserProvisioningRequest",
+            3usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("UserProvisioningId", &self.user_provisioning_id)?;
+        w.opt("DeletionStrategy", &self.deletion_strategy)?;
+        w.end()
+    }
+}
+impl DeleteUserProvisioningRequest {
+    /// Starts building a request.
+    pub fn builder() -> DeleteUserProvisioningRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("UserProvisioningId", self.user_provisioning_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`DeleteUserProvisioningRequest`]; [`build`](DeleteUserProvisioningRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct DeleteUserProvisioningRequestBuilder<C = ()> {
+    client: C,
+    inner: DeleteUserProvisioningRequest,
+}
+impl<C> DeleteUserProvisioningRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets UserProvisioningId.
+    ///
+    /// RAM用户同步的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub fn user_provisioning_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_provisioning_id = Some(value.into());
+        self
+    }
+    /// Sets `UserProvisioningId`, or clears it with `None`; see [`user_provisioning_id`](Self::user_provisioning_id).
+    pub fn set_user_provisioning_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_provisioning_id = value;
+        self
+    }
+    /// The `UserProvisioningId` set so far.
+    pub fn get_user_provisioning_id(&self) -> &Option<String> {
+        &self.inner.user_provisioning_id
+    }
+    /// Sets DeletionStrategy.
+    ///
+    /// 删除策略。删除RAM用户同步时，对已同步的RAM用户的处理策略。取值：
+    ///
+    /// - Delete：删除。删除RAM用户同步时，会删除从云SSO已经同步到RAM中的RAM用户。
+    /// - Keep：保留。删除RAM用户同步时，会保留从云SSO已经同步到RAM中的RAM用户。
+    ///
+    /// &gt; 该参数置空时，将采用创建RAM用户同步时设置的删除策略。
+    ///
+    /// Wire name: `DeletionStrategy`. Example: `Delete`.
+    pub fn deletion_strategy(mut self, value: impl Into<DeletionStrategy>) -> Self {
+        self.inner.deletion_strategy = Some(value.into());
+        self
+    }
+    /// Sets `DeletionStrategy`, or clears it with `None`; see [`deletion_strategy`](Self::deletion_strategy).
+    pub fn set_deletion_strategy(mut self, value: Option<DeletionStrategy>) -> Self {
+        self.inner.deletion_strategy = value;
+        self
+    }
+    /// The `DeletionStrategy` set so far.
+    pub fn get_deletion_strategy(&self) -> &Option<DeletionStrategy> {
+        &self.inner.deletion_strategy
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<DeleteUserProvisioningRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<DeleteUserProvisioningRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `DeleteUserProvisioning` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteUserProvisioningResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F6F90F3D-4502-5877-B80B-97476F6AE2CC`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteUserProvisioningResponse {
+    const NAME: &'static str = "DeleteUserProvisioningResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteUserProvisioningResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteUserProvisioningResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteUserProvisioningResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for DeleteUserProvisioningRequest {
+    const NAME: &'static str = "DeleteUserProvisioning";
+    type Service = Client;
+    type Output = DeleteUserProvisioningResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        DeleteUserProvisioningRequest::validate(self)
+    }
+}
+/// A `DeleteUserProvisioning` call being set up by [`Client::delete_user_provisioning`]: the request builder holding a client; set parameters, then [`send`](DeleteUserProvisioningRequestBuilder::send).
+pub type DeleteUserProvisioningFluentBuilder = DeleteUserProvisioningRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl DeleteUserProvisioningRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<DeleteUserProvisioningResponse, Error> {
+        let DeleteUserProvisioningRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `DeleteUserProvisioningEvent`.
+///
+/// 调用DeleteUserProvisioningEvent删除执行失败的RAM用户同步事件。
+///
+/// Build one with [`DeleteUserProvisioningEventRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteUserProvisioningEventRequest {
+    /// RAM用户同步事件ID。
+    ///
+    /// 您可以调用\[ListUserProvisioningEvents\](~~2636305~~)获取`EventId`。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `EventId`. Example: `upe-wjKyNDmZvyZOiRcJ****`.
+    pub event_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+    /// RAM用户同步的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub user_provisioning_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteUserProvisioningEventRequest {
+    const NAME: &'static str = "DeleteUserProvisioningEventRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "EventId",
+        "DirectoryId",
+        "UserProvisioningId",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.event_id = map.next_value()?,
+            1usize => self.directory_id = map.next_value()?,
+            2usize => self.user_provisioning_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteUserProvisioningEventRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteUserProvisioningEventRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteUserProvisioningEventRequest",
+            3usize,
+        )?;
+        w.opt("EventId", &self.event_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("UserProvisioningId", &self.user_provisioning_id)?;
+        w.end()
+    }
+}
+impl DeleteUserProvisioningEventRequest {
+    /// Starts building a request.
+    pub fn builder() -> DeleteUserProvisioningEventRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("EventId", self.event_id.is_some());
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("UserProvisioningId", self.user_provisioning_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`DeleteUserProvisioningEventRequest`]; [`build`](DeleteUserProvisioningEventRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct DeleteUserProvisioningEventRequestBuilder<C = ()> {
+    client: C,
+    inner: DeleteUserProvisioningEventRequest,
+}
+impl<C> DeleteUserProvisioningEventRequestBuilder<C> {
+    /// Sets EventId.
+    ///
+    /// RAM用户同步事件ID。
+    ///
+    /// 您可以调用\[ListUserProvisioningEvents\](~~2636305~~)获取`EventId`。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `EventId`. Example: `upe-wjKyNDmZvyZOiRcJ****`.
+    pub fn event_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.event_id = Some(value.into());
+        self
+    }
+    /// Sets `EventId`, or clears it with `None`; see [`event_id`](Self::event_id).
+    pub fn set_event_id(mut self, value: Option<String>) -> Self {
+        self.inner.event_id = value;
+        self
+    }
+    /// The `EventId` set so far.
+    pub fn get_event_id(&self) -> &Option<String> {
+        &self.inner.event_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets UserProvisioningId.
+    ///
+    /// RAM用户同步的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub fn user_provisioning_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_provisioning_id = Some(value.into());
+        self
+    }
+    /// Sets `UserProvisioningId`, or clears it with `None`; see [`user_provisioning_id`](Self::user_provisioning_id).
+    pub fn set_user_provisioning_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_provisioning_id = value;
+        self
+    }
+    /// The `UserProvisioningId` set so far.
+    pub fn get_user_provisioning_id(&self) -> &Option<String> {
+        &self.inner.user_provisioning_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<DeleteUserProvisioningEventRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<DeleteUserProvisioningEventRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `DeleteUserProvisioningEvent` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeleteUserProvisioningEventResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `A9287DA5-FD59-32A0-A810-1962E8B58ABB`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeleteUserProvisioningEventResponse {
+    const NAME: &'static str = "DeleteUserProvisioningEventResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteUserProvisioningEventResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeleteUserProvisioningEventResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeleteUserProvisioningEventResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for DeleteUserProvisioningEventRequest {
+    const NAME: &'static str = "DeleteUserProvisioningEvent";
+    type Service = Client;
+    type Output = DeleteUserProvisioningEventResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        DeleteUserProvisioningEventRequest::validate(self)
+    }
+}
+/// A `DeleteUserProvisioningEvent` call being set up by [`Client::delete_user_provisioning_event`]: the request builder holding a client; set parameters, then [`send`](DeleteUserProvisioningEventRequestBuilder::send).
+pub type DeleteUserProvisioningEventFluentBuilder = DeleteUserProvisioningEventRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl DeleteUserProvisioningEventRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<DeleteUserProvisioningEventResponse, Error> {
+        let DeleteUserProvisioningEventRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `DeprovisionAccessConfiguration`.
+///
+/// 调用DeprovisionAccessConfiguration解除访问配置在RD账号上的部署。
+///
+/// 该API的操作为异步操作。您可以使用返回参数中的`TaskId`，调用\[GetTask\](~~340670~~)查询任务执行状态。
+///
+/// 本文将提供一个示例，解除访问配置`ac-00jhtfl8thteu6uj****`在RD账号`114240524784****`上的部署。
+///
+/// Build one with [`DeprovisionAccessConfigurationRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeprovisionAccessConfigurationRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub access_configuration_id: Option<String>,
+    /// 任务目标类型。取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub target_type: Option<String>,
+    /// 任务目标ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub target_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DeprovisionAccessConfigurationRequest {
+    const NAME: &'static str = "DeprovisionAccessConfigurationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "AccessConfigurationId",
+        "TargetType",
+        "TargetId",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.access_configuration_id = map.next_value()?,
+            2usize => self.target_type = map.next_value()?,
+            3usize => self.target_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeprovisionAccessConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeprovisionAccessConfigurationRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeprovisionAccessConfigurationRequest",
+            4usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.end()
+    }
+}
+impl DeprovisionAccessConfigurationRequest {
+    /// Starts building a request.
+    pub fn builder() -> DeprovisionAccessConfigurationRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("AccessConfigurationId", self.access_configuration_id.is_some());
+        v.required("TargetType", self.target_type.is_some());
+        v.required("TargetId", self.target_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`DeprovisionAccessConfigurationRequest`]; [`build`](DeprovisionAccessConfigurationRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct DeprovisionAccessConfigurationRequestBuilder<C = ()> {
+    client: C,
+    inner: DeprovisionAccessConfigurationRequest,
+}
+impl<C> DeprovisionAccessConfigurationRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets AccessConfigurationId.
+    ///
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_id = value;
+        self
+    }
+    /// The `AccessConfigurationId` set so far.
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
+        &self.inner.access_configuration_id
+    }
+    /// Sets TargetType.
+    ///
+    /// 任务目标类型。取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub fn target_type(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_type = Some(value.into());
+        self
+    }
+    /// Sets `TargetType`, or clears it with `None`; see [`target_type`](Self::target_type).
+    pub fn set_target_type(mut self, value: Option<String>) -> Self {
+        self.inner.target_type = value;
+        self
+    }
+    /// The `TargetType` set so far.
+    pub fn get_target_type(&self) -> &Option<String> {
+        &self.inner.target_type
+    }
+    /// Sets TargetId.
+    ///
+    /// 任务目标ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub fn target_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_id = Some(value.into());
+        self
+    }
+    /// Sets `TargetId`, or clears it with `None`; see [`target_id`](Self::target_id).
+    pub fn set_target_id(mut self, value: Option<String>) -> Self {
+        self.inner.target_id = value;
+        self
+    }
+    /// The `TargetId` set so far.
+    pub fn get_target_id(&self) -> &Option<String> {
+        &self.inner.target_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<DeprovisionAccessConfigurationRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<DeprovisionAccessConfigurationRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `DeprovisionAccessConfiguration` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeprovisionAccessConfigurationResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `584FE9D0-D1AC-5B19-A39C-8D244FC0538C`.
+    pub request_id: Option<String>,
+    /// 任务信息。
+    ///
+    /// Wire name: `Tasks`.
+    pub tasks: Vec<Task>,
+}
+impl ::specbind_runtime::object::Object for DeprovisionAccessConfigurationResponse {
+    const NAME: &'static str = "DeprovisionAccessConfigurationResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "Tasks"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.tasks = ::specbind_runtime::object::read_list(map)?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeprovisionAccessConfigurationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DeprovisionAccessConfigurationResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DeprovisionAccessConfigurationResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.field("Tasks", &self.tasks)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for DeprovisionAccessConfigurationRequest {
+    const NAME: &'static str = "DeprovisionAccessConfiguration";
+    type Service = Client;
+    type Output = DeprovisionAccessConfigurationResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        DeprovisionAccessConfigurationRequest::validate(self)
+    }
+}
+/// A `DeprovisionAccessConfiguration` call being set up by [`Client::deprovision_access_configuration`]: the request builder holding a client; set parameters, then [`send`](DeprovisionAccessConfigurationRequestBuilder::send).
+pub type DeprovisionAccessConfigurationFluentBuilder = DeprovisionAccessConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl DeprovisionAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<DeprovisionAccessConfigurationResponse, Error> {
+        let DeprovisionAccessConfigurationRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `DisableDelegateAccount`.
+///
+/// 调用DisableDelegateAccount禁用云SSO委派管理员账号。
+///
+/// Build one with [`DisableDelegateAccountRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DisableDelegateAccountRequest {
+    /// 需要禁用的云SSO委派管理员账号ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccountId`. Example: `1200971777065046`.
+    pub account_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DisableDelegateAccountRequest {
+    const NAME: &'static str = "DisableDelegateAccountRequest";
+    const FIELDS: &'static [&'static str] = &["AccountId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.account_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DisableDelegateAccountRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DisableDelegateAccountRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DisableDelegateAccountRequest",
+            1usize,
+        )?;
+        w.opt("AccountId", &self.account_id)?;
+        w.end()
+    }
+}
+impl DisableDelegateAccountRequest {
+    /// Starts building a request.
+    pub fn builder() -> DisableDelegateAccountRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("AccountId", self.account_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`DisableDelegateAccountRequest`]; [`build`](DisableDelegateAccountRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct DisableDelegateAccountRequestBuilder<C = ()> {
+    client: C,
+    inner: DisableDelegateAccountRequest,
+}
+impl<C> DisableDelegateAccountRequestBuilder<C> {
+    /// Sets AccountId.
+    ///
+    /// 需要禁用的云SSO委派管理员账号ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccountId`. Example: `1200971777065046`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.account_id = Some(value.into());
+        self
+    }
+    /// Sets `AccountId`, or clears it with `None`; see [`account_id`](Self::account_id).
+    pub fn set_account_id(mut self, value: Option<String>) -> Self {
+        self.inner.account_id = value;
+        self
+    }
+    /// The `AccountId` set so far.
+    pub fn get_account_id(&self) -> &Option<String> {
+        &self.inner.account_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<DisableDelegateAccountRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<DisableDelegateAccountRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `DisableDelegateAccount` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DisableDelegateAccountResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `12B3E332-DD16-515B-B695-39BA233AA172`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DisableDelegateAccountResponse {
+    const NAME: &'static str = "DisableDelegateAccountResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DisableDelegateAccountResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DisableDelegateAccountResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DisableDelegateAccountResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for DisableDelegateAccountRequest {
+    const NAME: &'static str = "DisableDelegateAccount";
+    type Service = Client;
+    type Output = DisableDelegateAccountResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        DisableDelegateAccountRequest::validate(self)
+    }
+}
+/// A `DisableDelegateAccount` call being set up by [`Client::disable_delegate_account`]: the request builder holding a client; set parameters, then [`send`](DisableDelegateAccountRequestBuilder::send).
+pub type DisableDelegateAccountFluentBuilder = DisableDelegateAccountRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl DisableDelegateAccountRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<DisableDelegateAccountResponse, Error> {
+        let DisableDelegateAccountRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `DisableService`.
+///
+/// 调用DisableService关闭云SSO。
+///
+/// 当云SSO内没有任何目录时，您可以根据需要关闭云SSO。关闭后，您也可以随时开启它。
+///
+/// Build one with [`DisableServiceRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DisableServiceRequest {}
+impl ::specbind_runtime::object::Object for DisableServiceRequest {
+    const NAME: &'static str = "DisableServiceRequest";
+    const FIELDS: &'static [&'static str] = &[];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let _ = index;
+        ::specbind_runtime::object::skip(map)?;
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DisableServiceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DisableServiceRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DisableServiceRequest",
+            0usize,
+        )?;
+        w.end()
+    }
+}
+impl DisableServiceRequest {
+    /// Starts building a request.
+    pub fn builder() -> DisableServiceRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let v = ::specbind_runtime::validate::Validator::new();
+        v.finish()
+    }
+}
+/// Builds a [`DisableServiceRequest`]; [`build`](DisableServiceRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct DisableServiceRequestBuilder<C = ()> {
+    client: C,
+    inner: DisableServiceRequest,
+}
+impl<C> DisableServiceRequestBuilder<C> {
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<DisableServiceRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<DisableServiceRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `DisableService` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DisableServiceResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `3257EAD2-8723-1F26-B69C-F8707D8B565D`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for DisableServiceResponse {
+    const NAME: &'static str = "DisableServiceResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DisableServiceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for DisableServiceResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "DisableServiceResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for DisableServiceRequest {
+    const NAME: &'static str = "DisableService";
+    type Service = Client;
+    type Output = DisableServiceResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        DisableServiceRequest::validate(self)
+    }
+}
+/// A `DisableService` call being set up by [`Client::disable_service`]: the request builder holding a client; set parameters, then [`send`](DisableServiceRequestBuilder::send).
+pub type DisableServiceFluentBuilder = DisableServiceRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl DisableServiceRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<DisableServiceResponse, Error> {
+        let DisableServiceRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `EnableDelegateAccount`.
+///
+/// 调用EnableDelegateAccount启用云SSO委派管理员账号。
+///
+/// 资源目录管理账号可以将资源目录的成员设置为云SSO的委派管理员账号。具体操作，请参见\[添加委派管理员账号\](~~208117~~)。
+///
+/// 设置成功后，您可以调用本接口启用云SSO的委派管理员账号，实现云SSO委派管理员管理云SSO的目的。
+///
+/// Build one with [`EnableDelegateAccountRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct EnableDelegateAccountRequest {
+    /// 云SSO委派管理员账号ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccountId`. Example: `180658567986****`.
+    pub account_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for EnableDelegateAccountRequest {
+    const NAME: &'static str = "EnableDelegateAccountRequest";
+    const FIELDS: &'static [&'static str] = &["AccountId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.account_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnableDelegateAccountRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for EnableDelegateAccountRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "EnableDelegateAccountRequest",
+            1usize,
+        )?;
+        w.opt("AccountId", &self.account_id)?;
+        w.end()
+    }
+}
+impl EnableDelegateAccountRequest {
+    /// Starts building a request.
+    pub fn builder() -> EnableDelegateAccountRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("AccountId", self.account_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`EnableDelegateAccountRequest`]; [`build`](EnableDelegateAccountRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct EnableDelegateAccountRequestBuilder<C = ()> {
+    client: C,
+    inner: EnableDelegateAccountRequest,
+}
+impl<C> EnableDelegateAccountRequestBuilder<C> {
+    /// Sets AccountId.
+    ///
+    /// 云SSO委派管理员账号ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccountId`. Example: `180658567986****`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.account_id = Some(value.into());
+        self
+    }
+    /// Sets `AccountId`, or clears it with `None`; see [`account_id`](Self::account_id).
+    pub fn set_account_id(mut self, value: Option<String>) -> Self {
+        self.inner.account_id = value;
+        self
+    }
+    /// The `AccountId` set so far.
+    pub fn get_account_id(&self) -> &Option<String> {
+        &self.inner.account_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<EnableDelegateAccountRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<EnableDelegateAccountRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `EnableDelegateAccount` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct EnableDelegateAccountResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `768F908D-A66A-5A5D-816C-20C93CBBFEE3`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for EnableDelegateAccountResponse {
+    const NAME: &'static str = "EnableDelegateAccountResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnableDelegateAccountResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for EnableDelegateAccountResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "EnableDelegateAccountResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for EnableDelegateAccountRequest {
+    const NAME: &'static str = "EnableDelegateAccount";
+    type Service = Client;
+    type Output = EnableDelegateAccountResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        EnableDelegateAccountRequest::validate(self)
+    }
+}
+/// A `EnableDelegateAccount` call being set up by [`Client::enable_delegate_account`]: the request builder holding a client; set parameters, then [`send`](EnableDelegateAccountRequestBuilder::send).
+pub type EnableDelegateAccountFluentBuilder = EnableDelegateAccountRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl EnableDelegateAccountRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<EnableDelegateAccountResponse, Error> {
+        let EnableDelegateAccountRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `EnableService`.
+///
+/// 调用EnableService开通云SSO。
+///
+/// 只有资源目录的管理账号下具有开通云SSO权限的用户才能调用本API。更多信息，请参见\[开通云SSO\](~~262819~~)。
+///
+/// 调用该API视同您同意&lt;props="china"&gt;[产品协议](https://terms.aliyun.com/legal-agreement/terms/suit_bu1_ali_cloud/suit_bu1_ali_cloud202108161009_32808.html)&lt;/props&gt;&lt;props="intl"&gt;[产品协议](https://www.alibabacloud.com/help/doc-detail/42416.htm)&lt;/props&gt;。
+///
+/// Build one with [`EnableServiceRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct EnableServiceRequest {}
+impl ::specbind_runtime::object::Object for EnableServiceRequest {
+    const NAME: &'static str = "EnableServiceRequest";
+    const FIELDS: &'static [&'static str] = &[];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let _ = index;
+        ::specbind_runtime::object::skip(map)?;
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnableServiceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for EnableServiceRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let w = ::specbind_runtime::object::Writer::new(
+            s,
+            "EnableServiceRequest",
+            0usize,
+        )?;
+        w.end()
+    }
+}
+impl EnableServiceRequest {
+    /// Starts building a request.
+    pub fn builder() -> EnableServiceRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let v = ::specbind_runtime::validate::Validator::new();
+        v.finish()
+    }
+}
+/// Builds a [`EnableServiceRequest`]; [`build`](EnableServiceRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct EnableServiceRequestBuilder<C = ()> {
+    client: C,
+    inner: EnableServiceRequest,
+}
+impl<C> EnableServiceRequestBuilder<C> {
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<EnableServiceRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<EnableServiceRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `EnableService` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct EnableServiceResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `3D57EAD2-8723-1F26-B69C-F8707D8B565D`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for EnableServiceResponse {
+    const NAME: &'static str = "EnableServiceResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnableServiceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for EnableServiceResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "EnableServiceResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for EnableServiceRequest {
+    const NAME: &'static str = "EnableService";
+    type Service = Client;
+    type Output = EnableServiceResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        EnableServiceRequest::validate(self)
+    }
+}
+/// A `EnableService` call being set up by [`Client::enable_service`]: the request builder holding a client; set parameters, then [`send`](EnableServiceRequestBuilder::send).
+pub type EnableServiceFluentBuilder = EnableServiceRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl EnableServiceRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<EnableServiceResponse, Error> {
+        let EnableServiceRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetAccessConfiguration`.
+///
+/// 调用GetAccessConfiguration查询访问配置信息。
+///
+/// 本文将提供一个示例 ，查询ID为`ac-00ccule7tadaijxc****`的访问配置信息。
+///
+/// Build one with [`GetAccessConfigurationRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetAccessConfigurationRequest {
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00ccule7tadaijxc****`.
+    pub access_configuration_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetAccessConfigurationRequest {
+    const NAME: &'static str = "GetAccessConfigurationRequest";
+    const FIELDS: &'static [&'static str] = &["AccessConfigurationId", "DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.access_configuration_id = map.next_value()?,
+            1usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetAccessConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetAccessConfigurationRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetAccessConfigurationRequest",
+            2usize,
+        )?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetAccessConfigurationRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetAccessConfigurationRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("AccessConfigurationId", self.access_configuration_id.is_some());
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetAccessConfigurationRequest`]; [`build`](GetAccessConfigurationRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetAccessConfigurationRequestBuilder<C = ()> {
+    client: C,
+    inner: GetAccessConfigurationRequest,
+}
+impl<C> GetAccessConfigurationRequestBuilder<C> {
+    /// Sets AccessConfigurationId.
+    ///
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00ccule7tadaijxc****`.
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_id = value;
+        self
+    }
+    /// The `AccessConfigurationId` set so far.
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
+        &self.inner.access_configuration_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetAccessConfigurationRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetAccessConfigurationRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetAccessConfiguration` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetAccessConfigurationResponse {
+    /// 访问配置信息。
+    ///
+    /// Wire name: `AccessConfiguration`.
+    pub access_configuration: Option<AccessConfiguration>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `D5E40508-483B-52F6-993C-D880B0F87591`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetAccessConfigurationResponse {
+    const NAME: &'static str = "GetAccessConfigurationResponse";
+    const FIELDS: &'static [&'static str] = &["AccessConfiguration", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.access_configuration = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetAccessConfigurationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetAccessConfigurationResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetAccessConfigurationResponse",
+            2usize,
+        )?;
+        w.opt("AccessConfiguration", &self.access_configuration)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetAccessConfigurationRequest {
+    const NAME: &'static str = "GetAccessConfiguration";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetAccessConfigurationResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetAccessConfigurationRequest::validate(self)
+    }
+}
+/// A `GetAccessConfiguration` call being set up by [`Client::get_access_configuration`]: the request builder holding a client; set parameters, then [`send`](GetAccessConfigurationRequestBuilder::send).
+pub type GetAccessConfigurationFluentBuilder = GetAccessConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetAccessConfigurationResponse, Error> {
+        let GetAccessConfigurationRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetDirectory`.
+///
+/// 调用GetDirectory查询目录信息。
+///
+/// 本文将提供一个示例，查询ID为`d-00fc2p61****`的目录信息。
+///
+/// Build one with [`GetDirectoryRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetDirectoryRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetDirectoryRequest {
+    const NAME: &'static str = "GetDirectoryRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetDirectoryRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetDirectoryRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetDirectoryRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetDirectoryRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetDirectoryRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetDirectoryRequest`]; [`build`](GetDirectoryRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetDirectoryRequestBuilder<C = ()> {
+    client: C,
+    inner: GetDirectoryRequest,
+}
+impl<C> GetDirectoryRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetDirectoryRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetDirectoryRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetDirectory` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetDirectoryResponse {
+    /// 目录信息。
+    ///
+    /// Wire name: `Directory`.
+    pub directory: Option<Directory>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `AA6A9E4B-8A61-59E1-AA87-F61CA18258A3`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetDirectoryResponse {
+    const NAME: &'static str = "GetDirectoryResponse";
+    const FIELDS: &'static [&'static str] = &["Directory", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetDirectoryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetDirectoryResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetDirectoryResponse",
+            2usize,
+        )?;
+        w.opt("Directory", &self.directory)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetDirectoryRequest {
+    const NAME: &'static str = "GetDirectory";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetDirectoryResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetDirectoryRequest::validate(self)
+    }
+}
+/// A `GetDirectory` call being set up by [`Client::get_directory`]: the request builder holding a client; set parameters, then [`send`](GetDirectoryRequestBuilder::send).
+pub type GetDirectoryFluentBuilder = GetDirectoryRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetDirectoryRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetDirectoryResponse, Error> {
+        let GetDirectoryRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetDirectorySAMLServiceProviderInfo`.
+///
+/// 调用GetDirectorySAMLServiceProviderInfo查询SAML服务提供商（SP）信息。
+///
+/// 在基于SAML 2.0的SSO登录过程中，云SSO目录是服务提供商（SP），而企业自有的身份管理系统则是身份提供商（IdP）。
+///
+/// 本文将提供一个示例，查询目录`d-00fc2p61****`下的SP信息。
+///
+/// Build one with [`GetDirectorySamlServiceProviderInfoRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetDirectorySamlServiceProviderInfoRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetDirectorySamlServiceProviderInfoRequest {
+    const NAME: &'static str = "GetDirectorySamlServiceProviderInfoRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetDirectorySamlServiceProviderInfoRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetDirectorySamlServiceProviderInfoRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetDirectorySamlServiceProviderInfoRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetDirectorySamlServiceProviderInfoRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetDirectorySamlServiceProviderInfoRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetDirectorySamlServiceProviderInfoRequest`]; [`build`](GetDirectorySamlServiceProviderInfoRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetDirectorySamlServiceProviderInfoRequestBuilder<C = ()> {
+    client: C,
+    inner: GetDirectorySamlServiceProviderInfoRequest,
+}
+impl<C> GetDirectorySamlServiceProviderInfoRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<GetDirectorySamlServiceProviderInfoRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetDirectorySamlServiceProviderInfoRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetDirectorySAMLServiceProviderInfo` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetDirectorySamlServiceProviderInfoResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `4632107D-BCE1-5A96-B30B-182EE0709625`.
+    pub request_id: Option<String>,
+    /// SP信息。
+    ///
+    /// Wire name: `SAMLServiceProvider`.
+    pub saml_service_provider: Option<SamlServiceProvider>,
+}
+impl ::specbind_runtime::object::Object for GetDirectorySamlServiceProviderInfoResponse {
+    const NAME: &'static str = "GetDirectorySamlServiceProviderInfoResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "SAMLServiceProvider"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.saml_service_provider = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetDirectorySamlServiceProviderInfoResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetDirectorySamlServiceProviderInfoResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetDirectorySamlServiceProviderInfoResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("SAMLServiceProvider", &self.saml_service_provider)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetDirectorySamlServiceProviderInfoRequest {
+    const NAME: &'static str = "GetDirectorySAMLServiceProviderInfo";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetDirectorySamlServiceProviderInfoResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetDirectorySamlServiceProviderInfoRequest::validate(self)
+    }
+}
+/// A `GetDirectorySAMLServiceProviderInfo` call being set up by [`Client::get_directory_saml_service_provider_info`]: the request builder holding a client; set parameters, then [`send`](GetDirectorySamlServiceProviderInfoRequestBuilder::send).
+pub type GetDirectorySamlServiceProviderInfoFluentBuilder = GetDirectorySamlServiceProviderInfoRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetDirectorySamlServiceProviderInfoRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(
+        self,
+    ) -> Result<GetDirectorySamlServiceProviderInfoResponse, Error> {
+        let GetDirectorySamlServiceProviderInfoRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetDirectoryStatistics`.
+///
+/// 调用GetDirectoryStatistics查询目录的统计信息。
+///
+/// 本文将提供一个示例，查询ID为`d-00fc2p61****`目录的统计信息，包括用户数量、用户配额、用户组数量、用户组配额、访问配置数量、访问配置配额、访问配置绑定的系统策略配额、授权数量、SCIM同步密钥数量、SSO登录启用状态、SCIM启用状态和异步任务数量等信息。
+///
+/// Build one with [`GetDirectoryStatisticsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetDirectoryStatisticsRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetDirectoryStatisticsRequest {
+    const NAME: &'static str = "GetDirectoryStatisticsRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetDirectoryStatisticsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetDirectoryStatisticsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetDirectoryStatisticsRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetDirectoryStatisticsRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetDirectoryStatisticsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetDirectoryStatisticsRequest`]; [`build`](GetDirectoryStatisticsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetDirectoryStatisticsRequestBuilder<C = ()> {
+    client: C,
+    inner: GetDirectoryStatisticsRequest,
+}
+impl<C> GetDirectoryStatisticsRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetDirectoryStatisticsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetDirectoryStatisticsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetDirectoryStatistics` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetDirectoryStatisticsResponse {
+    /// 目录的统计信息。
+    ///
+    /// Wire name: `DirectoryStatistics`.
+    pub directory_statistics: Option<DirectoryStatistics>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `7B7228B0-A435-5D27-A6B2-ED3571F0654B`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetDirectoryStatisticsResponse {
+    const NAME: &'static str = "GetDirectoryStatisticsResponse";
+    const FIELDS: &'static [&'static str] = &["DirectoryStatistics", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_statistics = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetDirectoryStatisticsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetDirectoryStatisticsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetDirectoryStatisticsResponse",
+            2usize,
+        )?;
+        w.opt("DirectoryStatistics", &self.directory_statistics)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetDirectoryStatisticsRequest {
+    const NAME: &'static str = "GetDirectoryStatistics";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetDirectoryStatisticsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetDirectoryStatisticsRequest::validate(self)
+    }
+}
+/// A `GetDirectoryStatistics` call being set up by [`Client::get_directory_statistics`]: the request builder holding a client; set parameters, then [`send`](GetDirectoryStatisticsRequestBuilder::send).
+pub type GetDirectoryStatisticsFluentBuilder = GetDirectoryStatisticsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetDirectoryStatisticsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetDirectoryStatisticsResponse, Error> {
+        let GetDirectoryStatisticsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetExternalSAMLIdentityProvider`.
+///
+/// 调用GetExternalSAMLIdentityProvider查询SAML身份提供商（IdP）的配置信息。
+///
+/// 本文将提供一个示例，查询目录`d-00fc2p61****`下的SAML身份提供商的配置信息。
+///
+/// Build one with [`GetExternalSamlIdentityProviderRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetExternalSamlIdentityProviderRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetExternalSamlIdentityProviderRequest {
+    const NAME: &'static str = "GetExternalSamlIdentityProviderRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetExternalSamlIdentityProviderRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetExternalSamlIdentityProviderRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetExternalSamlIdentityProviderRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetExternalSamlIdentityProviderRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetExternalSamlIdentityProviderRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetExternalSamlIdentityProviderRequest`]; [`build`](GetExternalSamlIdentityProviderRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetExternalSamlIdentityProviderRequestBuilder<C = ()> {
+    client: C,
+    inner: GetExternalSamlIdentityProviderRequest,
+}
+impl<C> GetExternalSamlIdentityProviderRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<GetExternalSamlIdentityProviderRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetExternalSamlIdentityProviderRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetExternalSAMLIdentityProvider` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetExternalSamlIdentityProviderResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `96D1E5FF-0301-5636-8D33-071E033CFB82`.
+    pub request_id: Option<String>,
+    /// IdP配置信息。
+    ///
+    /// Wire name: `SAMLIdentityProviderConfiguration`.
+    pub saml_identity_provider_configuration: Option<SamlIdentityProviderConfiguration>,
+}
+impl ::specbind_runtime::object::Object for GetExternalSamlIdentityProviderResponse {
+    const NAME: &'static str = "GetExternalSamlIdentityProviderResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "RequestId",
+        "SAMLIdentityProviderConfiguration",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.saml_identity_provider_configuration = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetExternalSamlIdentityProviderResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetExternalSamlIdentityProviderResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetExternalSamlIdentityProviderResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt(
+            "SAMLIdentityProviderConfiguration",
+            &self.saml_identity_provider_configuration,
+        )?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetExternalSamlIdentityProviderRequest {
+    const NAME: &'static str = "GetExternalSAMLIdentityProvider";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetExternalSamlIdentityProviderResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetExternalSamlIdentityProviderRequest::validate(self)
+    }
+}
+/// A `GetExternalSAMLIdentityProvider` call being set up by [`Client::get_external_saml_identity_provider`]: the request builder holding a client; set parameters, then [`send`](GetExternalSamlIdentityProviderRequestBuilder::send).
+pub type GetExternalSamlIdentityProviderFluentBuilder = GetExternalSamlIdentityProviderRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetExternalSamlIdentityProviderResponse, Error> {
+        let GetExternalSamlIdentityProviderRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetGroup`.
+///
+/// 调用GetGroup查询指定用户组信息。
+///
+/// 本文将提供一个示例，查询目录`d-00fc2p61****`下用户组`g-00jqzghi2n3o5hkh****`的信息。
+///
+/// Build one with [`GetGroupRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetGroupRequest {
+    /// 用户组的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub group_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetGroupRequest {
+    const NAME: &'static str = "GetGroupRequest";
+    const FIELDS: &'static [&'static str] = &["GroupId", "DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.group_id = map.next_value()?,
+            1usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetGroupRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetGroupRequest",
+            2usize,
+        )?;
+        w.opt("GroupId", &self.group_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetGroupRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetGroupRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("GroupId", self.group_id.is_some());
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetGroupRequest`]; [`build`](GetGroupRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetGroupRequestBuilder<C = ()> {
+    client: C,
+    inner: GetGroupRequest,
+}
+impl<C> GetGroupRequestBuilder<C> {
+    /// Sets GroupId.
+    ///
+    /// 用户组的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub fn group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_id = Some(value.into());
+        self
+    }
+    /// Sets `GroupId`, or clears it with `None`; see [`group_id`](Self::group_id).
+    pub fn set_group_id(mut self, value: Option<String>) -> Self {
+        self.inner.group_id = value;
+        self
+    }
+    /// The `GroupId` set so far.
+    pub fn get_group_id(&self) -> &Option<String> {
+        &self.inner.group_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetGroupRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetGroupRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetGroup` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetGroupResponse {
+    /// 用户组信息。
+    ///
+    /// Wire name: `Group`.
+    pub group: Option<Group>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `768F908D-A66A-5A5D-816C-20C93CBBFEE3`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetGroupResponse {
+    const NAME: &'static str = "GetGroupResponse";
+    const FIELDS: &'static [&'static str] = &["Group", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.group = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetGroupResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetGroupResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetGroupResponse",
+            2usize,
+        )?;
+        w.opt("Group", &self.group)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetGroupRequest {
+    const NAME: &'static str = "GetGroup";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetGroupResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetGroupRequest::validate(self)
+    }
+}
+/// A `GetGroup` call being set up by [`Client::get_group`]: the request builder holding a client; set parameters, then [`send`](GetGroupRequestBuilder::send).
+pub type GetGroupFluentBuilder = GetGroupRequestBuilder<::specbind_runtime::Client>;
+impl GetGroupRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetGroupResponse, Error> {
+        let GetGroupRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetLoginPreference`.
+///
+/// 调用GetLoginPreference查询登录偏好。
+///
+/// Build one with [`GetLoginPreferenceRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetLoginPreferenceRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetLoginPreferenceRequest {
+    const NAME: &'static str = "GetLoginPreferenceRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetLoginPreferenceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetLoginPreferenceRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetLoginPreferenceRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetLoginPreferenceRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetLoginPreferenceRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetLoginPreferenceRequest`]; [`build`](GetLoginPreferenceRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetLoginPreferenceRequestBuilder<C = ()> {
+    client: C,
+    inner: GetLoginPreferenceRequest,
+}
+impl<C> GetLoginPreferenceRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetLoginPreferenceRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetLoginPreferenceRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetLoginPreference` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetLoginPreferenceResponse {
+    /// 登录偏好。
+    ///
+    /// Wire name: `LoginPreference`.
+    pub login_preference: Option<LoginPreference>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `8CE8B990-193D-50CE-A604-69F3E7DCE740`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetLoginPreferenceResponse {
+    const NAME: &'static str = "GetLoginPreferenceResponse";
+    const FIELDS: &'static [&'static str] = &["LoginPreference", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.login_preference = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetLoginPreferenceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetLoginPreferenceResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetLoginPreferenceResponse",
+            2usize,
+        )?;
+        w.opt("LoginPreference", &self.login_preference)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetLoginPreferenceRequest {
+    const NAME: &'static str = "GetLoginPreference";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetLoginPreferenceResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetLoginPreferenceRequest::validate(self)
+    }
+}
+/// A `GetLoginPreference` call being set up by [`Client::get_login_preference`]: the request builder holding a client; set parameters, then [`send`](GetLoginPreferenceRequestBuilder::send).
+pub type GetLoginPreferenceFluentBuilder = GetLoginPreferenceRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetLoginPreferenceRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetLoginPreferenceResponse, Error> {
+        let GetLoginPreferenceRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetMFAAuthenticationSettingInfo`.
+///
+/// 调用GetMFAAuthenticationSettingInfo查询全局MFA配置。
+///
+/// 当启用用户名密码登录时，您可以获取全局用户登录时的MFA校验策略。
+///
+/// 本文将提供一个示例，查询目录`u-00q8wbq42wiltcrk****`下云SSO用户的全局MFA校验策略。
+///
+/// Build one with [`GetMfaAuthenticationSettingInfoRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetMfaAuthenticationSettingInfoRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetMfaAuthenticationSettingInfoRequest {
+    const NAME: &'static str = "GetMfaAuthenticationSettingInfoRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetMfaAuthenticationSettingInfoRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetMfaAuthenticationSettingInfoRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetMfaAuthenticationSettingInfoRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetMfaAuthenticationSettingInfoRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetMfaAuthenticationSettingInfoRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetMfaAuthenticationSettingInfoRequest`]; [`build`](GetMfaAuthenticationSettingInfoRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetMfaAuthenticationSettingInfoRequestBuilder<C = ()> {
+    client: C,
+    inner: GetMfaAuthenticationSettingInfoRequest,
+}
+impl<C> GetMfaAuthenticationSettingInfoRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<GetMfaAuthenticationSettingInfoRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetMfaAuthenticationSettingInfoRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetMFAAuthenticationSettingInfo` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetMfaAuthenticationSettingInfoResponse {
+    /// 全局MFA校验配置。
+    ///
+    /// Wire name: `MFAAuthenticationSettingInfo`.
+    pub mfa_authentication_setting_info: Option<MfaAuthenticationSettingInfo>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `95D3B107-DA80-5B34-A3D0-9E82F8F0DA0E`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetMfaAuthenticationSettingInfoResponse {
+    const NAME: &'static str = "GetMfaAuthenticationSettingInfoResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "MFAAuthenticationSettingInfo",
+        "RequestId",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.mfa_authentication_setting_info = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetMfaAuthenticationSettingInfoResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetMfaAuthenticationSettingInfoResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetMfaAuthenticationSettingInfoResponse",
+            2usize,
+        )?;
+        w.opt("MFAAuthenticationSettingInfo", &self.mfa_authentication_setting_info)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetMfaAuthenticationSettingInfoRequest {
+    const NAME: &'static str = "GetMFAAuthenticationSettingInfo";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetMfaAuthenticationSettingInfoResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetMfaAuthenticationSettingInfoRequest::validate(self)
+    }
+}
+/// A `GetMFAAuthenticationSettingInfo` call being set up by [`Client::get_mfa_authentication_setting_info`]: the request builder holding a client; set parameters, then [`send`](GetMfaAuthenticationSettingInfoRequestBuilder::send).
+pub type GetMfaAuthenticationSettingInfoFluentBuilder = GetMfaAuthenticationSettingInfoRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetMfaAuthenticationSettingInfoRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetMfaAuthenticationSettingInfoResponse, Error> {
+        let GetMfaAuthenticationSettingInfoRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetMFAAuthenticationSettings`.
+///
+/// 调用GetMFAAuthenticationSettings查询全局MFA配置。
+///
+/// &gt; 该API后续将不再维护和更新，推荐您使用新API \[GetMFAAuthenticationSettingInfo\](~~611286~~)，查询更详细的信息。
+///
+/// 本文将提供一个示例，查询目录`d-00fc2p61****`的全局MFA配置。返回结果显示，全局MFA为已启用状态。
+///
+/// Build one with [`GetMfaAuthenticationSettingsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetMfaAuthenticationSettingsRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetMfaAuthenticationSettingsRequest {
+    const NAME: &'static str = "GetMfaAuthenticationSettingsRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetMfaAuthenticationSettingsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetMfaAuthenticationSettingsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetMfaAuthenticationSettingsRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetMfaAuthenticationSettingsRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetMfaAuthenticationSettingsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetMfaAuthenticationSettingsRequest`]; [`build`](GetMfaAuthenticationSettingsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetMfaAuthenticationSettingsRequestBuilder<C = ()> {
+    client: C,
+    inner: GetMfaAuthenticationSettingsRequest,
+}
+impl<C> GetMfaAuthenticationSettingsRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetMfaAuthenticationSettingsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetMfaAuthenticationSettingsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetMFAAuthenticationSettings` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetMfaAuthenticationSettingsResponse {
+    /// 全局MFA配置。取值：
+    ///
+    /// - Enabled：为所有用户启用MFA校验。
+    /// - Byuser：依赖用户的MFA独立配置。
+    /// - Disabled：为所有用户禁用MFA校验。
+    ///
+    /// Wire name: `MFAAuthenticationAdvanceSettings`. Example: `Enabled`.
+    pub mfa_authentication_advance_settings: Option<
+        GetMfaAuthenticationSettingsMfaAuthenticationAdvanceSettings,
+    >,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `A2BC00C5-76A2-5FFC-A340-927940A98377`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetMfaAuthenticationSettingsResponse {
+    const NAME: &'static str = "GetMfaAuthenticationSettingsResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "MFAAuthenticationAdvanceSettings",
+        "RequestId",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.mfa_authentication_advance_settings = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetMfaAuthenticationSettingsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetMfaAuthenticationSettingsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetMfaAuthenticationSettingsResponse",
+            2usize,
+        )?;
+        w.opt(
+            "MFAAuthenticationAdvanceSettings",
+            &self.mfa_authentication_advance_settings,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetMfaAuthenticationSettingsRequest {
+    const NAME: &'static str = "GetMFAAuthenticationSettings";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetMfaAuthenticationSettingsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetMfaAuthenticationSettingsRequest::validate(self)
+    }
+}
+/// A `GetMFAAuthenticationSettings` call being set up by [`Client::get_mfa_authentication_settings`]: the request builder holding a client; set parameters, then [`send`](GetMfaAuthenticationSettingsRequestBuilder::send).
+pub type GetMfaAuthenticationSettingsFluentBuilder = GetMfaAuthenticationSettingsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetMfaAuthenticationSettingsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetMfaAuthenticationSettingsResponse, Error> {
+        let GetMfaAuthenticationSettingsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetMFAAuthenticationStatus`.
+///
+/// 查询用户的多因素认证（MFA）启用状态。
+///
+/// 本文将提供一个示例，查询ID为`d-00fc2p61****`目录下的MFA启用状态。返回结果显示，MFA状态为已启用。
+///
+/// Build one with [`GetMfaAuthenticationStatusRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetMfaAuthenticationStatusRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetMfaAuthenticationStatusRequest {
+    const NAME: &'static str = "GetMfaAuthenticationStatusRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetMfaAuthenticationStatusRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetMfaAuthenticationStatusRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetMfaAuthenticationStatusRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetMfaAuthenticationStatusRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetMfaAuthenticationStatusRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetMfaAuthenticationStatusRequest`]; [`build`](GetMfaAuthenticationStatusRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetMfaAuthenticationStatusRequestBuilder<C = ()> {
+    client: C,
+    inner: GetMfaAuthenticationStatusRequest,
+}
+impl<C> GetMfaAuthenticationStatusRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetMfaAuthenticationStatusRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetMfaAuthenticationStatusRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetMFAAuthenticationStatus` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetMfaAuthenticationStatusResponse {
+    /// MFA启用状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `MFAAuthenticationStatus`. Example: `Enabled`.
+    pub mfa_authentication_status: Option<MfaAuthenticationStatus>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `5E688346-DF1A-5537-9BFC-8A9974D29586`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetMfaAuthenticationStatusResponse {
+    const NAME: &'static str = "GetMfaAuthenticationStatusResponse";
+    const FIELDS: &'static [&'static str] = &["MFAAuthenticationStatus", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.mfa_authentication_status = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetMfaAuthenticationStatusResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetMfaAuthenticationStatusResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetMfaAuthenticationStatusResponse",
+            2usize,
+        )?;
+        w.opt("MFAAuthenticationStatus", &self.mfa_authentication_status)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetMfaAuthenticationStatusRequest {
+    const NAME: &'static str = "GetMFAAuthenticationStatus";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetMfaAuthenticationStatusResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetMfaAuthenticationStatusRequest::validate(self)
+    }
+}
+/// A `GetMFAAuthenticationStatus` call being set up by [`Client::get_mfa_authentication_status`]: the request builder holding a client; set parameters, then [`send`](GetMfaAuthenticationStatusRequestBuilder::send).
+pub type GetMfaAuthenticationStatusFluentBuilder = GetMfaAuthenticationStatusRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetMfaAuthenticationStatusRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetMfaAuthenticationStatusResponse, Error> {
+        let GetMfaAuthenticationStatusRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetPasswordPolicy`.
+///
+/// 调用GetPasswordPolicy查询云SSO用户的密码策略。
+///
+/// Build one with [`GetPasswordPolicyRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetPasswordPolicyRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetPasswordPolicyRequest {
+    const NAME: &'static str = "GetPasswordPolicyRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetPasswordPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetPasswordPolicyRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetPasswordPolicyRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetPasswordPolicyRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetPasswordPolicyRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetPasswordPolicyRequest`]; [`build`](GetPasswordPolicyRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetPasswordPolicyRequestBuilder<C = ()> {
+    client: C,
+    inner: GetPasswordPolicyRequest,
+}
+impl<C> GetPasswordPolicyRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetPasswordPolicyRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetPasswordPolicyRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetPasswordPolicy` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetPasswordPolicyResponse {
+    /// 密码策略。
+    ///
+    /// Wire name: `PasswordPolicy`.
+    pub password_policy: Option<PasswordPolicy>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `B7C6E839-FB65-59BE-B753-003AA8AF7DF7`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetPasswordPolicyResponse {
+    const NAME: &'static str = "GetPasswordPolicyResponse";
+    const FIELDS: &'static [&'static str] = &["PasswordPolicy", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.password_policy = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetPasswordPolicyResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetPasswordPolicyResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetPasswordPolicyResponse",
+            2usize,
+        )?;
+        w.opt("PasswordPolicy", &self.password_policy)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetPasswordPolicyRequest {
+    const NAME: &'static str = "GetPasswordPolicy";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetPasswordPolicyResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetPasswordPolicyRequest::validate(self)
+    }
+}
+/// A `GetPasswordPolicy` call being set up by [`Client::get_password_policy`]: the request builder holding a client; set parameters, then [`send`](GetPasswordPolicyRequestBuilder::send).
+pub type GetPasswordPolicyFluentBuilder = GetPasswordPolicyRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetPasswordPolicyRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetPasswordPolicyResponse, Error> {
+        let GetPasswordPolicyRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetSCIMSynchronizationStatus`.
+///
+/// 调用GetSCIMSynchronizationStatus查询SCIM同步的状态。
+///
+/// 本文将提供一个示例，查询目录`d-00fc2p61****`下的SCIM同步状态。返回结果显示，SCIM同步为启用状态。
+///
+/// Build one with [`GetScimSynchronizationStatusRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetScimSynchronizationStatusRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetScimSynchronizationStatusRequest {
+    const NAME: &'static str = "GetScimSynchronizationStatusRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetScimSynchronizationStatusRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetScimSynchronizationStatusRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetScimSynchronizationStatusRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetScimSynchronizationStatusRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetScimSynchronizationStatusRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetScimSynchronizationStatusRequest`]; [`build`](GetScimSynchronizationStatusRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetScimSynchronizationStatusRequestBuilder<C = ()> {
+    client: C,
+    inner: GetScimSynchronizationStatusRequest,
+}
+impl<C> GetScimSynchronizationStatusRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetScimSynchronizationStatusRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetScimSynchronizationStatusRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetSCIMSynchronizationStatus` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetScimSynchronizationStatusResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `7C086C2F-1C66-57B3-B14E-2C1DA70727CD`.
+    pub request_id: Option<String>,
+    /// SCIM同步状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `SCIMSynchronizationStatus`. Example: `Enabled`.
+    pub scim_synchronization_status: Option<ScimSynchronizationStatus>,
+}
+impl ::specbind_runtime::object::Object for GetScimSynchronizationStatusResponse {
+    const NAME: &'static str = "GetScimSynchronizationStatusResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "SCIMSynchronizationStatus"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.scim_synchronization_status = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetScimSynchronizationStatusResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetScimSynchronizationStatusResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetScimSynchronizationStatusResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("SCIMSynchronizationStatus", &self.scim_synchronization_status)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetScimSynchronizationStatusRequest {
+    const NAME: &'static str = "GetSCIMSynchronizationStatus";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetScimSynchronizationStatusResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetScimSynchronizationStatusRequest::validate(self)
+    }
+}
+/// A `GetSCIMSynchronizationStatus` call being set up by [`Client::get_scim_synchronization_status`]: the request builder holding a client; set parameters, then [`send`](GetScimSynchronizationStatusRequestBuilder::send).
+pub type GetScimSynchronizationStatusFluentBuilder = GetScimSynchronizationStatusRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetScimSynchronizationStatusRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetScimSynchronizationStatusResponse, Error> {
+        let GetScimSynchronizationStatusRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetServiceStatus`.
+///
+/// 调用GetServiceStatus查询云SSO状态。
+///
+/// Build one with [`GetServiceStatusRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetServiceStatusRequest {}
+impl ::specbind_runtime::object::Object for GetServiceStatusRequest {
+    const NAME: &'static str = "GetServiceStatusRequest";
+    const FIELDS: &'static [&'static str] = &[];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let _ = index;
+        ::specbind_runtime::object::skip(map)?;
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetServiceStatusRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetServiceStatusRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetServiceStatusRequest",
+            0usize,
+        )?;
+        w.end()
+    }
+}
+impl GetServiceStatusRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetServiceStatusRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let v = ::specbind_runtime::validate::Validator::new();
+        v.finish()
+    }
+}
+/// Builds a [`GetServiceStatusRequest`]; [`build`](GetServiceStatusRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetServiceStatusRequestBuilder<C = ()> {
+    client: C,
+    inner: GetServiceStatusRequest,
+}
+impl<C> GetServiceStatusRequestBuilder<C> {
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetServiceStatusRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetServiceStatusRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetServiceStatus` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetServiceStatusResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `ADADC31D-90EE-5459-99B0-D83DF07769A3`.
+    pub request_id: Option<String>,
+    /// 云SSO状态。
+    ///
+    /// Wire name: `ServiceStatus`.
+    pub service_status: Option<ServiceStatus>,
+}
+impl ::specbind_runtime::object::Object for GetServiceStatusResponse {
+    const NAME: &'static str = "GetServiceStatusResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "ServiceStatus"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.service_status = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetServiceStatusResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetServiceStatusResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetServiceStatusResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("ServiceStatus", &self.service_status)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetServiceStatusRequest {
+    const NAME: &'static str = "GetServiceStatus";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetServiceStatusResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetServiceStatusRequest::validate(self)
+    }
+}
+/// A `GetServiceStatus` call being set up by [`Client::get_service_status`]: the request builder holding a client; set parameters, then [`send`](GetServiceStatusRequestBuilder::send).
+pub type GetServiceStatusFluentBuilder = GetServiceStatusRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetServiceStatusRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetServiceStatusResponse, Error> {
+        let GetServiceStatusRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
     }
 }
 /// Parameters of `GetTask`.
@@ -439,27 +12227,27 @@ impl<C> GetTaskRequestBuilder<C> {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTaskResponse {
-    /// The information about the task.
-    ///
-    /// Wire name: `Task`.
-    pub task: Option<Task>,
     /// The ID of the request.
     ///
     /// Wire name: `RequestId`. Example: `923CA5E8-57BF-5E15-8BA6-E75A966B7E3F`.
     pub request_id: String,
+    /// The information about the task.
+    ///
+    /// Wire name: `Task`.
+    pub task: Option<Task>,
 }
 impl ::specbind_runtime::object::Object for GetTaskResponse {
     const NAME: &'static str = "GetTaskResponse";
-    const FIELDS: &'static [&'static str] = &["Task", "RequestId"];
-    const REQUIRED: &'static [usize] = &[1usize];
+    const FIELDS: &'static [&'static str] = &["RequestId", "Task"];
+    const REQUIRED: &'static [usize] = &[0usize];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
         map: &mut A,
     ) -> Result<(), A::Error> {
         match index {
-            0usize => self.task = map.next_value()?,
-            1usize => self.request_id = map.next_value()?,
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.task = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
         Ok(())
@@ -477,8 +12265,8 @@ impl ::serde::Serialize for GetTaskResponse {
             "GetTaskResponse",
             2usize,
         )?;
-        w.opt("Task", &self.task)?;
         w.field("RequestId", &self.request_id)?;
+        w.opt("Task", &self.task)?;
         w.end()
     }
 }
@@ -497,6 +12285,5222 @@ impl GetTaskRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetTaskResponse, Error> {
         let GetTaskRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetTaskStatus`.
+///
+/// 调用GetTaskStatus查询异步任务的状态。
+///
+/// 本API主要是查询异步任务的状态信息，如需查询异步任务的更多信息，请使用\[GetTask\](~~340670~~)。
+///
+/// 本文将提供一个示例，查询ID为`t-shfqw1u1edszvxw5****`的任务信息。
+///
+/// Build one with [`GetTaskStatusRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetTaskStatusRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 任务ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TaskId`. Example: `t-shfqw1u1edszvxw5****`.
+    pub task_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetTaskStatusRequest {
+    const NAME: &'static str = "GetTaskStatusRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "TaskId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.task_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetTaskStatusRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetTaskStatusRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetTaskStatusRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("TaskId", &self.task_id)?;
+        w.end()
+    }
+}
+impl GetTaskStatusRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetTaskStatusRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("TaskId", self.task_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetTaskStatusRequest`]; [`build`](GetTaskStatusRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetTaskStatusRequestBuilder<C = ()> {
+    client: C,
+    inner: GetTaskStatusRequest,
+}
+impl<C> GetTaskStatusRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets TaskId.
+    ///
+    /// 任务ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TaskId`. Example: `t-shfqw1u1edszvxw5****`.
+    pub fn task_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.task_id = Some(value.into());
+        self
+    }
+    /// Sets `TaskId`, or clears it with `None`; see [`task_id`](Self::task_id).
+    pub fn set_task_id(mut self, value: Option<String>) -> Self {
+        self.inner.task_id = value;
+        self
+    }
+    /// The `TaskId` set so far.
+    pub fn get_task_id(&self) -> &Option<String> {
+        &self.inner.task_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetTaskStatusRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetTaskStatusRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetTaskStatus` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetTaskStatusResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `005F4623-AE53-504D-830F-44825F7DC211`.
+    pub request_id: Option<String>,
+    /// 任务状态信息。
+    ///
+    /// Wire name: `TaskStatus`.
+    pub task_status: Option<TaskStatusInfo>,
+}
+impl ::specbind_runtime::object::Object for GetTaskStatusResponse {
+    const NAME: &'static str = "GetTaskStatusResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "TaskStatus"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.task_status = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetTaskStatusResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetTaskStatusResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetTaskStatusResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("TaskStatus", &self.task_status)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetTaskStatusRequest {
+    const NAME: &'static str = "GetTaskStatus";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetTaskStatusResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetTaskStatusRequest::validate(self)
+    }
+}
+/// A `GetTaskStatus` call being set up by [`Client::get_task_status`]: the request builder holding a client; set parameters, then [`send`](GetTaskStatusRequestBuilder::send).
+pub type GetTaskStatusFluentBuilder = GetTaskStatusRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetTaskStatusRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetTaskStatusResponse, Error> {
+        let GetTaskStatusRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetUser`.
+///
+/// 调用GetUser查询指定用户信息。
+///
+/// Build one with [`GetUserRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserRequest {
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetUserRequest {
+    const NAME: &'static str = "GetUserRequest";
+    const FIELDS: &'static [&'static str] = &["UserId", "DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.user_id = map.next_value()?,
+            1usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserRequest",
+            2usize,
+        )?;
+        w.opt("UserId", &self.user_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetUserRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetUserRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("UserId", self.user_id.is_some());
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetUserRequest`]; [`build`](GetUserRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetUserRequestBuilder<C = ()> {
+    client: C,
+    inner: GetUserRequest,
+}
+impl<C> GetUserRequestBuilder<C> {
+    /// Sets UserId.
+    ///
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_id = Some(value.into());
+        self
+    }
+    /// Sets `UserId`, or clears it with `None`; see [`user_id`](Self::user_id).
+    pub fn set_user_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_id = value;
+        self
+    }
+    /// The `UserId` set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.inner.user_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetUserRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetUserRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetUser` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `EE42D2C4-A30A-59B7-ACEB-6D22FB44174A`.
+    pub request_id: Option<String>,
+    /// 用户信息。
+    ///
+    /// Wire name: `User`.
+    pub user: Option<User>,
+}
+impl ::specbind_runtime::object::Object for GetUserResponse {
+    const NAME: &'static str = "GetUserResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "User"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.user = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("User", &self.user)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetUserRequest {
+    const NAME: &'static str = "GetUser";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetUserResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetUserRequest::validate(self)
+    }
+}
+/// A `GetUser` call being set up by [`Client::get_user`]: the request builder holding a client; set parameters, then [`send`](GetUserRequestBuilder::send).
+pub type GetUserFluentBuilder = GetUserRequestBuilder<::specbind_runtime::Client>;
+impl GetUserRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetUserResponse, Error> {
+        let GetUserRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetUserId`.
+///
+/// 调用GetUserId通过ExternalId获取目录下对应的用户ID。
+///
+/// Build one with [`GetUserIdRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserIdRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 外部身份提供商的用户标识符信息。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `ExternalId`.
+    pub external_id: Option<GetUserIdExternalId>,
+}
+impl ::specbind_runtime::object::Object for GetUserIdRequest {
+    const NAME: &'static str = "GetUserIdRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "ExternalId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => {
+                self.external_id = ::specbind_runtime::object::read_json_or_value(map)?;
+            }
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserIdRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserIdRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserIdRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt(
+            "ExternalId",
+            &self.external_id.as_ref().map(::specbind_runtime::object::AsJsonString),
+        )?;
+        w.end()
+    }
+}
+impl GetUserIdRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetUserIdRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("ExternalId", self.external_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetUserIdRequest`]; [`build`](GetUserIdRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetUserIdRequestBuilder<C = ()> {
+    client: C,
+    inner: GetUserIdRequest,
+}
+impl<C> GetUserIdRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets ExternalId.
+    ///
+    /// 外部身份提供商的用户标识符信息。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `ExternalId`.
+    pub fn external_id(mut self, value: GetUserIdExternalId) -> Self {
+        self.inner.external_id = Some(value);
+        self
+    }
+    /// Sets `ExternalId`, or clears it with `None`; see [`external_id`](Self::external_id).
+    pub fn set_external_id(mut self, value: Option<GetUserIdExternalId>) -> Self {
+        self.inner.external_id = value;
+        self
+    }
+    /// The `ExternalId` set so far.
+    pub fn get_external_id(&self) -> &Option<GetUserIdExternalId> {
+        &self.inner.external_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetUserIdRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetUserIdRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetUserId` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserIdResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `A3A41736-A050-50B6-ABC5-590F376A0044`.
+    pub request_id: Option<String>,
+    /// 云SSO用户ID。
+    ///
+    /// Wire name: `UserId`. Example: `u-d8d1iox****`.
+    pub user_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetUserIdResponse {
+    const NAME: &'static str = "GetUserIdResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "UserId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.user_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserIdResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserIdResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserIdResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("UserId", &self.user_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetUserIdRequest {
+    const NAME: &'static str = "GetUserId";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetUserIdResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetUserIdRequest::validate(self)
+    }
+}
+/// A `GetUserId` call being set up by [`Client::get_user_id`]: the request builder holding a client; set parameters, then [`send`](GetUserIdRequestBuilder::send).
+pub type GetUserIdFluentBuilder = GetUserIdRequestBuilder<::specbind_runtime::Client>;
+impl GetUserIdRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetUserIdResponse, Error> {
+        let GetUserIdRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetUserMFAAuthenticationSettings`.
+///
+/// 调用GetUserMFAAuthenticationSettings查询用户MFA独立配置。
+///
+/// 本文将提供一个示例，查询用户`u-00q8wbq42wiltcrk****`的MFA独立配置。返回结果显示，用户MFA为已启用状态。
+///
+/// Build one with [`GetUserMfaAuthenticationSettingsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserMfaAuthenticationSettingsRequest {
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetUserMfaAuthenticationSettingsRequest {
+    const NAME: &'static str = "GetUserMfaAuthenticationSettingsRequest";
+    const FIELDS: &'static [&'static str] = &["UserId", "DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.user_id = map.next_value()?,
+            1usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserMfaAuthenticationSettingsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserMfaAuthenticationSettingsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserMfaAuthenticationSettingsRequest",
+            2usize,
+        )?;
+        w.opt("UserId", &self.user_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetUserMfaAuthenticationSettingsRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetUserMfaAuthenticationSettingsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("UserId", self.user_id.is_some());
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetUserMfaAuthenticationSettingsRequest`]; [`build`](GetUserMfaAuthenticationSettingsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetUserMfaAuthenticationSettingsRequestBuilder<C = ()> {
+    client: C,
+    inner: GetUserMfaAuthenticationSettingsRequest,
+}
+impl<C> GetUserMfaAuthenticationSettingsRequestBuilder<C> {
+    /// Sets UserId.
+    ///
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_id = Some(value.into());
+        self
+    }
+    /// Sets `UserId`, or clears it with `None`; see [`user_id`](Self::user_id).
+    pub fn set_user_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_id = value;
+        self
+    }
+    /// The `UserId` set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.inner.user_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<GetUserMfaAuthenticationSettingsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetUserMfaAuthenticationSettingsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetUserMFAAuthenticationSettings` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserMfaAuthenticationSettingsResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `5B598B62-85E6-5792-9DF1-246D251B07DA`.
+    pub request_id: Option<String>,
+    /// 用户MFA配置。取值：
+    ///
+    /// - Enabled：为指定用户启用MFA校验。
+    /// - Disabled：为指定用户禁用MFA校验。
+    ///
+    /// Wire name: `UserMFAAuthenticationSettings`. Example: `Enabled`.
+    pub user_mfa_authentication_settings: Option<UserMfaAuthenticationSettings>,
+}
+impl ::specbind_runtime::object::Object for GetUserMfaAuthenticationSettingsResponse {
+    const NAME: &'static str = "GetUserMfaAuthenticationSettingsResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "RequestId",
+        "UserMFAAuthenticationSettings",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.user_mfa_authentication_settings = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserMfaAuthenticationSettingsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserMfaAuthenticationSettingsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserMfaAuthenticationSettingsResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("UserMFAAuthenticationSettings", &self.user_mfa_authentication_settings)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetUserMfaAuthenticationSettingsRequest {
+    const NAME: &'static str = "GetUserMFAAuthenticationSettings";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetUserMfaAuthenticationSettingsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetUserMfaAuthenticationSettingsRequest::validate(self)
+    }
+}
+/// A `GetUserMFAAuthenticationSettings` call being set up by [`Client::get_user_mfa_authentication_settings`]: the request builder holding a client; set parameters, then [`send`](GetUserMfaAuthenticationSettingsRequestBuilder::send).
+pub type GetUserMfaAuthenticationSettingsFluentBuilder = GetUserMfaAuthenticationSettingsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetUserMfaAuthenticationSettingsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetUserMfaAuthenticationSettingsResponse, Error> {
+        let GetUserMfaAuthenticationSettingsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetUserProvisioning`.
+///
+/// 调用GetUserProvisioning查询RAM用户同步信息。
+///
+/// Build one with [`GetUserProvisioningRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserProvisioningRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+    /// RAM用户同步的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub user_provisioning_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetUserProvisioningRequest {
+    const NAME: &'static str = "GetUserProvisioningRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "UserProvisioningId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.user_provisioning_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserProvisioningRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserProvisioningRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserProvisioningRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("UserProvisioningId", &self.user_provisioning_id)?;
+        w.end()
+    }
+}
+impl GetUserProvisioningRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetUserProvisioningRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("UserProvisioningId", self.user_provisioning_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetUserProvisioningRequest`]; [`build`](GetUserProvisioningRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetUserProvisioningRequestBuilder<C = ()> {
+    client: C,
+    inner: GetUserProvisioningRequest,
+}
+impl<C> GetUserProvisioningRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets UserProvisioningId.
+    ///
+    /// RAM用户同步的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub fn user_provisioning_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_provisioning_id = Some(value.into());
+        self
+    }
+    /// Sets `UserProvisioningId`, or clears it with `None`; see [`user_provisioning_id`](Self::user_provisioning_id).
+    pub fn set_user_provisioning_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_provisioning_id = value;
+        self
+    }
+    /// The `UserProvisioningId` set so far.
+    pub fn get_user_provisioning_id(&self) -> &Option<String> {
+        &self.inner.user_provisioning_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetUserProvisioningRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetUserProvisioningRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetUserProvisioning` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserProvisioningResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F6F90F3D-4502-5877-B80B-97476F6AE2CC`.
+    pub request_id: Option<String>,
+    /// RAM用户同步信息。
+    ///
+    /// Wire name: `UserProvisioning`.
+    pub user_provisioning: Option<UserProvisioning>,
+}
+impl ::specbind_runtime::object::Object for GetUserProvisioningResponse {
+    const NAME: &'static str = "GetUserProvisioningResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "UserProvisioning"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.user_provisioning = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserProvisioningResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserProvisioningResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserProvisioningResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("UserProvisioning", &self.user_provisioning)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetUserProvisioningRequest {
+    const NAME: &'static str = "GetUserProvisioning";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetUserProvisioningResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetUserProvisioningRequest::validate(self)
+    }
+}
+/// A `GetUserProvisioning` call being set up by [`Client::get_user_provisioning`]: the request builder holding a client; set parameters, then [`send`](GetUserProvisioningRequestBuilder::send).
+pub type GetUserProvisioningFluentBuilder = GetUserProvisioningRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetUserProvisioningRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetUserProvisioningResponse, Error> {
+        let GetUserProvisioningRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetUserProvisioningConfiguration`.
+///
+/// 调用GetUserProvisioningConfiguration查询RAM用户同步全局配置。
+///
+/// Build one with [`GetUserProvisioningConfigurationRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserProvisioningConfigurationRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetUserProvisioningConfigurationRequest {
+    const NAME: &'static str = "GetUserProvisioningConfigurationRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserProvisioningConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserProvisioningConfigurationRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserProvisioningConfigurationRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetUserProvisioningConfigurationRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetUserProvisioningConfigurationRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetUserProvisioningConfigurationRequest`]; [`build`](GetUserProvisioningConfigurationRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetUserProvisioningConfigurationRequestBuilder<C = ()> {
+    client: C,
+    inner: GetUserProvisioningConfigurationRequest,
+}
+impl<C> GetUserProvisioningConfigurationRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<GetUserProvisioningConfigurationRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetUserProvisioningConfigurationRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetUserProvisioningConfiguration` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserProvisioningConfigurationResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `66898413-EB80-556D-9429-06FE3548F672`.
+    pub request_id: Option<String>,
+    /// RAM用户同步的全局配置信息。
+    ///
+    /// Wire name: `UserProvisioningConfiguration`.
+    pub user_provisioning_configuration: Option<UserProvisioningConfiguration>,
+}
+impl ::specbind_runtime::object::Object for GetUserProvisioningConfigurationResponse {
+    const NAME: &'static str = "GetUserProvisioningConfigurationResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "RequestId",
+        "UserProvisioningConfiguration",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.user_provisioning_configuration = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserProvisioningConfigurationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserProvisioningConfigurationResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserProvisioningConfigurationResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("UserProvisioningConfiguration", &self.user_provisioning_configuration)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetUserProvisioningConfigurationRequest {
+    const NAME: &'static str = "GetUserProvisioningConfiguration";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetUserProvisioningConfigurationResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetUserProvisioningConfigurationRequest::validate(self)
+    }
+}
+/// A `GetUserProvisioningConfiguration` call being set up by [`Client::get_user_provisioning_configuration`]: the request builder holding a client; set parameters, then [`send`](GetUserProvisioningConfigurationRequestBuilder::send).
+pub type GetUserProvisioningConfigurationFluentBuilder = GetUserProvisioningConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetUserProvisioningConfigurationRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetUserProvisioningConfigurationResponse, Error> {
+        let GetUserProvisioningConfigurationRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetUserProvisioningEvent`.
+///
+/// 调用GetUserProvisioningEvent查询执行失败的RAM用户同步事件。
+///
+/// Build one with [`GetUserProvisioningEventRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserProvisioningEventRequest {
+    /// RAM用户同步事件ID。
+    ///
+    /// 您可以调用\[ListUserProvisioningEvents\](~~2636305~~)获取`EventId`。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `EventId`. Example: `upe-wjKyNDmZvyZOiRcJ****`.
+    pub event_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetUserProvisioningEventRequest {
+    const NAME: &'static str = "GetUserProvisioningEventRequest";
+    const FIELDS: &'static [&'static str] = &["EventId", "DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.event_id = map.next_value()?,
+            1usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserProvisioningEventRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserProvisioningEventRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserProvisioningEventRequest",
+            2usize,
+        )?;
+        w.opt("EventId", &self.event_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl GetUserProvisioningEventRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetUserProvisioningEventRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("EventId", self.event_id.is_some());
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetUserProvisioningEventRequest`]; [`build`](GetUserProvisioningEventRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetUserProvisioningEventRequestBuilder<C = ()> {
+    client: C,
+    inner: GetUserProvisioningEventRequest,
+}
+impl<C> GetUserProvisioningEventRequestBuilder<C> {
+    /// Sets EventId.
+    ///
+    /// RAM用户同步事件ID。
+    ///
+    /// 您可以调用\[ListUserProvisioningEvents\](~~2636305~~)获取`EventId`。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `EventId`. Example: `upe-wjKyNDmZvyZOiRcJ****`.
+    pub fn event_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.event_id = Some(value.into());
+        self
+    }
+    /// Sets `EventId`, or clears it with `None`; see [`event_id`](Self::event_id).
+    pub fn set_event_id(mut self, value: Option<String>) -> Self {
+        self.inner.event_id = value;
+        self
+    }
+    /// The `EventId` set so far.
+    pub fn get_event_id(&self) -> &Option<String> {
+        &self.inner.event_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetUserProvisioningEventRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetUserProvisioningEventRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetUserProvisioningEvent` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserProvisioningEventResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `B801715C-97EA-3067-AC97-EF1EBECBB39C`.
+    pub request_id: Option<String>,
+    /// RAM用户同步事件。
+    ///
+    /// Wire name: `UserProvisioningEvent`.
+    pub user_provisioning_event: Option<UserProvisioningEvent>,
+}
+impl ::specbind_runtime::object::Object for GetUserProvisioningEventResponse {
+    const NAME: &'static str = "GetUserProvisioningEventResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "UserProvisioningEvent"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.user_provisioning_event = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserProvisioningEventResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserProvisioningEventResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserProvisioningEventResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("UserProvisioningEvent", &self.user_provisioning_event)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetUserProvisioningEventRequest {
+    const NAME: &'static str = "GetUserProvisioningEvent";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetUserProvisioningEventResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetUserProvisioningEventRequest::validate(self)
+    }
+}
+/// A `GetUserProvisioningEvent` call being set up by [`Client::get_user_provisioning_event`]: the request builder holding a client; set parameters, then [`send`](GetUserProvisioningEventRequestBuilder::send).
+pub type GetUserProvisioningEventFluentBuilder = GetUserProvisioningEventRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetUserProvisioningEventRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetUserProvisioningEventResponse, Error> {
+        let GetUserProvisioningEventRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetUserProvisioningRdAccountStatistics`.
+///
+/// 调用GetUserProvisioningRdAccountStatistics查询资源目录成员账号中的RAM用户同步任务统计信息。
+///
+/// Build one with [`GetUserProvisioningRdAccountStatisticsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserProvisioningRdAccountStatisticsRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+    /// 资源目录成员ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `RdMemberId`. Example: `1743382******`.
+    pub rd_member_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object
+for GetUserProvisioningRdAccountStatisticsRequest {
+    const NAME: &'static str = "GetUserProvisioningRdAccountStatisticsRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "RdMemberId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.rd_member_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserProvisioningRdAccountStatisticsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserProvisioningRdAccountStatisticsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserProvisioningRdAccountStatisticsRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("RdMemberId", &self.rd_member_id)?;
+        w.end()
+    }
+}
+impl GetUserProvisioningRdAccountStatisticsRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetUserProvisioningRdAccountStatisticsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("RdMemberId", self.rd_member_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetUserProvisioningRdAccountStatisticsRequest`]; [`build`](GetUserProvisioningRdAccountStatisticsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetUserProvisioningRdAccountStatisticsRequestBuilder<C = ()> {
+    client: C,
+    inner: GetUserProvisioningRdAccountStatisticsRequest,
+}
+impl<C> GetUserProvisioningRdAccountStatisticsRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets RdMemberId.
+    ///
+    /// 资源目录成员ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `RdMemberId`. Example: `1743382******`.
+    pub fn rd_member_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.rd_member_id = Some(value.into());
+        self
+    }
+    /// Sets `RdMemberId`, or clears it with `None`; see [`rd_member_id`](Self::rd_member_id).
+    pub fn set_rd_member_id(mut self, value: Option<String>) -> Self {
+        self.inner.rd_member_id = value;
+        self
+    }
+    /// The `RdMemberId` set so far.
+    pub fn get_rd_member_id(&self) -> &Option<String> {
+        &self.inner.rd_member_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<GetUserProvisioningRdAccountStatisticsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetUserProvisioningRdAccountStatisticsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetUserProvisioningRdAccountStatistics` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserProvisioningRdAccountStatisticsResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F6F90F3D-4502-5877-B80B-97476F6AE2CC`.
+    pub request_id: Option<String>,
+    /// RAM用户同步的统计信息。
+    ///
+    /// Wire name: `UserProvisioningStatistics`.
+    pub user_provisioning_statistics: Option<UserProvisioningStatistics>,
+}
+impl ::specbind_runtime::object::Object
+for GetUserProvisioningRdAccountStatisticsResponse {
+    const NAME: &'static str = "GetUserProvisioningRdAccountStatisticsResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "UserProvisioningStatistics"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.user_provisioning_statistics = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserProvisioningRdAccountStatisticsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserProvisioningRdAccountStatisticsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserProvisioningRdAccountStatisticsResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("UserProvisioningStatistics", &self.user_provisioning_statistics)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetUserProvisioningRdAccountStatisticsRequest {
+    const NAME: &'static str = "GetUserProvisioningRdAccountStatistics";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetUserProvisioningRdAccountStatisticsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetUserProvisioningRdAccountStatisticsRequest::validate(self)
+    }
+}
+/// A `GetUserProvisioningRdAccountStatistics` call being set up by [`Client::get_user_provisioning_rd_account_statistics`]: the request builder holding a client; set parameters, then [`send`](GetUserProvisioningRdAccountStatisticsRequestBuilder::send).
+pub type GetUserProvisioningRdAccountStatisticsFluentBuilder = GetUserProvisioningRdAccountStatisticsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetUserProvisioningRdAccountStatisticsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(
+        self,
+    ) -> Result<GetUserProvisioningRdAccountStatisticsResponse, Error> {
+        let GetUserProvisioningRdAccountStatisticsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `GetUserProvisioningStatistics`.
+///
+/// 调用GetUserProvisioningStatistics查询RAM用户同步的统计信息。
+///
+/// Build one with [`GetUserProvisioningStatisticsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserProvisioningStatisticsRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+    /// RAM用户同步的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub user_provisioning_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for GetUserProvisioningStatisticsRequest {
+    const NAME: &'static str = "GetUserProvisioningStatisticsRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "UserProvisioningId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.user_provisioning_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserProvisioningStatisticsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserProvisioningStatisticsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserProvisioningStatisticsRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("UserProvisioningId", &self.user_provisioning_id)?;
+        w.end()
+    }
+}
+impl GetUserProvisioningStatisticsRequest {
+    /// Starts building a request.
+    pub fn builder() -> GetUserProvisioningStatisticsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("UserProvisioningId", self.user_provisioning_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`GetUserProvisioningStatisticsRequest`]; [`build`](GetUserProvisioningStatisticsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct GetUserProvisioningStatisticsRequestBuilder<C = ()> {
+    client: C,
+    inner: GetUserProvisioningStatisticsRequest,
+}
+impl<C> GetUserProvisioningStatisticsRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets UserProvisioningId.
+    ///
+    /// RAM用户同步的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub fn user_provisioning_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_provisioning_id = Some(value.into());
+        self
+    }
+    /// Sets `UserProvisioningId`, or clears it with `None`; see [`user_provisioning_id`](Self::user_provisioning_id).
+    pub fn set_user_provisioning_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_provisioning_id = value;
+        self
+    }
+    /// The `UserProvisioningId` set so far.
+    pub fn get_user_provisioning_id(&self) -> &Option<String> {
+        &self.inner.user_provisioning_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<GetUserProvisioningStatisticsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<GetUserProvisioningStatisticsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `GetUserProvisioningStatistics` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct GetUserProvisioningStatisticsResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F6F90F3D-4502-5877-B80B-97476F6AE2CC`.
+    pub request_id: Option<String>,
+    /// RAM用户同步的统计信息。
+    ///
+    /// Wire name: `UserProvisioningStatistics`.
+    pub user_provisioning_statistics: Option<UserProvisioningStatistics>,
+}
+impl ::specbind_runtime::object::Object for GetUserProvisioningStatisticsResponse {
+    const NAME: &'static str = "GetUserProvisioningStatisticsResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "UserProvisioningStatistics"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.user_provisioning_statistics = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUserProvisioningStatisticsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for GetUserProvisioningStatisticsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "GetUserProvisioningStatisticsResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("UserProvisioningStatistics", &self.user_provisioning_statistics)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for GetUserProvisioningStatisticsRequest {
+    const NAME: &'static str = "GetUserProvisioningStatistics";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = GetUserProvisioningStatisticsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        GetUserProvisioningStatisticsRequest::validate(self)
+    }
+}
+/// A `GetUserProvisioningStatistics` call being set up by [`Client::get_user_provisioning_statistics`]: the request builder holding a client; set parameters, then [`send`](GetUserProvisioningStatisticsRequestBuilder::send).
+pub type GetUserProvisioningStatisticsFluentBuilder = GetUserProvisioningStatisticsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl GetUserProvisioningStatisticsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<GetUserProvisioningStatisticsResponse, Error> {
+        let GetUserProvisioningStatisticsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `ListAccessAssignments`.
+///
+/// 调用ListAccessAssignments查询授权列表。
+///
+/// 本文将提供一个示例，查询在RD账号`114240524784****`上的授权信息。返回结果显示，该RD账号上存在一条授权记录。
+///
+/// Build one with [`ListAccessAssignmentsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListAccessAssignmentsRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 访问配置ID，用于查询的过滤条件。
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub access_configuration_id: Option<String>,
+    /// 任务目标类型，用于查询的过滤条件。
+    ///
+    /// 取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// &gt; `TargetId`与`TargetType`必须同时配置才能作为有效的过滤条件进行查询。
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub target_type: Option<String>,
+    /// 任务目标ID，用于查询的过滤条件。
+    ///
+    /// &gt; `TargetId`与`TargetType`必须同时配置才能作为有效的过滤条件进行查询。
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub target_id: Option<String>,
+    /// 云SSO身份类型，用于查询的过滤条件。取值：
+    ///
+    /// - User：用户。
+    /// - Group：用户组。
+    ///
+    /// &gt; `PrincipalId`与`PrincipalType`必须同时配置才能作为有效的过滤条件进行查询。
+    ///
+    /// Wire name: `PrincipalType`. Example: `User`.
+    pub principal_type: Option<PrincipalType>,
+    /// 云SSO身份ID，用于查询的过滤条件。具体如下：
+    ///
+    /// - 当`PrincipalType`为User时，`PrincipalId`为云SSO用户ID。
+    /// - 当`PrincipalType`为Group时，`PrincipalId`为云SSO用户组ID。
+    ///
+    /// &gt; `PrincipalId`与`PrincipalType`必须同时配置才能作为有效的过滤条件进行查询。
+    ///
+    /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub principal_id: Option<String>,
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~20。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 20. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListAccessAssignmentsRequest {
+    const NAME: &'static str = "ListAccessAssignmentsRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "AccessConfigurationId",
+        "TargetType",
+        "TargetId",
+        "PrincipalType",
+        "PrincipalId",
+        "NextToken",
+        "MaxResults",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.access_configuration_id = map.next_value()?,
+            2usize => self.target_type = map.next_value()?,
+            3usize => self.target_id = map.next_value()?,
+            4usize => self.principal_type = map.next_value()?,
+            5usize => self.principal_id = map.next_value()?,
+            6usize => self.next_token = map.next_value()?,
+            7usize => self.max_results = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListAccessAssignmentsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListAccessAssignmentsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListAccessAssignmentsRequest",
+            8usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.end()
+    }
+}
+impl ListAccessAssignmentsRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListAccessAssignmentsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.range(
+            "MaxResults",
+            self.max_results.as_ref().map(|x| i128::from(*x)),
+            Some(1),
+            Some(20),
+        );
+        v.paired(
+            ("TargetId", self.target_id.is_some()),
+            ("TargetType", self.target_type.is_some()),
+        );
+        v.paired(
+            ("PrincipalId", self.principal_id.is_some()),
+            ("PrincipalType", self.principal_type.is_some()),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`ListAccessAssignmentsRequest`]; [`build`](ListAccessAssignmentsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListAccessAssignmentsRequestBuilder<C = ()> {
+    client: C,
+    inner: ListAccessAssignmentsRequest,
+}
+impl<C> ListAccessAssignmentsRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets AccessConfigurationId.
+    ///
+    /// 访问配置ID，用于查询的过滤条件。
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_id = value;
+        self
+    }
+    /// The `AccessConfigurationId` set so far.
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
+        &self.inner.access_configuration_id
+    }
+    /// Sets TargetType.
+    ///
+    /// 任务目标类型，用于查询的过滤条件。
+    ///
+    /// 取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// &gt; `TargetId`与`TargetType`必须同时配置才能作为有效的过滤条件进行查询。
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub fn target_type(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_type = Some(value.into());
+        self
+    }
+    /// Sets `TargetType`, or clears it with `None`; see [`target_type`](Self::target_type).
+    pub fn set_target_type(mut self, value: Option<String>) -> Self {
+        self.inner.target_type = value;
+        self
+    }
+    /// The `TargetType` set so far.
+    pub fn get_target_type(&self) -> &Option<String> {
+        &self.inner.target_type
+    }
+    /// Sets TargetId.
+    ///
+    /// 任务目标ID，用于查询的过滤条件。
+    ///
+    /// &gt; `TargetId`与`TargetType`必须同时配置才能作为有效的过滤条件进行查询。
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub fn target_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_id = Some(value.into());
+        self
+    }
+    /// Sets `TargetId`, or clears it with `None`; see [`target_id`](Self::target_id).
+    pub fn set_target_id(mut self, value: Option<String>) -> Self {
+        self.inner.target_id = value;
+        self
+    }
+    /// The `TargetId` set so far.
+    pub fn get_target_id(&self) -> &Option<String> {
+        &self.inner.target_id
+    }
+    /// Sets PrincipalType.
+    ///
+    /// 云SSO身份类型，用于查询的过滤条件。取值：
+    ///
+    /// - User：用户。
+    /// - Group：用户组。
+    ///
+    /// &gt; `PrincipalId`与`PrincipalType`必须同时配置才能作为有效的过滤条件进行查询。
+    ///
+    /// Wire name: `PrincipalType`. Example: `User`.
+    pub fn principal_type(mut self, value: impl Into<PrincipalType>) -> Self {
+        self.inner.principal_type = Some(value.into());
+        self
+    }
+    /// Sets `PrincipalType`, or clears it with `None`; see [`principal_type`](Self::principal_type).
+    pub fn set_principal_type(mut self, value: Option<PrincipalType>) -> Self {
+        self.inner.principal_type = value;
+        self
+    }
+    /// The `PrincipalType` set so far.
+    pub fn get_principal_type(&self) -> &Option<PrincipalType> {
+        &self.inner.principal_type
+    }
+    /// Sets PrincipalId.
+    ///
+    /// 云SSO身份ID，用于查询的过滤条件。具体如下：
+    ///
+    /// - 当`PrincipalType`为User时，`PrincipalId`为云SSO用户ID。
+    /// - 当`PrincipalType`为Group时，`PrincipalId`为云SSO用户组ID。
+    ///
+    /// &gt; `PrincipalId`与`PrincipalType`必须同时配置才能作为有效的过滤条件进行查询。
+    ///
+    /// Wire name: `PrincipalId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn principal_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.principal_id = Some(value.into());
+        self
+    }
+    /// Sets `PrincipalId`, or clears it with `None`; see [`principal_id`](Self::principal_id).
+    pub fn set_principal_id(mut self, value: Option<String>) -> Self {
+        self.inner.principal_id = value;
+        self
+    }
+    /// The `PrincipalId` set so far.
+    pub fn get_principal_id(&self) -> &Option<String> {
+        &self.inner.principal_id
+    }
+    /// Sets NextToken.
+    ///
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+    /// Sets `NextToken`, or clears it with `None`; see [`next_token`](Self::next_token).
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+    /// The `NextToken` set so far.
+    pub fn get_next_token(&self) -> &Option<String> {
+        &self.inner.next_token
+    }
+    /// Sets MaxResults.
+    ///
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~20。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 20. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+    /// Sets `MaxResults`, or clears it with `None`; see [`max_results`](Self::max_results).
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+    /// The `MaxResults` set so far.
+    pub fn get_max_results(&self) -> &Option<i32> {
+        &self.inner.max_results
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ListAccessAssignmentsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListAccessAssignmentsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListAccessAssignments` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListAccessAssignmentsResponse {
+    /// 授权信息列表。
+    ///
+    /// Wire name: `AccessAssignments`.
+    pub access_assignments: Vec<AccessAssignment>,
+    /// 返回结果是否被截断。取值：
+    ///
+    /// - true：已截断。
+    /// - false：未截断。
+    ///
+    /// Wire name: `IsTruncated`. Example: `false`.
+    pub is_truncated: Option<bool>,
+    /// 每页的最大数据条数。
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+    /// 查询返回结果下一页的令牌。
+    ///
+    /// &gt; 只有`IsTruncated`为`true`，才显示该参数。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `66898413-EB80-556D-9429-06FE3548F672`.
+    pub request_id: Option<String>,
+    /// 符合请求参数条件的数据总条数。
+    ///
+    /// Wire name: `TotalCounts`. Example: `1`.
+    pub total_counts: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListAccessAssignmentsResponse {
+    const NAME: &'static str = "ListAccessAssignmentsResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "AccessAssignments",
+        "IsTruncated",
+        "MaxResults",
+        "NextToken",
+        "RequestId",
+        "TotalCounts",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => {
+                self.access_assignments = ::specbind_runtime::object::read_list(map)?;
+            }
+            1usize => self.is_truncated = map.next_value()?,
+            2usize => self.max_results = map.next_value()?,
+            3usize => self.next_token = map.next_value()?,
+            4usize => self.request_id = map.next_value()?,
+            5usize => self.total_counts = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListAccessAssignmentsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListAccessAssignmentsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListAccessAssignmentsResponse",
+            6usize,
+        )?;
+        w.field("AccessAssignments", &self.access_assignments)?;
+        w.opt("IsTruncated", &self.is_truncated)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListAccessAssignmentsRequest {
+    const NAME: &'static str = "ListAccessAssignments";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListAccessAssignmentsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListAccessAssignmentsRequest::validate(self)
+    }
+}
+impl ::specbind_runtime::Paginated for ListAccessAssignmentsRequest {
+    type Item = AccessAssignment;
+    fn set_page_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+    fn request_page_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+    fn page_token(output: &ListAccessAssignmentsResponse) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+    fn is_truncated(output: &ListAccessAssignmentsResponse) -> Option<bool> {
+        output.is_truncated
+    }
+    fn into_items(output: ListAccessAssignmentsResponse) -> Vec<AccessAssignment> {
+        output.access_assignments
+    }
+}
+/// A `ListAccessAssignments` call being set up by [`Client::list_access_assignments`]: the request builder holding a client; set parameters, then [`send`](ListAccessAssignmentsRequestBuilder::send).
+pub type ListAccessAssignmentsFluentBuilder = ListAccessAssignmentsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ListAccessAssignmentsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ListAccessAssignmentsResponse, Error> {
+        let ListAccessAssignmentsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+    /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
+    ///
+    /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
+    pub fn into_paginator(
+        self,
+    ) -> ::specbind_runtime::Paginator<ListAccessAssignmentsRequest> {
+        let ListAccessAssignmentsRequestBuilder { client, inner } = self;
+        ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
+    }
+}
+/// Parameters of `ListAccessConfigurationProvisionings`.
+///
+/// 调用ListAccessConfigurationProvisionings查询访问配置部署列表。
+///
+/// 本文将提供一个示例，查询访问配置`ac-00ccule7tadaijxc****`的部署列表。返回结果显示，该访问配置在两个RD账号上进行了部署。
+///
+/// Build one with [`ListAccessConfigurationProvisioningsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListAccessConfigurationProvisioningsRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 访问配置ID，用于查询的过滤条件。
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00ccule7tadaijxc****`.
+    pub access_configuration_id: Option<String>,
+    /// 任务目标类型，用于查询的过滤条件。
+    ///
+    /// 取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// &gt; `TargetId`与`TargetType`必须同时配置才能作为有效的过滤条件进行查询。
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub target_type: Option<String>,
+    /// 任务目标ID，用于查询的过滤条件。
+    ///
+    /// &gt; `TargetId`与`TargetType`必须同时配置才能作为有效的过滤条件进行查询。
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub target_id: Option<String>,
+    /// 部署状态，用于查询的过滤条件。取值：
+    ///
+    /// - Provisioned：部署成功。
+    /// - ReprovisionRequired：需要重新部署。
+    /// - DeprovisionFailed：部署失败。
+    ///
+    /// Wire name: `ProvisioningStatus`. Example: `Provisioned`.
+    pub provisioning_status: Option<ProvisioningStatus>,
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~20。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 20. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListAccessConfigurationProvisioningsRequest {
+    const NAME: &'static str = "ListAccessConfigurationProvisioningsRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "AccessConfigurationId",
+        "TargetType",
+        "TargetId",
+        "ProvisioningStatus",
+        "NextToken",
+        "MaxResults",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.access_configuration_id = map.next_value()?,
+            2usize => self.target_type = map.next_value()?,
+            3usize => self.target_id = map.next_value()?,
+            4usize => self.provisioning_status = map.next_value()?,
+            5usize => self.next_token = map.next_value()?,
+            6usize => self.max_results = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListAccessConfigurationProvisioningsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListAccessConfigurationProvisioningsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListAccessConfigurationProvisioningsRequest",
+            7usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.opt("ProvisioningStatus", &self.provisioning_status)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.end()
+    }
+}
+impl ListAccessConfigurationProvisioningsRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListAccessConfigurationProvisioningsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.range(
+            "MaxResults",
+            self.max_results.as_ref().map(|x| i128::from(*x)),
+            Some(1),
+            Some(20),
+        );
+        v.paired(
+            ("TargetId", self.target_id.is_some()),
+            ("TargetType", self.target_type.is_some()),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`ListAccessConfigurationProvisioningsRequest`]; [`build`](ListAccessConfigurationProvisioningsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListAccessConfigurationProvisioningsRequestBuilder<C = ()> {
+    client: C,
+    inner: ListAccessConfigurationProvisioningsRequest,
+}
+impl<C> ListAccessConfigurationProvisioningsRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets AccessConfigurationId.
+    ///
+    /// 访问配置ID，用于查询的过滤条件。
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00ccule7tadaijxc****`.
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_id = value;
+        self
+    }
+    /// The `AccessConfigurationId` set so far.
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
+        &self.inner.access_configuration_id
+    }
+    /// Sets TargetType.
+    ///
+    /// 任务目标类型，用于查询的过滤条件。
+    ///
+    /// 取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// &gt; `TargetId`与`TargetType`必须同时配置才能作为有效的过滤条件进行查询。
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub fn target_type(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_type = Some(value.into());
+        self
+    }
+    /// Sets `TargetType`, or clears it with `None`; see [`target_type`](Self::target_type).
+    pub fn set_target_type(mut self, value: Option<String>) -> Self {
+        self.inner.target_type = value;
+        self
+    }
+    /// The `TargetType` set so far.
+    pub fn get_target_type(&self) -> &Option<String> {
+        &self.inner.target_type
+    }
+    /// Sets TargetId.
+    ///
+    /// 任务目标ID，用于查询的过滤条件。
+    ///
+    /// &gt; `TargetId`与`TargetType`必须同时配置才能作为有效的过滤条件进行查询。
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub fn target_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_id = Some(value.into());
+        self
+    }
+    /// Sets `TargetId`, or clears it with `None`; see [`target_id`](Self::target_id).
+    pub fn set_target_id(mut self, value: Option<String>) -> Self {
+        self.inner.target_id = value;
+        self
+    }
+    /// The `TargetId` set so far.
+    pub fn get_target_id(&self) -> &Option<String> {
+        &self.inner.target_id
+    }
+    /// Sets ProvisioningStatus.
+    ///
+    /// 部署状态，用于查询的过滤条件。取值：
+    ///
+    /// - Provisioned：部署成功。
+    /// - ReprovisionRequired：需要重新部署。
+    /// - DeprovisionFailed：部署失败。
+    ///
+    /// Wire name: `ProvisioningStatus`. Example: `Provisioned`.
+    pub fn provisioning_status(mut self, value: impl Into<ProvisioningStatus>) -> Self {
+        self.inner.provisioning_status = Some(value.into());
+        self
+    }
+    /// Sets `ProvisioningStatus`, or clears it with `None`; see [`provisioning_status`](Self::provisioning_status).
+    pub fn set_provisioning_status(mut self, value: Option<ProvisioningStatus>) -> Self {
+        self.inner.provisioning_status = value;
+        self
+    }
+    /// The `ProvisioningStatus` set so far.
+    pub fn get_provisioning_status(&self) -> &Option<ProvisioningStatus> {
+        &self.inner.provisioning_status
+    }
+    /// Sets NextToken.
+    ///
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+    /// Sets `NextToken`, or clears it with `None`; see [`next_token`](Self::next_token).
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+    /// The `NextToken` set so far.
+    pub fn get_next_token(&self) -> &Option<String> {
+        &self.inner.next_token
+    }
+    /// Sets MaxResults.
+    ///
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~20。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 20. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+    /// Sets `MaxResults`, or clears it with `None`; see [`max_results`](Self::max_results).
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+    /// The `MaxResults` set so far.
+    pub fn get_max_results(&self) -> &Option<i32> {
+        &self.inner.max_results
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<ListAccessConfigurationProvisioningsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListAccessConfigurationProvisioningsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListAccessConfigurationProvisionings` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListAccessConfigurationProvisioningsResponse {
+    /// 访问配置部署列表。
+    ///
+    /// Wire name: `AccessConfigurationProvisionings`.
+    pub access_configuration_provisionings: Vec<AccessConfigurationProvisioning>,
+    /// 返回结果是否被截断。取值：
+    ///
+    /// - true：已截断。
+    /// - false：未截断。
+    ///
+    /// Wire name: `IsTruncated`. Example: `false`.
+    pub is_truncated: Option<bool>,
+    /// 每页的最大数据条数。
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+    /// 查询返回结果下一页的令牌。
+    ///
+    /// &gt; 只有`IsTruncated`为`true`，才显示该参数。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `6BA1BDF1-D845-5D2C-B742-74BE2970E4C1`.
+    pub request_id: Option<String>,
+    /// 符合请求参数条件的数据总条数。
+    ///
+    /// Wire name: `TotalCounts`. Example: `2`.
+    pub total_counts: Option<i32>,
+}
+impl ::specbind_runtime::object::Object
+for ListAccessConfigurationProvisioningsResponse {
+    const NAME: &'static str = "ListAccessConfigurationProvisioningsResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "AccessConfigurationProvisionings",
+        "IsTruncated",
+        "MaxResults",
+        "NextToken",
+        "RequestId",
+        "TotalCounts",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => {
+                self.access_configuration_provisionings = ::specbind_runtime::object::read_list(
+                    map,
+                )?;
+            }
+            1usize => self.is_truncated = map.next_value()?,
+            2usize => self.max_results = map.next_value()?,
+            3usize => self.next_token = map.next_value()?,
+            4usize => self.request_id = map.next_value()?,
+            5usize => self.total_counts = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListAccessConfigurationProvisioningsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListAccessConfigurationProvisioningsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListAccessConfigurationProvisioningsResponse",
+            6usize,
+        )?;
+        w.field(
+            "AccessConfigurationProvisionings",
+            &self.access_configuration_provisionings,
+        )?;
+        w.opt("IsTruncated", &self.is_truncated)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListAccessConfigurationProvisioningsRequest {
+    const NAME: &'static str = "ListAccessConfigurationProvisionings";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListAccessConfigurationProvisioningsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListAccessConfigurationProvisioningsRequest::validate(self)
+    }
+}
+impl ::specbind_runtime::Paginated for ListAccessConfigurationProvisioningsRequest {
+    type Item = AccessConfigurationProvisioning;
+    fn set_page_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+    fn request_page_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+    fn page_token(
+        output: &ListAccessConfigurationProvisioningsResponse,
+    ) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+    fn is_truncated(
+        output: &ListAccessConfigurationProvisioningsResponse,
+    ) -> Option<bool> {
+        output.is_truncated
+    }
+    fn into_items(
+        output: ListAccessConfigurationProvisioningsResponse,
+    ) -> Vec<AccessConfigurationProvisioning> {
+        output.access_configuration_provisionings
+    }
+}
+/// A `ListAccessConfigurationProvisionings` call being set up by [`Client::list_access_configuration_provisionings`]: the request builder holding a client; set parameters, then [`send`](ListAccessConfigurationProvisioningsRequestBuilder::send).
+pub type ListAccessConfigurationProvisioningsFluentBuilder = ListAccessConfigurationProvisioningsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ListAccessConfigurationProvisioningsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(
+        self,
+    ) -> Result<ListAccessConfigurationProvisioningsResponse, Error> {
+        let ListAccessConfigurationProvisioningsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+    /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
+    ///
+    /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
+    pub fn into_paginator(
+        self,
+    ) -> ::specbind_runtime::Paginator<ListAccessConfigurationProvisioningsRequest> {
+        let ListAccessConfigurationProvisioningsRequestBuilder { client, inner } = self;
+        ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
+    }
+}
+/// Parameters of `ListAccessConfigurations`.
+///
+/// 调用ListAccessConfigurations查询访问配置列表。
+///
+/// 本文将提供一个示例，查询目录`d-00fc2p61****`下的访问配置列表。返回结果显示，一共有`VPC-Admin`和`ECS-Admin`两个访问配置。
+///
+/// Build one with [`ListAccessConfigurationsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListAccessConfigurationsRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+    /// 过滤条件。
+    ///
+    /// 格式：&lt;Attribute&gt; &lt;Operator&gt; &lt;Value&gt;，不区分大小写。目前，&lt;Attribute&gt;只支持AccessConfigurationName，&lt;Operator&gt;只支持eq（Equals）和sw（Start With）。
+    ///
+    /// 示例：Filter = "AccessConfigurationName sw test"，表示查询名称以test开头的全部访问配置。Filter = "AccessConfigurationName eq TestAccessConfiguration"，表示查询名称为TestAccessConfiguration的访问配置。
+    ///
+    /// Wire name: `Filter`. Example: `AccessConfigurationName sw test`.
+    pub filter: Option<String>,
+    /// 状态通知信息，用于查询的过滤条件。
+    ///
+    /// 取值：ReprovisionRequired，表示查询需要重新部署的访问配置。
+    ///
+    /// Wire name: `StatusNotifications`. Example: `ReprovisionRequired`.
+    pub status_notifications: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ListAccessConfigurationsRequest {
+    const NAME: &'static str = "ListAccessConfigurationsRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "NextToken",
+        "MaxResults",
+        "Filter",
+        "StatusNotifications",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.next_token = map.next_value()?,
+            2usize => self.max_results = map.next_value()?,
+            3usize => self.filter = map.next_value()?,
+            4usize => self.status_notifications = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListAccessConfigurationsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListAccessConfigurationsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListAccessConfigurationsRequest",
+            5usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("Filter", &self.filter)?;
+        w.opt("StatusNotifications", &self.status_notifications)?;
+        w.end()
+    }
+}
+impl ListAccessConfigurationsRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListAccessConfigurationsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.range(
+            "MaxResults",
+            self.max_results.as_ref().map(|x| i128::from(*x)),
+            Some(1),
+            Some(100),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`ListAccessConfigurationsRequest`]; [`build`](ListAccessConfigurationsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListAccessConfigurationsRequestBuilder<C = ()> {
+    client: C,
+    inner: ListAccessConfigurationsRequest,
+}
+impl<C> ListAccessConfigurationsRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets NextToken.
+    ///
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+    /// Sets `NextToken`, or clears it with `None`; see [`next_token`](Self::next_token).
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+    /// The `NextToken` set so far.
+    pub fn get_next_token(&self) -> &Option<String> {
+        &self.inner.next_token
+    }
+    /// Sets MaxResults.
+    ///
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+    /// Sets `MaxResults`, or clears it with `None`; see [`max_results`](Self::max_results).
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+    /// The `MaxResults` set so far.
+    pub fn get_max_results(&self) -> &Option<i32> {
+        &self.inner.max_results
+    }
+    /// Sets Filter.
+    ///
+    /// 过滤条件。
+    ///
+    /// 格式：&lt;Attribute&gt; &lt;Operator&gt; &lt;Value&gt;，不区分大小写。目前，&lt;Attribute&gt;只支持AccessConfigurationName，&lt;Operator&gt;只支持eq（Equals）和sw（Start With）。
+    ///
+    /// 示例：Filter = "AccessConfigurationName sw test"，表示查询名称以test开头的全部访问配置。Filter = "AccessConfigurationName eq TestAccessConfiguration"，表示查询名称为TestAccessConfiguration的访问配置。
+    ///
+    /// Wire name: `Filter`. Example: `AccessConfigurationName sw test`.
+    pub fn filter(mut self, value: impl Into<String>) -> Self {
+        self.inner.filter = Some(value.into());
+        self
+    }
+    /// Sets `Filter`, or clears it with `None`; see [`filter`](Self::filter).
+    pub fn set_filter(mut self, value: Option<String>) -> Self {
+        self.inner.filter = value;
+        self
+    }
+    /// The `Filter` set so far.
+    pub fn get_filter(&self) -> &Option<String> {
+        &self.inner.filter
+    }
+    /// Sets StatusNotifications.
+    ///
+    /// 状态通知信息，用于查询的过滤条件。
+    ///
+    /// 取值：ReprovisionRequired，表示查询需要重新部署的访问配置。
+    ///
+    /// Wire name: `StatusNotifications`. Example: `ReprovisionRequired`.
+    pub fn status_notifications(mut self, value: impl Into<String>) -> Self {
+        self.inner.status_notifications = Some(value.into());
+        self
+    }
+    /// Sets `StatusNotifications`, or clears it with `None`; see [`status_notifications`](Self::status_notifications).
+    pub fn set_status_notifications(mut self, value: Option<String>) -> Self {
+        self.inner.status_notifications = value;
+        self
+    }
+    /// The `StatusNotifications` set so far.
+    pub fn get_status_notifications(&self) -> &Option<String> {
+        &self.inner.status_notifications
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ListAccessConfigurationsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListAccessConfigurationsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListAccessConfigurations` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListAccessConfigurationsResponse {
+    /// 访问配置列表。
+    ///
+    /// Wire name: `AccessConfigurations`.
+    pub access_configurations: Vec<AccessConfiguration>,
+    /// 返回结果是否被截断。取值：
+    ///
+    /// - true：已截断。
+    /// - false：未截断。
+    ///
+    /// Wire name: `IsTruncated`. Example: `false`.
+    pub is_truncated: Option<bool>,
+    /// 每页的最大数据条数。
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+    /// 查询返回结果下一页的令牌。
+    ///
+    /// &gt; 只有`IsTruncated`为`true`时，才显示该参数。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `2BC0CBAC-45E1-5BD3-BF6E-F69D1D5391C2`.
+    pub request_id: Option<String>,
+    /// 符合请求参数条件的数据总条数。
+    ///
+    /// Wire name: `TotalCounts`. Example: `2`.
+    pub total_counts: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListAccessConfigurationsResponse {
+    const NAME: &'static str = "ListAccessConfigurationsResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "AccessConfigurations",
+        "IsTruncated",
+        "MaxResults",
+        "NextToken",
+        "RequestId",
+        "TotalCounts",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => {
+                self.access_configurations = ::specbind_runtime::object::read_list(map)?;
+            }
+            1usize => self.is_truncated = map.next_value()?,
+            2usize => self.max_results = map.next_value()?,
+            3usize => self.next_token = map.next_value()?,
+            4usize => self.request_id = map.next_value()?,
+            5usize => self.total_counts = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListAccessConfigurationsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListAccessConfigurationsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListAccessConfigurationsResponse",
+            6usize,
+        )?;
+        w.field("AccessConfigurations", &self.access_configurations)?;
+        w.opt("IsTruncated", &self.is_truncated)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListAccessConfigurationsRequest {
+    const NAME: &'static str = "ListAccessConfigurations";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListAccessConfigurationsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListAccessConfigurationsRequest::validate(self)
+    }
+}
+impl ::specbind_runtime::Paginated for ListAccessConfigurationsRequest {
+    type Item = AccessConfiguration;
+    fn set_page_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+    fn request_page_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+    fn page_token(output: &ListAccessConfigurationsResponse) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+    fn is_truncated(output: &ListAccessConfigurationsResponse) -> Option<bool> {
+        output.is_truncated
+    }
+    fn into_items(output: ListAccessConfigurationsResponse) -> Vec<AccessConfiguration> {
+        output.access_configurations
+    }
+}
+/// A `ListAccessConfigurations` call being set up by [`Client::list_access_configurations`]: the request builder holding a client; set parameters, then [`send`](ListAccessConfigurationsRequestBuilder::send).
+pub type ListAccessConfigurationsFluentBuilder = ListAccessConfigurationsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ListAccessConfigurationsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ListAccessConfigurationsResponse, Error> {
+        let ListAccessConfigurationsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+    /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
+    ///
+    /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
+    pub fn into_paginator(
+        self,
+    ) -> ::specbind_runtime::Paginator<ListAccessConfigurationsRequest> {
+        let ListAccessConfigurationsRequestBuilder { client, inner } = self;
+        ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
+    }
+}
+/// Parameters of `ListDirectories`.
+///
+/// 调用ListDirectories查询目录列表。
+///
+/// 本文将提供一个示例，查询当前阿里云账号下的目录列表。返回结果显示，当前阿里云账号下只有一个ID为`d-00fc2p61****`的目录。
+///
+/// Build one with [`ListDirectoriesRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListDirectoriesRequest {}
+impl ::specbind_runtime::object::Object for ListDirectoriesRequest {
+    const NAME: &'static str = "ListDirectoriesRequest";
+    const FIELDS: &'static [&'static str] = &[];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let _ = index;
+        ::specbind_runtime::object::skip(map)?;
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListDirectoriesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListDirectoriesRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListDirectoriesRequest",
+            0usize,
+        )?;
+        w.end()
+    }
+}
+impl ListDirectoriesRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListDirectoriesRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let v = ::specbind_runtime::validate::Validator::new();
+        v.finish()
+    }
+}
+/// Builds a [`ListDirectoriesRequest`]; [`build`](ListDirectoriesRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListDirectoriesRequestBuilder<C = ()> {
+    client: C,
+    inner: ListDirectoriesRequest,
+}
+impl<C> ListDirectoriesRequestBuilder<C> {
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ListDirectoriesRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListDirectoriesRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListDirectories` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListDirectoriesResponse {
+    /// 目录列表。
+    ///
+    /// Wire name: `Directories`.
+    pub directories: Vec<Directory>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `9A504392-F06D-5029-AB64-6654CB9F1DC1`.
+    pub request_id: Option<String>,
+    /// 目录数量。
+    ///
+    /// Wire name: `TotalCounts`. Example: `1`.
+    pub total_counts: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListDirectoriesResponse {
+    const NAME: &'static str = "ListDirectoriesResponse";
+    const FIELDS: &'static [&'static str] = &["Directories", "RequestId", "TotalCounts"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directories = ::specbind_runtime::object::read_list(map)?,
+            1usize => self.request_id = map.next_value()?,
+            2usize => self.total_counts = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListDirectoriesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListDirectoriesResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListDirectoriesResponse",
+            3usize,
+        )?;
+        w.field("Directories", &self.directories)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListDirectoriesRequest {
+    const NAME: &'static str = "ListDirectories";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListDirectoriesResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListDirectoriesRequest::validate(self)
+    }
+}
+/// A `ListDirectories` call being set up by [`Client::list_directories`]: the request builder holding a client; set parameters, then [`send`](ListDirectoriesRequestBuilder::send).
+pub type ListDirectoriesFluentBuilder = ListDirectoriesRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ListDirectoriesRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ListDirectoriesResponse, Error> {
+        let ListDirectoriesRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `ListExternalSAMLIdPCertificates`.
+///
+/// 调用ListExternalSAMLIdPCertificates查询SAML签名证书列表。
+///
+/// 本文将提供一个示例，查询`d-00fc2p61****`目录下的SAML签名证书列表。返回结果显示，该目录下只有一个SAML签名证书。
+///
+/// Build one with [`ListExternalSamlIdPCertificatesRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListExternalSamlIdPCertificatesRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ListExternalSamlIdPCertificatesRequest {
+    const NAME: &'static str = "ListExternalSamlIdPCertificatesRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListExternalSamlIdPCertificatesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListExternalSamlIdPCertificatesRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListExternalSamlIdPCertificatesRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl ListExternalSamlIdPCertificatesRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListExternalSamlIdPCertificatesRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`ListExternalSamlIdPCertificatesRequest`]; [`build`](ListExternalSamlIdPCertificatesRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListExternalSamlIdPCertificatesRequestBuilder<C = ()> {
+    client: C,
+    inner: ListExternalSamlIdPCertificatesRequest,
+}
+impl<C> ListExternalSamlIdPCertificatesRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<ListExternalSamlIdPCertificatesRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListExternalSamlIdPCertificatesRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListExternalSAMLIdPCertificates` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListExternalSamlIdPCertificatesResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `400979BC-92EC-58B9-B47C-6913BD56A6FD`.
+    pub request_id: Option<String>,
+    /// SAML签名证书列表。
+    ///
+    /// Wire name: `SAMLIdPCertificates`.
+    pub saml_id_p_certificates: Vec<SamlIdPCertificate>,
+    /// 符合请求参数条件的数据总条数。
+    ///
+    /// Wire name: `TotalCounts`. Example: `1`.
+    pub total_counts: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListExternalSamlIdPCertificatesResponse {
+    const NAME: &'static str = "ListExternalSamlIdPCertificatesResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "RequestId",
+        "SAMLIdPCertificates",
+        "TotalCounts",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => {
+                self.saml_id_p_certificates = ::specbind_runtime::object::read_list(map)?;
+            }
+            2usize => self.total_counts = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListExternalSamlIdPCertificatesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListExternalSamlIdPCertificatesResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListExternalSamlIdPCertificatesResponse",
+            3usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.field("SAMLIdPCertificates", &self.saml_id_p_certificates)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListExternalSamlIdPCertificatesRequest {
+    const NAME: &'static str = "ListExternalSAMLIdPCertificates";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListExternalSamlIdPCertificatesResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListExternalSamlIdPCertificatesRequest::validate(self)
+    }
+}
+/// A `ListExternalSAMLIdPCertificates` call being set up by [`Client::list_external_saml_id_p_certificates`]: the request builder holding a client; set parameters, then [`send`](ListExternalSamlIdPCertificatesRequestBuilder::send).
+pub type ListExternalSamlIdPCertificatesFluentBuilder = ListExternalSamlIdPCertificatesRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ListExternalSamlIdPCertificatesRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ListExternalSamlIdPCertificatesResponse, Error> {
+        let ListExternalSamlIdPCertificatesRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `ListGroupMembers`.
+///
+/// 查询用户组中的用户列表。
+///
+/// 本文将提供一个示例，查询用户组`g-00jqzghi2n3o5hkh****`中的用户列表。返回结果显示，该用户组中一共有`Alice`和`user1`两个用户。
+///
+/// Build one with [`ListGroupMembersRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListGroupMembersRequest {
+    /// 用户组ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub group_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListGroupMembersRequest {
+    const NAME: &'static str = "ListGroupMembersRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "GroupId",
+        "DirectoryId",
+        "NextToken",
+        "MaxResults",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.group_id = map.next_value()?,
+            1usize => self.directory_id = map.next_value()?,
+            2usize => self.next_token = map.next_value()?,
+            3usize => self.max_results = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListGroupMembersRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListGroupMembersRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListGroupMembersRequest",
+            4usize,
+        )?;
+        w.opt("GroupId", &self.group_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.end()
+    }
+}
+impl ListGroupMembersRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListGroupMembersRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("GroupId", self.group_id.is_some());
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.range(
+            "MaxResults",
+            self.max_results.as_ref().map(|x| i128::from(*x)),
+            Some(1),
+            Some(100),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`ListGroupMembersRequest`]; [`build`](ListGroupMembersRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListGroupMembersRequestBuilder<C = ()> {
+    client: C,
+    inner: ListGroupMembersRequest,
+}
+impl<C> ListGroupMembersRequestBuilder<C> {
+    /// Sets GroupId.
+    ///
+    /// 用户组ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub fn group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_id = Some(value.into());
+        self
+    }
+    /// Sets `GroupId`, or clears it with `None`; see [`group_id`](Self::group_id).
+    pub fn set_group_id(mut self, value: Option<String>) -> Self {
+        self.inner.group_id = value;
+        self
+    }
+    /// The `GroupId` set so far.
+    pub fn get_group_id(&self) -> &Option<String> {
+        &self.inner.group_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets NextToken.
+    ///
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+    /// Sets `NextToken`, or clears it with `None`; see [`next_token`](Self::next_token).
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+    /// The `NextToken` set so far.
+    pub fn get_next_token(&self) -> &Option<String> {
+        &self.inner.next_token
+    }
+    /// Sets MaxResults.
+    ///
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+    /// Sets `MaxResults`, or clears it with `None`; see [`max_results`](Self::max_results).
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+    /// The `MaxResults` set so far.
+    pub fn get_max_results(&self) -> &Option<i32> {
+        &self.inner.max_results
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ListGroupMembersRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListGroupMembersRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListGroupMembers` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListGroupMembersResponse {
+    /// 用户组中的用户列表。
+    ///
+    /// Wire name: `GroupMembers`.
+    pub group_members: Vec<GroupMember>,
+    /// 返回结果是否被截断。取值：
+    ///
+    /// - true：已截断。
+    /// - false：未截断。
+    ///
+    /// Wire name: `IsTruncated`. Example: `false`.
+    pub is_truncated: Option<bool>,
+    /// 每页的最大数据条数。
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+    /// 查询返回结果下一页的令牌。
+    ///
+    /// &gt; 只有`IsTruncated`为`true`时，才显示该参数。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `BB759F84-2C64-5C36-B6C6-253172C5C370`.
+    pub request_id: Option<String>,
+    /// 符合请求参数条件的数据总条数。
+    ///
+    /// Wire name: `TotalCounts`. Example: `2`.
+    pub total_counts: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListGroupMembersResponse {
+    const NAME: &'static str = "ListGroupMembersResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "GroupMembers",
+        "IsTruncated",
+        "MaxResults",
+        "NextToken",
+        "RequestId",
+        "TotalCounts",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.group_members = ::specbind_runtime::object::read_list(map)?,
+            1usize => self.is_truncated = map.next_value()?,
+            2usize => self.max_results = map.next_value()?,
+            3usize => self.next_token = map.next_value()?,
+            4usize => self.request_id = map.next_value()?,
+            5usize => self.total_counts = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListGroupMembersResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListGroupMembersResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListGroupMembersResponse",
+            6usize,
+        )?;
+        w.field("GroupMembers", &self.group_members)?;
+        w.opt("IsTruncated", &self.is_truncated)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListGroupMembersRequest {
+    const NAME: &'static str = "ListGroupMembers";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListGroupMembersResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListGroupMembersRequest::validate(self)
+    }
+}
+impl ::specbind_runtime::Paginated for ListGroupMembersRequest {
+    type Item = GroupMember;
+    fn set_page_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+    fn request_page_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+    fn page_token(output: &ListGroupMembersResponse) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+    fn is_truncated(output: &ListGroupMembersResponse) -> Option<bool> {
+        output.is_truncated
+    }
+    fn into_items(output: ListGroupMembersResponse) -> Vec<GroupMember> {
+        output.group_members
+    }
+}
+/// A `ListGroupMembers` call being set up by [`Client::list_group_members`]: the request builder holding a client; set parameters, then [`send`](ListGroupMembersRequestBuilder::send).
+pub type ListGroupMembersFluentBuilder = ListGroupMembersRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ListGroupMembersRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ListGroupMembersResponse, Error> {
+        let ListGroupMembersRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+    /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
+    ///
+    /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
+    pub fn into_paginator(
+        self,
+    ) -> ::specbind_runtime::Paginator<ListGroupMembersRequest> {
+        let ListGroupMembersRequestBuilder { client, inner } = self;
+        ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
+    }
+}
+/// Parameters of `ListGroups`.
+///
+/// 调用ListGroups查询用户组列表。
+///
+/// 本文将提供一个示例，查询目录`d-00fc2p61****`下的用户组列表。返回结果显示，该目录下一共存在3个用户组，其中`group1`和`group2`是从外部同步的用户组，`TestGroup`是云SSO内部手动创建的用户组。
+///
+/// Build one with [`ListGroupsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListGroupsRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+    /// 过滤条件。
+    ///
+    /// 格式：`<Attribute> <Operator> <Value>`，不区分大小写。目前，`<Attribute>`只支持`GroupName`，`<Operator>`只支持`eq`（Equals）和`sw`（Start With）。
+    ///
+    /// 示例：Filter = "GroupName sw test"，表示查询名称以test开头的全部用户组。Filter = "GroupName eq testgroup"，表示查询名称为testgroup的用户组。
+    ///
+    /// Wire name: `Filter`. Example: `GroupName eq testgroup`.
+    pub filter: Option<String>,
+    /// 用户组的类型，用于查询的过滤条件。取值：
+    ///
+    /// - Manual：手动创建。
+    /// - Synchronized：外部同步。
+    ///
+    /// Wire name: `ProvisionType`. Example: `Manual`.
+    pub provision_type: Option<ProvisionType>,
+}
+impl ::specbind_runtime::object::Object for ListGroupsRequest {
+    const NAME: &'static str = "ListGroupsRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "NextToken",
+        "MaxResults",
+        "Filter",
+        "ProvisionType",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.next_token = map.next_value()?,
+            2usize => self.max_results = map.next_value()?,
+            3usize => self.filter = map.next_value()?,
+            4usize => self.provision_type = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListGroupsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListGroupsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListGroupsRequest",
+            5usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("Filter", &self.filter)?;
+        w.opt("ProvisionType", &self.provision_type)?;
+        w.end()
+    }
+}
+impl ListGroupsRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListGroupsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.range(
+            "MaxResults",
+            self.max_results.as_ref().map(|x| i128::from(*x)),
+            Some(1),
+            Some(100),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`ListGroupsRequest`]; [`build`](ListGroupsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListGroupsRequestBuilder<C = ()> {
+    client: C,
+    inner: ListGroupsRequest,
+}
+impl<C> ListGroupsRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets NextToken.
+    ///
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+    /// Sets `NextToken`, or clears it with `None`; see [`next_token`](Self::next_token).
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+    /// The `NextToken` set so far.
+    pub fn get_next_token(&self) -> &Option<String> {
+        &self.inner.next_token
+    }
+    /// Sets MaxResults.
+    ///
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+    /// Sets `MaxResults`, or clears it with `None`; see [`max_results`](Self::max_results).
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+    /// The `MaxResults` set so far.
+    pub fn get_max_results(&self) -> &Option<i32> {
+        &self.inner.max_results
+    }
+    /// Sets Filter.
+    ///
+    /// 过滤条件。
+    ///
+    /// 格式：`<Attribute> <Operator> <Value>`，不区分大小写。目前，`<Attribute>`只支持`GroupName`，`<Operator>`只支持`eq`（Equals）和`sw`（Start With）。
+    ///
+    /// 示例：Filter = "GroupName sw test"，表示查询名称以test开头的全部用户组。Filter = "GroupName eq testgroup"，表示查询名称为testgroup的用户组。
+    ///
+    /// Wire name: `Filter`. Example: `GroupName eq testgroup`.
+    pub fn filter(mut self, value: impl Into<String>) -> Self {
+        self.inner.filter = Some(value.into());
+        self
+    }
+    /// Sets `Filter`, or clears it with `None`; see [`filter`](Self::filter).
+    pub fn set_filter(mut self, value: Option<String>) -> Self {
+        self.inner.filter = value;
+        self
+    }
+    /// The `Filter` set so far.
+    pub fn get_filter(&self) -> &Option<String> {
+        &self.inner.filter
+    }
+    /// Sets ProvisionType.
+    ///
+    /// 用户组的类型，用于查询的过滤条件。取值：
+    ///
+    /// - Manual：手动创建。
+    /// - Synchronized：外部同步。
+    ///
+    /// Wire name: `ProvisionType`. Example: `Manual`.
+    pub fn provision_type(mut self, value: impl Into<ProvisionType>) -> Self {
+        self.inner.provision_type = Some(value.into());
+        self
+    }
+    /// Sets `ProvisionType`, or clears it with `None`; see [`provision_type`](Self::provision_type).
+    pub fn set_provision_type(mut self, value: Option<ProvisionType>) -> Self {
+        self.inner.provision_type = value;
+        self
+    }
+    /// The `ProvisionType` set so far.
+    pub fn get_provision_type(&self) -> &Option<ProvisionType> {
+        &self.inner.provision_type
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ListGroupsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListGroupsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListGroups` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListGroupsResponse {
+    /// 用户组列表。
+    ///
+    /// Wire name: `Groups`.
+    pub groups: Vec<Group>,
+    /// 返回结果是否被截断。取值：
+    ///
+    /// - true：已截断。
+    /// - false：未截断。
+    ///
+    /// Wire name: `IsTruncated`. Example: `false`.
+    pub is_truncated: Option<bool>,
+    /// 每页的最大数据条数。
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+    /// 查询返回结果下一页的令牌。
+    ///
+    /// &gt; 只有`IsTruncated`为`true`时，才显示该参数。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `768F908D-A66A-5A5D-816C-20C93CBBFEE3`.
+    pub request_id: Option<String>,
+    /// 符合请求参数条件的数据总条数。
+    ///
+    /// Wire name: `TotalCounts`. Example: `3`.
+    pub total_counts: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListGroupsResponse {
+    const NAME: &'static str = "ListGroupsResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "Groups",
+        "IsTruncated",
+        "MaxResults",
+        "NextToken",
+        "RequestId",
+        "TotalCounts",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.groups = ::specbind_runtime::object::read_list(map)?,
+            1usize => self.is_truncated = map.next_value()?,
+            2usize => self.max_results = map.next_value()?,
+            3usize => self.next_token = map.next_value()?,
+            4usize => self.request_id = map.next_value()?,
+            5usize => self.total_counts = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListGroupsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListGroupsResponse",
+            6usize,
+        )?;
+        w.field("Groups", &self.groups)?;
+        w.opt("IsTruncated", &self.is_truncated)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListGroupsRequest {
+    const NAME: &'static str = "ListGroups";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListGroupsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListGroupsRequest::validate(self)
+    }
+}
+impl ::specbind_runtime::Paginated for ListGroupsRequest {
+    type Item = Group;
+    fn set_page_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+    fn request_page_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+    fn page_token(output: &ListGroupsResponse) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+    fn is_truncated(output: &ListGroupsResponse) -> Option<bool> {
+        output.is_truncated
+    }
+    fn into_items(output: ListGroupsResponse) -> Vec<Group> {
+        output.groups
+    }
+}
+/// A `ListGroups` call being set up by [`Client::list_groups`]: the request builder holding a client; set parameters, then [`send`](ListGroupsRequestBuilder::send).
+pub type ListGroupsFluentBuilder = ListGroupsRequestBuilder<::specbind_runtime::Client>;
+impl ListGroupsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ListGroupsResponse, Error> {
+        let ListGroupsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+    /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
+    ///
+    /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListGroupsRequest> {
+        let ListGroupsRequestBuilder { client, inner } = self;
+        ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
+    }
+}
+/// Parameters of `ListJoinedGroupsForUser`.
+///
+/// 查询用户加入的用户组。
+///
+/// 本文将提供一个示例，查询用户`u-00q8wbq42wiltcrk****`加入的用户组。返回结果显示，该用户加入了`TestGroup`和`group1`两个用户组。
+///
+/// Build one with [`ListJoinedGroupsForUserRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListJoinedGroupsForUserRequest {
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListJoinedGroupsForUserRequest {
+    const NAME: &'static str = "ListJoinedGroupsForUserRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "UserId",
+        "DirectoryId",
+        "NextToken",
+        "MaxResults",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.user_id = map.next_value()?,
+            1usize => self.directory_id = map.next_value()?,
+            2usize => self.next_token = map.next_value()?,
+            3usize => self.max_results = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListJoinedGroupsForUserRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListJoinedGroupsForUserRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListJoinedGroupsForUserRequest",
+            4usize,
+        )?;
+        w.opt("UserId", &self.user_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.end()
+    }
+}
+impl ListJoinedGroupsForUserRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListJoinedGroupsForUserRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("UserId", self.user_id.is_some());
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.range(
+            "MaxResults",
+            self.max_results.as_ref().map(|x| i128::from(*x)),
+            Some(1),
+            Some(100),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`ListJoinedGroupsForUserRequest`]; [`build`](ListJoinedGroupsForUserRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListJoinedGroupsForUserRequestBuilder<C = ()> {
+    client: C,
+    inner: ListJoinedGroupsForUserRequest,
+}
+impl<C> ListJoinedGroupsForUserRequestBuilder<C> {
+    /// Sets UserId.
+    ///
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_id = Some(value.into());
+        self
+    }
+    /// Sets `UserId`, or clears it with `None`; see [`user_id`](Self::user_id).
+    pub fn set_user_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_id = value;
+        self
+    }
+    /// The `UserId` set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.inner.user_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets NextToken.
+    ///
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+    /// Sets `NextToken`, or clears it with `None`; see [`next_token`](Self::next_token).
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+    /// The `NextToken` set so far.
+    pub fn get_next_token(&self) -> &Option<String> {
+        &self.inner.next_token
+    }
+    /// Sets MaxResults.
+    ///
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+    /// Sets `MaxResults`, or clears it with `None`; see [`max_results`](Self::max_results).
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+    /// The `MaxResults` set so far.
+    pub fn get_max_results(&self) -> &Option<i32> {
+        &self.inner.max_results
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ListJoinedGroupsForUserRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListJoinedGroupsForUserRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListJoinedGroupsForUser` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListJoinedGroupsForUserResponse {
+    /// 返回结果是否被截断。取值：
+    ///
+    /// - true：已截断。
+    /// - false：未截断。
+    ///
+    /// Wire name: `IsTruncated`. Example: `false`.
+    pub is_truncated: Option<bool>,
+    /// 加入的用户组列表。
+    ///
+    /// Wire name: `JoinedGroups`.
+    pub joined_groups: Vec<JoinedGroup>,
+    /// 每页的最大数据条数。
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+    /// 查询返回结果下一页的令牌。
+    ///
+    /// &gt; 只有`IsTruncated`为`true`时，才显示该参数。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `E9BBB45F-7877-5DE9-96A5-20E6CFA48929`.
+    pub request_id: Option<String>,
+    /// 符合请求参数条件的数据总条数。
+    ///
+    /// Wire name: `TotalCounts`. Example: `2`.
+    pub total_counts: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListJoinedGroupsForUserResponse {
+    const NAME: &'static str = "ListJoinedGroupsForUserResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "IsTruncated",
+        "JoinedGroups",
+        "MaxResults",
+        "NextToken",
+        "RequestId",
+        "TotalCounts",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.is_truncated = map.next_value()?,
+            1usize => self.joined_groups = ::specbind_runtime::object::read_list(map)?,
+            2usize => self.max_results = map.next_value()?,
+            3usize => self.next_token = map.next_value()?,
+            4usize => self.request_id = map.next_value()?,
+            5usize => self.total_counts = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListJoinedGroupsForUserResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListJoinedGroupsForUserResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListJoinedGroupsForUserResponse",
+            6usize,
+        )?;
+        w.opt("IsTruncated", &self.is_truncated)?;
+        w.field("JoinedGroups", &self.joined_groups)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListJoinedGroupsForUserRequest {
+    const NAME: &'static str = "ListJoinedGroupsForUser";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListJoinedGroupsForUserResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListJoinedGroupsForUserRequest::validate(self)
+    }
+}
+impl ::specbind_runtime::Paginated for ListJoinedGroupsForUserRequest {
+    type Item = JoinedGroup;
+    fn set_page_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+    fn request_page_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+    fn page_token(output: &ListJoinedGroupsForUserResponse) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+    fn is_truncated(output: &ListJoinedGroupsForUserResponse) -> Option<bool> {
+        output.is_truncated
+    }
+    fn into_items(output: ListJoinedGroupsForUserResponse) -> Vec<JoinedGroup> {
+        output.joined_groups
+    }
+}
+/// A `ListJoinedGroupsForUser` call being set up by [`Client::list_joined_groups_for_user`]: the request builder holding a client; set parameters, then [`send`](ListJoinedGroupsForUserRequestBuilder::send).
+pub type ListJoinedGroupsForUserFluentBuilder = ListJoinedGroupsForUserRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ListJoinedGroupsForUserRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ListJoinedGroupsForUserResponse, Error> {
+        let ListJoinedGroupsForUserRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+    /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
+    ///
+    /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
+    pub fn into_paginator(
+        self,
+    ) -> ::specbind_runtime::Paginator<ListJoinedGroupsForUserRequest> {
+        let ListJoinedGroupsForUserRequestBuilder { client, inner } = self;
+        ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
+    }
+}
+/// Parameters of `ListMFADevicesForUser`.
+///
+/// 调用ListMFADevicesForUser查询用户的MFA设备列表。每个用户最多只能有2个MFA设备。
+///
+/// 本文将提供一个示例，查询用户`u-00q8wbq42wiltcrk****`的MFA设备列表。返回结果显示，该用户配置了一个名为`Alice-MFA1`的MFA设备。
+///
+/// Build one with [`ListMfaDevicesForUserRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListMfaDevicesForUserRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ListMfaDevicesForUserRequest {
+    const NAME: &'static str = "ListMfaDevicesForUserRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "UserId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.user_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListMfaDevicesForUserRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListMfaDevicesForUserRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListMfaDevicesForUserRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("UserId", &self.user_id)?;
+        w.end()
+    }
+}
+impl ListMfaDevicesForUserRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListMfaDevicesForUserRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("UserId", self.user_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`ListMfaDevicesForUserRequest`]; [`build`](ListMfaDevicesForUserRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListMfaDevicesForUserRequestBuilder<C = ()> {
+    client: C,
+    inner: ListMfaDevicesForUserRequest,
+}
+impl<C> ListMfaDevicesForUserRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets UserId.
+    ///
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_id = Some(value.into());
+        self
+    }
+    /// Sets `UserId`, or clears it with `None`; see [`user_id`](Self::user_id).
+    pub fn set_user_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_id = value;
+        self
+    }
+    /// The `UserId` set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.inner.user_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ListMfaDevicesForUserRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListMfaDevicesForUserRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListMFADevicesForUser` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListMfaDevicesForUserResponse {
+    /// MFA设备列表。
+    ///
+    /// Wire name: `MFADevices`.
+    pub mfa_devices: Vec<MfaDevice>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `8B9982ED-FD0D-5622-8EA0-7B768685DCE7`.
+    pub request_id: Option<String>,
+    /// MFA设备总数。
+    ///
+    /// Wire name: `TotalCounts`. Example: `1`.
+    pub total_counts: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListMfaDevicesForUserResponse {
+    const NAME: &'static str = "ListMfaDevicesForUserResponse";
+    const FIELDS: &'static [&'static str] = &["MFADevices", "RequestId", "TotalCounts"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.mfa_devices = ::specbind_runtime::object::read_list(map)?,
+            1usize => self.request_id = map.next_value()?,
+            2usize => self.total_counts = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListMfaDevicesForUserResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListMfaDevicesForUserResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListMfaDevicesForUserResponse",
+            3usize,
+        )?;
+        w.field("MFADevices", &self.mfa_devices)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListMfaDevicesForUserRequest {
+    const NAME: &'static str = "ListMFADevicesForUser";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListMfaDevicesForUserResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListMfaDevicesForUserRequest::validate(self)
+    }
+}
+/// A `ListMFADevicesForUser` call being set up by [`Client::list_mfa_devices_for_user`]: the request builder holding a client; set parameters, then [`send`](ListMfaDevicesForUserRequestBuilder::send).
+pub type ListMfaDevicesForUserFluentBuilder = ListMfaDevicesForUserRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ListMfaDevicesForUserRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ListMfaDevicesForUserResponse, Error> {
+        let ListMfaDevicesForUserRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `ListPermissionPoliciesInAccessConfiguration`.
+///
+/// 查询访问配置中的权限策略列表。
+///
+/// 本文将提供一个示例，查询访问配置`ac-00jhtfl8thteu6uj****`中的权限策略列表。返回结果显示，该访问配置中存在一个系统策略和一个内置策略。
+///
+/// Build one with [`ListPermissionPoliciesInAccessConfigurationRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListPermissionPoliciesInAccessConfigurationRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub access_configuration_id: Option<String>,
+    /// 权限策略类型，用于查询的过滤条件。取值：
+    ///
+    /// - System：系统策略。
+    /// - Inline：内置策略。
+    ///
+    /// 如不指定，则查询所有类型的权限策略。
+    ///
+    /// Wire name: `PermissionPolicyType`. Example: `System`.
+    pub permission_policy_type: Option<PermissionPolicyType>,
+}
+impl ::specbind_runtime::object::Object
+for ListPermissionPoliciesInAccessConfigurationRequest {
+    const NAME: &'static str = "ListPermissionPoliciesInAccessConfigurationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "AccessConfigurationId",
+        "PermissionPolicyType",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.access_configuration_id = map.next_value()?,
+            2usize => self.permission_policy_type = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ListPermissionPoliciesInAccessConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListPermissionPoliciesInAccessConfigurationRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListPermissionPoliciesInAccessConfigurationRequest",
+            3usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("PermissionPolicyType", &self.permission_policy_type)?;
+        w.end()
+    }
+}
+impl ListPermissionPoliciesInAccessConfigurationRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListPermissionPoliciesInAccessConfigurationRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("AccessConfigurationId", self.access_configuration_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`ListPermissionPoliciesInAccessConfigurationRequest`]; [`build`](ListPermissionPoliciesInAccessConfigurationRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListPermissionPoliciesInAccessConfigurationRequestBuilder<C = ()> {
+    client: C,
+    inner: ListPermissionPoliciesInAccessConfigurationRequest,
+}
+impl<C> ListPermissionPoliciesInAccessConfigurationRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets AccessConfigurationId.
+    ///
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_id = value;
+        self
+    }
+    /// The `AccessConfigurationId` set so far.
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
+        &self.inner.access_configuration_id
+    }
+    /// Sets PermissionPolicyType.
+    ///
+    /// 权限策略类型，用于查询的过滤条件。取值：
+    ///
+    /// - System：系统策略。
+    /// - Inline：内置策略。
+    ///
+    /// 如不指定，则查询所有类型的权限策略。
+    ///
+    /// Wire name: `PermissionPolicyType`. Example: `System`.
+    pub fn permission_policy_type(
+        mut self,
+        value: impl Into<PermissionPolicyType>,
+    ) -> Self {
+        self.inner.permission_policy_type = Some(value.into());
+        self
+    }
+    /// Sets `PermissionPolicyType`, or clears it with `None`; see [`permission_policy_type`](Self::permission_policy_type).
+    pub fn set_permission_policy_type(
+        mut self,
+        value: Option<PermissionPolicyType>,
+    ) -> Self {
+        self.inner.permission_policy_type = value;
+        self
+    }
+    /// The `PermissionPolicyType` set so far.
+    pub fn get_permission_policy_type(&self) -> &Option<PermissionPolicyType> {
+        &self.inner.permission_policy_type
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<ListPermissionPoliciesInAccessConfigurationRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListPermissionPoliciesInAccessConfigurationRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListPermissionPoliciesInAccessConfiguration` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListPermissionPoliciesInAccessConfigurationResponse {
+    /// 权限策略列表。
+    ///
+    /// Wire name: `PermissionPolicies`.
+    pub permission_policies: Vec<PermissionPolicy>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `3A5E771F-1F5A-5555-A64E-579748AAFD98`.
+    pub request_id: Option<String>,
+    /// 权限策略总个数。
+    ///
+    /// Wire name: `TotalCounts`. Example: `2`.
+    pub total_counts: Option<i32>,
+}
+impl ::specbind_runtime::object::Object
+for ListPermissionPoliciesInAccessConfigurationResponse {
+    const NAME: &'static str = "ListPermissionPoliciesInAccessConfigurationResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "PermissionPolicies",
+        "RequestId",
+        "TotalCounts",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => {
+                self.permission_policies = ::specbind_runtime::object::read_list(map)?;
+            }
+            1usize => self.request_id = map.next_value()?,
+            2usize => self.total_counts = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ListPermissionPoliciesInAccessConfigurationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListPermissionPoliciesInAccessConfigurationResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListPermissionPoliciesInAccessConfigurationResponse",
+            3usize,
+        )?;
+        w.field("PermissionPolicies", &self.permission_policies)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation
+for ListPermissionPoliciesInAccessConfigurationRequest {
+    const NAME: &'static str = "ListPermissionPoliciesInAccessConfiguration";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListPermissionPoliciesInAccessConfigurationResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListPermissionPoliciesInAccessConfigurationRequest::validate(self)
+    }
+}
+/// A `ListPermissionPoliciesInAccessConfiguration` call being set up by [`Client::list_permission_policies_in_access_configuration`]: the request builder holding a client; set parameters, then [`send`](ListPermissionPoliciesInAccessConfigurationRequestBuilder::send).
+pub type ListPermissionPoliciesInAccessConfigurationFluentBuilder = ListPermissionPoliciesInAccessConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ListPermissionPoliciesInAccessConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(
+        self,
+    ) -> Result<ListPermissionPoliciesInAccessConfigurationResponse, Error> {
+        let ListPermissionPoliciesInAccessConfigurationRequestBuilder {
+            client,
+            inner,
+        } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `ListSCIMServerCredentials`.
+///
+/// 调用ListSCIMServerCredentials查询SCIM密钥列表。
+///
+/// 本文将提供一个示例，查询目录`d-00fc2p61****`下的SCIM密钥列表。
+///
+/// Build one with [`ListScimServerCredentialsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListScimServerCredentialsRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ListScimServerCredentialsRequest {
+    const NAME: &'static str = "ListScimServerCredentialsRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListScimServerCredentialsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListScimServerCredentialsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListScimServerCredentialsRequest",
+            1usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl ListScimServerCredentialsRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListScimServerCredentialsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`ListScimServerCredentialsRequest`]; [`build`](ListScimServerCredentialsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListScimServerCredentialsRequestBuilder<C = ()> {
+    client: C,
+    inner: ListScimServerCredentialsRequest,
+}
+impl<C> ListScimServerCredentialsRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ListScimServerCredentialsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListScimServerCredentialsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListSCIMServerCredentials` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListScimServerCredentialsResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `FE4B7037-C315-5DD5-826E-57A87950BCD1`.
+    pub request_id: Option<String>,
+    /// SCIM密钥列表。
+    ///
+    /// Wire name: `SCIMServerCredentials`.
+    pub scim_server_credentials: Vec<ScimServerCredential>,
+    /// 符合请求参数条件的数据总条数。
+    ///
+    /// Wire name: `TotalCounts`. Example: `1`.
+    pub total_counts: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for ListScimServerCredentialsResponse {
+    const NAME: &'static str = "ListScimServerCredentialsResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "RequestId",
+        "SCIMServerCredentials",
+        "TotalCounts",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => {
+                self.scim_server_credentials = ::specbind_runtime::object::read_list(
+                    map,
+                )?;
+            }
+            2usize => self.total_counts = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListScimServerCredentialsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListScimServerCredentialsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListScimServerCredentialsResponse",
+            3usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.field("SCIMServerCredentials", &self.scim_server_credentials)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListScimServerCredentialsRequest {
+    const NAME: &'static str = "ListSCIMServerCredentials";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListScimServerCredentialsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListScimServerCredentialsRequest::validate(self)
+    }
+}
+/// A `ListSCIMServerCredentials` call being set up by [`Client::list_scim_server_credentials`]: the request builder holding a client; set parameters, then [`send`](ListScimServerCredentialsRequestBuilder::send).
+pub type ListScimServerCredentialsFluentBuilder = ListScimServerCredentialsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ListScimServerCredentialsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ListScimServerCredentialsResponse, Error> {
+        let ListScimServerCredentialsRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
     }
@@ -923,10 +17927,14 @@ impl<C> ListTasksRequestBuilder<C> {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTasksResponse {
-    /// The tasks.
+    /// Whether the entries are truncated, that is, whether more pages exist.
     ///
-    /// Wire name: `Tasks`.
-    pub tasks: Vec<Task>,
+    /// Wire name: `IsTruncated`. Example: `false`.
+    pub is_truncated: Option<bool>,
+    /// The maximum number of entries returned per page.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
     /// The pagination token for the next page.
     ///
     /// Present only when IsTruncated is true.
@@ -937,42 +17945,38 @@ pub struct ListTasksResponse {
     ///
     /// Wire name: `RequestId`. Example: `C0DA2DFC-EB18-59EF-BD82-C30862EBA3A3`.
     pub request_id: String,
-    /// The maximum number of entries returned per page.
+    /// The tasks.
     ///
-    /// Wire name: `MaxResults`. Example: `10`.
-    pub max_results: Option<i32>,
+    /// Wire name: `Tasks`.
+    pub tasks: Vec<Task>,
     /// The total number of entries returned.
     ///
     /// Wire name: `TotalCounts`. Example: `1`.
     pub total_counts: Option<i32>,
-    /// Whether the entries are truncated, that is, whether more pages exist.
-    ///
-    /// Wire name: `IsTruncated`. Example: `false`.
-    pub is_truncated: Option<bool>,
 }
 impl ::specbind_runtime::object::Object for ListTasksResponse {
     const NAME: &'static str = "ListTasksResponse";
     const FIELDS: &'static [&'static str] = &[
-        "Tasks",
+        "IsTruncated",
+        "MaxResults",
         "NextToken",
         "RequestId",
-        "MaxResults",
+        "Tasks",
         "TotalCounts",
-        "IsTruncated",
     ];
-    const REQUIRED: &'static [usize] = &[2usize];
+    const REQUIRED: &'static [usize] = &[3usize];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
         map: &mut A,
     ) -> Result<(), A::Error> {
         match index {
-            0usize => self.tasks = ::specbind_runtime::object::read_list(map)?,
-            1usize => self.next_token = map.next_value()?,
-            2usize => self.request_id = map.next_value()?,
-            3usize => self.max_results = map.next_value()?,
-            4usize => self.total_counts = map.next_value()?,
-            5usize => self.is_truncated = map.next_value()?,
+            0usize => self.is_truncated = map.next_value()?,
+            1usize => self.max_results = map.next_value()?,
+            2usize => self.next_token = map.next_value()?,
+            3usize => self.request_id = map.next_value()?,
+            4usize => self.tasks = ::specbind_runtime::object::read_list(map)?,
+            5usize => self.total_counts = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
         Ok(())
@@ -990,12 +17994,12 @@ impl ::serde::Serialize for ListTasksResponse {
             "ListTasksResponse",
             6usize,
         )?;
-        w.field("Tasks", &self.tasks)?;
+        w.opt("IsTruncated", &self.is_truncated)?;
+        w.opt("MaxResults", &self.max_results)?;
         w.opt("NextToken", &self.next_token)?;
         w.field("RequestId", &self.request_id)?;
-        w.opt("MaxResults", &self.max_results)?;
+        w.field("Tasks", &self.tasks)?;
         w.opt("TotalCounts", &self.total_counts)?;
-        w.opt("IsTruncated", &self.is_truncated)?;
         w.end()
     }
 }
@@ -1043,6 +18047,7112 @@ impl ListTasksRequestBuilder<::specbind_runtime::Client> {
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
 }
+/// Parameters of `ListUserProvisioningEvents`.
+///
+/// 调用ListUserProvisioningEvents查询执行失败的RAM用户同步事件列表。
+///
+/// Build one with [`ListUserProvisioningEventsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListUserProvisioningEventsRequest {
+    /// RAM用户同步的ID。
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub user_provisioning_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00xz91nf****`.
+    pub directory_id: Option<String>,
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ListUserProvisioningEventsRequest {
+    const NAME: &'static str = "ListUserProvisioningEventsRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "UserProvisioningId",
+        "DirectoryId",
+        "MaxResults",
+        "NextToken",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.user_provisioning_id = map.next_value()?,
+            1usize => self.directory_id = map.next_value()?,
+            2usize => self.max_results = map.next_value()?,
+            3usize => self.next_token = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListUserProvisioningEventsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListUserProvisioningEventsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListUserProvisioningEventsRequest",
+            4usize,
+        )?;
+        w.opt("UserProvisioningId", &self.user_provisioning_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.end()
+    }
+}
+impl ListUserProvisioningEventsRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListUserProvisioningEventsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.range(
+            "MaxResults",
+            self.max_results.as_ref().map(|x| i128::from(*x)),
+            Some(1),
+            Some(100),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`ListUserProvisioningEventsRequest`]; [`build`](ListUserProvisioningEventsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListUserProvisioningEventsRequestBuilder<C = ()> {
+    client: C,
+    inner: ListUserProvisioningEventsRequest,
+}
+impl<C> ListUserProvisioningEventsRequestBuilder<C> {
+    /// Sets UserProvisioningId.
+    ///
+    /// RAM用户同步的ID。
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub fn user_provisioning_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_provisioning_id = Some(value.into());
+        self
+    }
+    /// Sets `UserProvisioningId`, or clears it with `None`; see [`user_provisioning_id`](Self::user_provisioning_id).
+    pub fn set_user_provisioning_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_provisioning_id = value;
+        self
+    }
+    /// The `UserProvisioningId` set so far.
+    pub fn get_user_provisioning_id(&self) -> &Option<String> {
+        &self.inner.user_provisioning_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00xz91nf****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets MaxResults.
+    ///
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+    /// Sets `MaxResults`, or clears it with `None`; see [`max_results`](Self::max_results).
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+    /// The `MaxResults` set so far.
+    pub fn get_max_results(&self) -> &Option<i32> {
+        &self.inner.max_results
+    }
+    /// Sets NextToken.
+    ///
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+    /// Sets `NextToken`, or clears it with `None`; see [`next_token`](Self::next_token).
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+    /// The `NextToken` set so far.
+    pub fn get_next_token(&self) -> &Option<String> {
+        &self.inner.next_token
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ListUserProvisioningEventsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListUserProvisioningEventsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListUserProvisioningEvents` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListUserProvisioningEventsResponse {
+    /// 返回结果是否被截断。取值：
+    ///
+    /// - true：已截断。
+    /// - false：未截断。
+    ///
+    /// Wire name: `IsTruncated`. Example: `false`.
+    pub is_truncated: Option<bool>,
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+    /// 查询返回结果下一页的令牌。
+    ///
+    /// &gt; 只有`IsTruncated`为`true`时，才显示该参数。
+    ///
+    /// Wire name: `NextToken`. Example: `2eEMmhmLa1b7Bbj9UzCgZUGj8DpDeG5TbNknuNKNP2h84KjJRnAb7vzzSDkYNmsidnAybyJYBfnPPB6xfgw54B1Wub2KQmC8LofzqBW2Y****`.
+    pub next_token: Option<String>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `0D85B43D-EF98-396D-B426-837E428D2D39`.
+    pub request_id: Option<String>,
+    /// 符合请求参数条件的数据总条数。
+    ///
+    /// Wire name: `TotalCounts`. Example: `110`.
+    pub total_counts: Option<i32>,
+    /// RAM用户同步事件列表。
+    ///
+    /// Wire name: `UserProvisioningEvents`.
+    pub user_provisioning_events: Vec<UserProvisioningEvent>,
+}
+impl ::specbind_runtime::object::Object for ListUserProvisioningEventsResponse {
+    const NAME: &'static str = "ListUserProvisioningEventsResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "IsTruncated",
+        "MaxResults",
+        "NextToken",
+        "RequestId",
+        "TotalCounts",
+        "UserProvisioningEvents",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.is_truncated = map.next_value()?,
+            1usize => self.max_results = map.next_value()?,
+            2usize => self.next_token = map.next_value()?,
+            3usize => self.request_id = map.next_value()?,
+            4usize => self.total_counts = map.next_value()?,
+            5usize => {
+                self.user_provisioning_events = ::specbind_runtime::object::read_list(
+                    map,
+                )?;
+            }
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListUserProvisioningEventsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListUserProvisioningEventsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListUserProvisioningEventsResponse",
+            6usize,
+        )?;
+        w.opt("IsTruncated", &self.is_truncated)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.field("UserProvisioningEvents", &self.user_provisioning_events)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListUserProvisioningEventsRequest {
+    const NAME: &'static str = "ListUserProvisioningEvents";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListUserProvisioningEventsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListUserProvisioningEventsRequest::validate(self)
+    }
+}
+impl ::specbind_runtime::Paginated for ListUserProvisioningEventsRequest {
+    type Item = UserProvisioningEvent;
+    fn set_page_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+    fn request_page_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+    fn page_token(output: &ListUserProvisioningEventsResponse) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+    fn is_truncated(output: &ListUserProvisioningEventsResponse) -> Option<bool> {
+        output.is_truncated
+    }
+    fn into_items(
+        output: ListUserProvisioningEventsResponse,
+    ) -> Vec<UserProvisioningEvent> {
+        output.user_provisioning_events
+    }
+}
+/// A `ListUserProvisioningEvents` call being set up by [`Client::list_user_provisioning_events`]: the request builder holding a client; set parameters, then [`send`](ListUserProvisioningEventsRequestBuilder::send).
+pub type ListUserProvisioningEventsFluentBuilder = ListUserProvisioningEventsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ListUserProvisioningEventsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ListUserProvisioningEventsResponse, Error> {
+        let ListUserProvisioningEventsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+    /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
+    ///
+    /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
+    pub fn into_paginator(
+        self,
+    ) -> ::specbind_runtime::Paginator<ListUserProvisioningEventsRequest> {
+        let ListUserProvisioningEventsRequestBuilder { client, inner } = self;
+        ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
+    }
+}
+/// Parameters of `ListUserProvisionings`.
+///
+/// 调用ListUserProvisionings查询RAM用户同步列表。
+///
+/// Build one with [`ListUserProvisioningsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListUserProvisioningsRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+    /// RAM用户同步的身份ID。取值：
+    ///
+    /// - 当`PrincipalType`取值为`Group`时，该值为云SSO用户组ID（g-\*\*\*\*\*\*\*\*）。
+    /// - 当`PrincipalType`取值为`User`时，该值为云SSO用户ID（u-\*\*\*\*\*\*\*\*）。
+    ///
+    /// Wire name: `PrincipalId`. Example: `u-88d73u*****`.
+    pub principal_id: Option<String>,
+    /// RAM用户同步的身份类型。取值：
+    /// - User：表示该RAM用户同步的身份是云SSO用户。
+    /// - Group：表示该RAM用户同步的身份是云SSO用户组。
+    ///
+    /// Wire name: `PrincipalType`. Example: `RD-Account`.
+    pub principal_type: Option<PrincipalType>,
+    /// RAM用户同步的目标ID。目前取值为RD账号ID。
+    ///
+    /// Wire name: `TargetId`. Example: `1743382******`.
+    pub target_id: Option<String>,
+    /// RAM用户同步的目标类型。目前取值为`RD-Account`。
+    ///
+    /// Wire name: `TargetType`. Example: `User`.
+    pub target_type: Option<String>,
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `100`.
+    pub max_results: Option<i32>,
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `27EbL9j4ZgZjsMZFqbZFgbwQ1VXFU1Khcpx9e2vrW1zwzTBmTGWaM7ixHhRin8SCsxaJdazYVCzeKc2UF2QkyGb83cPhr8ZxrzoaiTd****`.
+    pub next_token: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ListUserProvisioningsRequest {
+    const NAME: &'static str = "ListUserProvisioningsRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "PrincipalId",
+        "PrincipalType",
+        "TargetId",
+        "TargetType",
+        "MaxResults",
+        "NextToken",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.principal_id = map.next_value()?,
+            2usize => self.principal_type = map.next_value()?,
+            3usize => self.target_id = map.next_value()?,
+            4usize => self.target_type = map.next_value()?,
+            5usize => self.max_results = map.next_value()?,
+            6usize => self.next_token = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListUserProvisioningsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListUserProvisioningsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListUserProvisioningsRequest",
+            7usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("PrincipalId", &self.principal_id)?;
+        w.opt("PrincipalType", &self.principal_type)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.end()
+    }
+}
+impl ListUserProvisioningsRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListUserProvisioningsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.range(
+            "MaxResults",
+            self.max_results.as_ref().map(|x| i128::from(*x)),
+            Some(1),
+            Some(100),
+        );
+        v.prefix_when(
+            self.principal_type.as_ref().is_some_and(|x| x.as_str() == "Group"),
+            "PrincipalType is Group",
+            "PrincipalId",
+            self.principal_id.as_deref(),
+            "g-",
+        );
+        v.prefix_when(
+            self.principal_type.as_ref().is_some_and(|x| x.as_str() == "User"),
+            "PrincipalType is User",
+            "PrincipalId",
+            self.principal_id.as_deref(),
+            "u-",
+        );
+        v.finish()
+    }
+}
+/// Builds a [`ListUserProvisioningsRequest`]; [`build`](ListUserProvisioningsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListUserProvisioningsRequestBuilder<C = ()> {
+    client: C,
+    inner: ListUserProvisioningsRequest,
+}
+impl<C> ListUserProvisioningsRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets PrincipalId.
+    ///
+    /// RAM用户同步的身份ID。取值：
+    ///
+    /// - 当`PrincipalType`取值为`Group`时，该值为云SSO用户组ID（g-\*\*\*\*\*\*\*\*）。
+    /// - 当`PrincipalType`取值为`User`时，该值为云SSO用户ID（u-\*\*\*\*\*\*\*\*）。
+    ///
+    /// Wire name: `PrincipalId`. Example: `u-88d73u*****`.
+    pub fn principal_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.principal_id = Some(value.into());
+        self
+    }
+    /// Sets `PrincipalId`, or clears it with `None`; see [`principal_id`](Self::principal_id).
+    pub fn set_principal_id(mut self, value: Option<String>) -> Self {
+        self.inner.principal_id = value;
+        self
+    }
+    /// The `PrincipalId` set so far.
+    pub fn get_principal_id(&self) -> &Option<String> {
+        &self.inner.principal_id
+    }
+    /// Sets PrincipalType.
+    ///
+    /// RAM用户同步的身份类型。取值：
+    /// - User：表示该RAM用户同步的身份是云SSO用户。
+    /// - Group：表示该RAM用户同步的身份是云SSO用户组。
+    ///
+    /// Wire name: `PrincipalType`. Example: `RD-Account`.
+    pub fn principal_type(mut self, value: impl Into<PrincipalType>) -> Self {
+        self.inner.principal_type = Some(value.into());
+        self
+    }
+    /// Sets `PrincipalType`, or clears it with `None`; see [`principal_type`](Self::principal_type).
+    pub fn set_principal_type(mut self, value: Option<PrincipalType>) -> Self {
+        self.inner.principal_type = value;
+        self
+    }
+    /// The `PrincipalType` set so far.
+    pub fn get_principal_type(&self) -> &Option<PrincipalType> {
+        &self.inner.principal_type
+    }
+    /// Sets TargetId.
+    ///
+    /// RAM用户同步的目标ID。目前取值为RD账号ID。
+    ///
+    /// Wire name: `TargetId`. Example: `1743382******`.
+    pub fn target_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_id = Some(value.into());
+        self
+    }
+    /// Sets `TargetId`, or clears it with `None`; see [`target_id`](Self::target_id).
+    pub fn set_target_id(mut self, value: Option<String>) -> Self {
+        self.inner.target_id = value;
+        self
+    }
+    /// The `TargetId` set so far.
+    pub fn get_target_id(&self) -> &Option<String> {
+        &self.inner.target_id
+    }
+    /// Sets TargetType.
+    ///
+    /// RAM用户同步的目标类型。目前取值为`RD-Account`。
+    ///
+    /// Wire name: `TargetType`. Example: `User`.
+    pub fn target_type(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_type = Some(value.into());
+        self
+    }
+    /// Sets `TargetType`, or clears it with `None`; see [`target_type`](Self::target_type).
+    pub fn set_target_type(mut self, value: Option<String>) -> Self {
+        self.inner.target_type = value;
+        self
+    }
+    /// The `TargetType` set so far.
+    pub fn get_target_type(&self) -> &Option<String> {
+        &self.inner.target_type
+    }
+    /// Sets MaxResults.
+    ///
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `100`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+    /// Sets `MaxResults`, or clears it with `None`; see [`max_results`](Self::max_results).
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+    /// The `MaxResults` set so far.
+    pub fn get_max_results(&self) -> &Option<i32> {
+        &self.inner.max_results
+    }
+    /// Sets NextToken.
+    ///
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法多次查询，直到`IsTruncated`为`false`，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `27EbL9j4ZgZjsMZFqbZFgbwQ1VXFU1Khcpx9e2vrW1zwzTBmTGWaM7ixHhRin8SCsxaJdazYVCzeKc2UF2QkyGb83cPhr8ZxrzoaiTd****`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+    /// Sets `NextToken`, or clears it with `None`; see [`next_token`](Self::next_token).
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+    /// The `NextToken` set so far.
+    pub fn get_next_token(&self) -> &Option<String> {
+        &self.inner.next_token
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ListUserProvisioningsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListUserProvisioningsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListUserProvisionings` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListUserProvisioningsResponse {
+    /// 返回结果是否被截断。取值：
+    ///
+    /// - true：已截断。
+    /// - false：未截断。
+    ///
+    /// Wire name: `IsTruncated`. Example: `true`.
+    pub is_truncated: Option<bool>,
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Wire name: `MaxResults`. Example: `100`.
+    pub max_results: Option<i32>,
+    /// 查询返回结果下一页的令牌。
+    ///
+    /// &gt; 只有`IsTruncated`为`true`时，才显示该参数。
+    ///
+    /// Wire name: `NextToken`. Example: `27EbL9j4ZgZjsMZFqbZFgbwQ1VXFU1Khcpx9e2vrW1zwzTBmTGWaM7ixHhRin8SCsxaJdazYVCzeKc2UF2QkyGb83cPhr8ZxrzoaiTd****`.
+    pub next_token: Option<String>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F76AF4FC-****-****-B7CB-74F3********`.
+    pub request_id: Option<String>,
+    /// 符合请求参数条件的数据总条数。
+    ///
+    /// Wire name: `TotalCounts`. Example: `110`.
+    pub total_counts: Option<i32>,
+    /// RAM用户同步列表。
+    ///
+    /// Wire name: `UserProvisionings`.
+    pub user_provisionings: Vec<UserProvisioning>,
+}
+impl ::specbind_runtime::object::Object for ListUserProvisioningsResponse {
+    const NAME: &'static str = "ListUserProvisioningsResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "IsTruncated",
+        "MaxResults",
+        "NextToken",
+        "RequestId",
+        "TotalCounts",
+        "UserProvisionings",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.is_truncated = map.next_value()?,
+            1usize => self.max_results = map.next_value()?,
+            2usize => self.next_token = map.next_value()?,
+            3usize => self.request_id = map.next_value()?,
+            4usize => self.total_counts = map.next_value()?,
+            5usize => {
+                self.user_provisionings = ::specbind_runtime::object::read_list(map)?;
+            }
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListUserProvisioningsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListUserProvisioningsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListUserProvisioningsResponse",
+            6usize,
+        )?;
+        w.opt("IsTruncated", &self.is_truncated)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.field("UserProvisionings", &self.user_provisionings)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListUserProvisioningsRequest {
+    const NAME: &'static str = "ListUserProvisionings";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListUserProvisioningsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListUserProvisioningsRequest::validate(self)
+    }
+}
+impl ::specbind_runtime::Paginated for ListUserProvisioningsRequest {
+    type Item = UserProvisioning;
+    fn set_page_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+    fn request_page_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+    fn page_token(output: &ListUserProvisioningsResponse) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+    fn is_truncated(output: &ListUserProvisioningsResponse) -> Option<bool> {
+        output.is_truncated
+    }
+    fn into_items(output: ListUserProvisioningsResponse) -> Vec<UserProvisioning> {
+        output.user_provisionings
+    }
+}
+/// A `ListUserProvisionings` call being set up by [`Client::list_user_provisionings`]: the request builder holding a client; set parameters, then [`send`](ListUserProvisioningsRequestBuilder::send).
+pub type ListUserProvisioningsFluentBuilder = ListUserProvisioningsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ListUserProvisioningsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ListUserProvisioningsResponse, Error> {
+        let ListUserProvisioningsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+    /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
+    ///
+    /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
+    pub fn into_paginator(
+        self,
+    ) -> ::specbind_runtime::Paginator<ListUserProvisioningsRequest> {
+        let ListUserProvisioningsRequestBuilder { client, inner } = self;
+        ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
+    }
+}
+/// Parameters of `ListUsers`.
+///
+/// 调用ListUsers查询用户列表。
+///
+/// Build one with [`ListUsersRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListUsersRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 用户状态，用于查询的过滤条件。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `Status`. Example: `Enabled`.
+    pub status: Option<ListUsersStatus>,
+    /// 用户类型，用于查询的过滤条件。取值：
+    ///
+    /// - Manual：手动创建。
+    /// - Synchronized：外部同步。
+    ///
+    /// Wire name: `ProvisionType`. Example: `Manual`.
+    pub provision_type: Option<ProvisionType>,
+    /// 过滤条件。
+    ///
+    /// 格式：`<Attribute> <Operator> <Value>`，不区分大小写。目前`<Attribute>`只支持`UserName`，`Operator`只支持`eq`（Equals）和`sw`（Start With）。
+    ///
+    /// 示例：Filter = "UserName sw test"，表示查询用户名称以test开头的全部用户。Filter = "UserName eq testuser"，表示查询用户名称为`testuser`的用户。
+    ///
+    /// Wire name: `Filter`. Example: `UserName sw test`.
+    pub filter: Option<String>,
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法经过多次查询，直到`IsTruncated`为`false`时，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ListUsersRequest {
+    const NAME: &'static str = "ListUsersRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "Status",
+        "ProvisionType",
+        "Filter",
+        "MaxResults",
+        "NextToken",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.status = map.next_value()?,
+            2usize => self.provision_type = map.next_value()?,
+            3usize => self.filter = map.next_value()?,
+            4usize => self.max_results = map.next_value()?,
+            5usize => self.next_token = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListUsersRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListUsersRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListUsersRequest",
+            6usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("Status", &self.status)?;
+        w.opt("ProvisionType", &self.provision_type)?;
+        w.opt("Filter", &self.filter)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.end()
+    }
+}
+impl ListUsersRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListUsersRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.range(
+            "MaxResults",
+            self.max_results.as_ref().map(|x| i128::from(*x)),
+            Some(1),
+            Some(100),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`ListUsersRequest`]; [`build`](ListUsersRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListUsersRequestBuilder<C = ()> {
+    client: C,
+    inner: ListUsersRequest,
+}
+impl<C> ListUsersRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets Status.
+    ///
+    /// 用户状态，用于查询的过滤条件。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `Status`. Example: `Enabled`.
+    pub fn status(mut self, value: impl Into<ListUsersStatus>) -> Self {
+        self.inner.status = Some(value.into());
+        self
+    }
+    /// Sets `Status`, or clears it with `None`; see [`status`](Self::status).
+    pub fn set_status(mut self, value: Option<ListUsersStatus>) -> Self {
+        self.inner.status = value;
+        self
+    }
+    /// The `Status` set so far.
+    pub fn get_status(&self) -> &Option<ListUsersStatus> {
+        &self.inner.status
+    }
+    /// Sets ProvisionType.
+    ///
+    /// 用户类型，用于查询的过滤条件。取值：
+    ///
+    /// - Manual：手动创建。
+    /// - Synchronized：外部同步。
+    ///
+    /// Wire name: `ProvisionType`. Example: `Manual`.
+    pub fn provision_type(mut self, value: impl Into<ProvisionType>) -> Self {
+        self.inner.provision_type = Some(value.into());
+        self
+    }
+    /// Sets `ProvisionType`, or clears it with `None`; see [`provision_type`](Self::provision_type).
+    pub fn set_provision_type(mut self, value: Option<ProvisionType>) -> Self {
+        self.inner.provision_type = value;
+        self
+    }
+    /// The `ProvisionType` set so far.
+    pub fn get_provision_type(&self) -> &Option<ProvisionType> {
+        &self.inner.provision_type
+    }
+    /// Sets Filter.
+    ///
+    /// 过滤条件。
+    ///
+    /// 格式：`<Attribute> <Operator> <Value>`，不区分大小写。目前`<Attribute>`只支持`UserName`，`Operator`只支持`eq`（Equals）和`sw`（Start With）。
+    ///
+    /// 示例：Filter = "UserName sw test"，表示查询用户名称以test开头的全部用户。Filter = "UserName eq testuser"，表示查询用户名称为`testuser`的用户。
+    ///
+    /// Wire name: `Filter`. Example: `UserName sw test`.
+    pub fn filter(mut self, value: impl Into<String>) -> Self {
+        self.inner.filter = Some(value.into());
+        self
+    }
+    /// Sets `Filter`, or clears it with `None`; see [`filter`](Self::filter).
+    pub fn set_filter(mut self, value: Option<String>) -> Self {
+        self.inner.filter = value;
+        self
+    }
+    /// The `Filter` set so far.
+    pub fn get_filter(&self) -> &Option<String> {
+        &self.inner.filter
+    }
+    /// Sets MaxResults.
+    ///
+    /// 每页的最大数据条数。
+    ///
+    /// 取值范围：1~100。
+    ///
+    /// 默认值：10。
+    ///
+    /// Valid values: 1 to 100. When not set, the service uses `10`.
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+    /// Sets `MaxResults`, or clears it with `None`; see [`max_results`](Self::max_results).
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+    /// The `MaxResults` set so far.
+    pub fn get_max_results(&self) -> &Option<i32> {
+        &self.inner.max_results
+    }
+    /// Sets NextToken.
+    ///
+    /// 查询返回结果下一页的令牌。首次调用API不需要`NextToken`。
+    ///
+    /// 当您首次调用API时，如果返回数据总条数超过`MaxResults`限制，数据会被截断，只返回`MaxResults`条数据，同时，返回参数`IsTruncated`为`true`，返回一个`NextToken`。您可以使用上一次返回的`NextToken`继续调用API，其他请求参数保持不变，查询被截断的数据。您可以按此方法经过多次查询，直到`IsTruncated`为`false`时，表示全部数据查询完毕。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+    /// Sets `NextToken`, or clears it with `None`; see [`next_token`](Self::next_token).
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+    /// The `NextToken` set so far.
+    pub fn get_next_token(&self) -> &Option<String> {
+        &self.inner.next_token
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ListUsersRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListUsersRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListUsers` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListUsersResponse {
+    /// 返回结果是否被截断。取值：
+    ///
+    /// - true：已截断。
+    /// - false：未截断。
+    ///
+    /// Wire name: `IsTruncated`. Example: `false`.
+    pub is_truncated: Option<bool>,
+    /// 每页的最大数据条数。
+    ///
+    /// Wire name: `MaxResults`. Example: `10`.
+    pub max_results: Option<i32>,
+    /// 查询返回结果下一页的令牌。
+    ///
+    /// &gt; 只有`IsTruncated`为`true`时，才显示该参数。
+    ///
+    /// Wire name: `NextToken`. Example: `K1c3o9K7pFxoTtxH1Nm7MMLb7zrDGvftYBQBPDVv7AD3a8yhRb3Mk8L9ivmN6bFSjfkZNTAg3h4****`.
+    pub next_token: Option<String>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `734D9AAC-9A8E-5DF6-A633-ADE70FF2A9B1`.
+    pub request_id: Option<String>,
+    /// 符合请求参数条件的数据总条数。
+    ///
+    /// Wire name: `TotalCounts`. Example: `2`.
+    pub total_counts: Option<i32>,
+    /// 用户列表。
+    ///
+    /// Wire name: `Users`.
+    pub users: Vec<User>,
+}
+impl ::specbind_runtime::object::Object for ListUsersResponse {
+    const NAME: &'static str = "ListUsersResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "IsTruncated",
+        "MaxResults",
+        "NextToken",
+        "RequestId",
+        "TotalCounts",
+        "Users",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.is_truncated = map.next_value()?,
+            1usize => self.max_results = map.next_value()?,
+            2usize => self.next_token = map.next_value()?,
+            3usize => self.request_id = map.next_value()?,
+            4usize => self.total_counts = map.next_value()?,
+            5usize => self.users = ::specbind_runtime::object::read_list(map)?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListUsersResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListUsersResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListUsersResponse",
+            6usize,
+        )?;
+        w.opt("IsTruncated", &self.is_truncated)?;
+        w.opt("MaxResults", &self.max_results)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("TotalCounts", &self.total_counts)?;
+        w.field("Users", &self.users)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListUsersRequest {
+    const NAME: &'static str = "ListUsers";
+    const IDEMPOTENT: bool = true;
+    type Service = Client;
+    type Output = ListUsersResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListUsersRequest::validate(self)
+    }
+}
+impl ::specbind_runtime::Paginated for ListUsersRequest {
+    type Item = User;
+    fn set_page_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+    fn request_page_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+    fn page_token(output: &ListUsersResponse) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+    fn is_truncated(output: &ListUsersResponse) -> Option<bool> {
+        output.is_truncated
+    }
+    fn into_items(output: ListUsersResponse) -> Vec<User> {
+        output.users
+    }
+}
+/// A `ListUsers` call being set up by [`Client::list_users`]: the request builder holding a client; set parameters, then [`send`](ListUsersRequestBuilder::send).
+pub type ListUsersFluentBuilder = ListUsersRequestBuilder<::specbind_runtime::Client>;
+impl ListUsersRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ListUsersResponse, Error> {
+        let ListUsersRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+    /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
+    ///
+    /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListUsersRequest> {
+        let ListUsersRequestBuilder { client, inner } = self;
+        ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
+    }
+}
+/// Parameters of `ProvisionAccessConfiguration`.
+///
+/// 调用ProvisionAccessConfiguration将访问配置部署到RD账号上。
+///
+/// 该API的操作为异步操作。您可以使用返回参数中的`TaskId`，调用\[GetTask\](~~340670~~)查询任务执行状态。
+///
+/// 本文将提供一个示例，将访问配置`ac-00jhtfl8thteu6uj****`部署到RD账号`114240524784****`上。
+///
+/// Build one with [`ProvisionAccessConfigurationRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ProvisionAccessConfigurationRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub access_configuration_id: Option<String>,
+    /// 任务目标类型。取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub target_type: Option<String>,
+    /// 任务目标ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub target_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ProvisionAccessConfigurationRequest {
+    const NAME: &'static str = "ProvisionAccessConfigurationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "AccessConfigurationId",
+        "TargetType",
+        "TargetId",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.access_configuration_id = map.next_value()?,
+            2usize => self.target_type = map.next_value()?,
+            3usize => self.target_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProvisionAccessConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ProvisionAccessConfigurationRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ProvisionAccessConfigurationRequest",
+            4usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("TargetType", &self.target_type)?;
+        w.opt("TargetId", &self.target_id)?;
+        w.end()
+    }
+}
+impl ProvisionAccessConfigurationRequest {
+    /// Starts building a request.
+    pub fn builder() -> ProvisionAccessConfigurationRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("AccessConfigurationId", self.access_configuration_id.is_some());
+        v.required("TargetType", self.target_type.is_some());
+        v.required("TargetId", self.target_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`ProvisionAccessConfigurationRequest`]; [`build`](ProvisionAccessConfigurationRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ProvisionAccessConfigurationRequestBuilder<C = ()> {
+    client: C,
+    inner: ProvisionAccessConfigurationRequest,
+}
+impl<C> ProvisionAccessConfigurationRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets AccessConfigurationId.
+    ///
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_id = value;
+        self
+    }
+    /// The `AccessConfigurationId` set so far.
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
+        &self.inner.access_configuration_id
+    }
+    /// Sets TargetType.
+    ///
+    /// 任务目标类型。取值：RD-Account，表示任务目标类型为RD账号。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetType`. Example: `RD-Account`.
+    pub fn target_type(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_type = Some(value.into());
+        self
+    }
+    /// Sets `TargetType`, or clears it with `None`; see [`target_type`](Self::target_type).
+    pub fn set_target_type(mut self, value: Option<String>) -> Self {
+        self.inner.target_type = value;
+        self
+    }
+    /// The `TargetType` set so far.
+    pub fn get_target_type(&self) -> &Option<String> {
+        &self.inner.target_type
+    }
+    /// Sets TargetId.
+    ///
+    /// 任务目标ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `TargetId`. Example: `114240524784****`.
+    pub fn target_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.target_id = Some(value.into());
+        self
+    }
+    /// Sets `TargetId`, or clears it with `None`; see [`target_id`](Self::target_id).
+    pub fn set_target_id(mut self, value: Option<String>) -> Self {
+        self.inner.target_id = value;
+        self
+    }
+    /// The `TargetId` set so far.
+    pub fn get_target_id(&self) -> &Option<String> {
+        &self.inner.target_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ProvisionAccessConfigurationRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ProvisionAccessConfigurationRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ProvisionAccessConfiguration` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ProvisionAccessConfigurationResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `DFDC16B2-4509-5FA6-9FA5-3CD35E4292FB`.
+    pub request_id: Option<String>,
+    /// 任务信息。
+    ///
+    /// Wire name: `Tasks`.
+    pub tasks: Vec<Task>,
+}
+impl ::specbind_runtime::object::Object for ProvisionAccessConfigurationResponse {
+    const NAME: &'static str = "ProvisionAccessConfigurationResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "Tasks"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.tasks = ::specbind_runtime::object::read_list(map)?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProvisionAccessConfigurationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ProvisionAccessConfigurationResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ProvisionAccessConfigurationResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.field("Tasks", &self.tasks)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ProvisionAccessConfigurationRequest {
+    const NAME: &'static str = "ProvisionAccessConfiguration";
+    type Service = Client;
+    type Output = ProvisionAccessConfigurationResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ProvisionAccessConfigurationRequest::validate(self)
+    }
+}
+/// A `ProvisionAccessConfiguration` call being set up by [`Client::provision_access_configuration`]: the request builder holding a client; set parameters, then [`send`](ProvisionAccessConfigurationRequestBuilder::send).
+pub type ProvisionAccessConfigurationFluentBuilder = ProvisionAccessConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ProvisionAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ProvisionAccessConfigurationResponse, Error> {
+        let ProvisionAccessConfigurationRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `RemoveExternalSAMLIdPCertificate`.
+///
+/// 调用RemoveExternalSAMLIdPCertificate移除SAML签名证书。
+///
+/// 本文将提供一个示例，移除ID为`idp-c-00dt9gnl7fmjaw9c****`的SAML签名证书。
+///
+/// Build one with [`RemoveExternalSamlIdPCertificateRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct RemoveExternalSamlIdPCertificateRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 证书ID。
+    ///
+    /// 您可以通过\[ListExternalSAMLIdPCertificates\](~~341629~~)获取证书ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `CertificateId`. Example: `idp-c-00dt9gnl7fmjaw9c****`.
+    pub certificate_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for RemoveExternalSamlIdPCertificateRequest {
+    const NAME: &'static str = "RemoveExternalSamlIdPCertificateRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "CertificateId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.certificate_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RemoveExternalSamlIdPCertificateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for RemoveExternalSamlIdPCertificateRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "RemoveExternalSamlIdPCertificateRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("CertificateId", &self.certificate_id)?;
+        w.end()
+    }
+}
+impl RemoveExternalSamlIdPCertificateRequest {
+    /// Starts building a request.
+    pub fn builder() -> RemoveExternalSamlIdPCertificateRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("CertificateId", self.certificate_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`RemoveExternalSamlIdPCertificateRequest`]; [`build`](RemoveExternalSamlIdPCertificateRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct RemoveExternalSamlIdPCertificateRequestBuilder<C = ()> {
+    client: C,
+    inner: RemoveExternalSamlIdPCertificateRequest,
+}
+impl<C> RemoveExternalSamlIdPCertificateRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets CertificateId.
+    ///
+    /// 证书ID。
+    ///
+    /// 您可以通过\[ListExternalSAMLIdPCertificates\](~~341629~~)获取证书ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `CertificateId`. Example: `idp-c-00dt9gnl7fmjaw9c****`.
+    pub fn certificate_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.certificate_id = Some(value.into());
+        self
+    }
+    /// Sets `CertificateId`, or clears it with `None`; see [`certificate_id`](Self::certificate_id).
+    pub fn set_certificate_id(mut self, value: Option<String>) -> Self {
+        self.inner.certificate_id = value;
+        self
+    }
+    /// The `CertificateId` set so far.
+    pub fn get_certificate_id(&self) -> &Option<String> {
+        &self.inner.certificate_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<RemoveExternalSamlIdPCertificateRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<RemoveExternalSamlIdPCertificateRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `RemoveExternalSAMLIdPCertificate` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct RemoveExternalSamlIdPCertificateResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `400979BC-92EC-58B9-B47C-6913BD56A6FD`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for RemoveExternalSamlIdPCertificateResponse {
+    const NAME: &'static str = "RemoveExternalSamlIdPCertificateResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RemoveExternalSamlIdPCertificateResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for RemoveExternalSamlIdPCertificateResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "RemoveExternalSamlIdPCertificateResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for RemoveExternalSamlIdPCertificateRequest {
+    const NAME: &'static str = "RemoveExternalSAMLIdPCertificate";
+    type Service = Client;
+    type Output = RemoveExternalSamlIdPCertificateResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        RemoveExternalSamlIdPCertificateRequest::validate(self)
+    }
+}
+/// A `RemoveExternalSAMLIdPCertificate` call being set up by [`Client::remove_external_saml_id_p_certificate`]: the request builder holding a client; set parameters, then [`send`](RemoveExternalSamlIdPCertificateRequestBuilder::send).
+pub type RemoveExternalSamlIdPCertificateFluentBuilder = RemoveExternalSamlIdPCertificateRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl RemoveExternalSamlIdPCertificateRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<RemoveExternalSamlIdPCertificateResponse, Error> {
+        let RemoveExternalSamlIdPCertificateRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `RemovePermissionPolicyFromAccessConfiguration`.
+///
+/// 为访问配置移除权限策略。
+///
+/// 内置策略移除后不可恢复。
+///
+/// 本文将提供一个示例，为访问配置`ac-00jhtfl8thteu6uj****`移除一条系统策略`AliyunECSFullAccess`。
+///
+/// Build one with [`RemovePermissionPolicyFromAccessConfigurationRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct RemovePermissionPolicyFromAccessConfigurationRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub access_configuration_id: Option<String>,
+    /// 权限策略类型。取值：
+    ///
+    /// - System：系统策略。
+    /// - Inline：内置策略。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PermissionPolicyType`. Example: `System`.
+    pub permission_policy_type: Option<PermissionPolicyType>,
+    /// 权限策略名称。
+    ///
+    /// Wire name: `PermissionPolicyName`. Example: `AliyunECSFullAccess`.
+    pub permission_policy_name: Option<String>,
+}
+impl ::specbind_runtime::object::Object
+for RemovePermissionPolicyFromAccessConfigurationRequest {
+    const NAME: &'static str = "RemovePermissionPolicyFromAccessConfigurationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "AccessConfigurationId",
+        "PermissionPolicyType",
+        "PermissionPolicyName",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.access_configuration_id = map.next_value()?,
+            2usize => self.permission_policy_type = map.next_value()?,
+            3usize => self.permission_policy_name = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for RemovePermissionPolicyFromAccessConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for RemovePermissionPolicyFromAccessConfigurationRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "RemovePermissionPolicyFromAccessConfigurationRequest",
+            4usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("PermissionPolicyType", &self.permission_policy_type)?;
+        w.opt("PermissionPolicyName", &self.permission_policy_name)?;
+        w.end()
+    }
+}
+impl RemovePermissionPolicyFromAccessConfigurationRequest {
+    /// Starts building a request.
+    pub fn builder() -> RemovePermissionPolicyFromAccessConfigurationRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("AccessConfigurationId", self.access_configuration_id.is_some());
+        v.required("PermissionPolicyType", self.permission_policy_type.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`RemovePermissionPolicyFromAccessConfigurationRequest`]; [`build`](RemovePermissionPolicyFromAccessConfigurationRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct RemovePermissionPolicyFromAccessConfigurationRequestBuilder<C = ()> {
+    client: C,
+    inner: RemovePermissionPolicyFromAccessConfigurationRequest,
+}
+impl<C> RemovePermissionPolicyFromAccessConfigurationRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets AccessConfigurationId.
+    ///
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_id = value;
+        self
+    }
+    /// The `AccessConfigurationId` set so far.
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
+        &self.inner.access_configuration_id
+    }
+    /// Sets PermissionPolicyType.
+    ///
+    /// 权限策略类型。取值：
+    ///
+    /// - System：系统策略。
+    /// - Inline：内置策略。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `PermissionPolicyType`. Example: `System`.
+    pub fn permission_policy_type(
+        mut self,
+        value: impl Into<PermissionPolicyType>,
+    ) -> Self {
+        self.inner.permission_policy_type = Some(value.into());
+        self
+    }
+    /// Sets `PermissionPolicyType`, or clears it with `None`; see [`permission_policy_type`](Self::permission_policy_type).
+    pub fn set_permission_policy_type(
+        mut self,
+        value: Option<PermissionPolicyType>,
+    ) -> Self {
+        self.inner.permission_policy_type = value;
+        self
+    }
+    /// The `PermissionPolicyType` set so far.
+    pub fn get_permission_policy_type(&self) -> &Option<PermissionPolicyType> {
+        &self.inner.permission_policy_type
+    }
+    /// Sets PermissionPolicyName.
+    ///
+    /// 权限策略名称。
+    ///
+    /// Wire name: `PermissionPolicyName`. Example: `AliyunECSFullAccess`.
+    pub fn permission_policy_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.permission_policy_name = Some(value.into());
+        self
+    }
+    /// Sets `PermissionPolicyName`, or clears it with `None`; see [`permission_policy_name`](Self::permission_policy_name).
+    pub fn set_permission_policy_name(mut self, value: Option<String>) -> Self {
+        self.inner.permission_policy_name = value;
+        self
+    }
+    /// The `PermissionPolicyName` set so far.
+    pub fn get_permission_policy_name(&self) -> &Option<String> {
+        &self.inner.permission_policy_name
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<RemovePermissionPolicyFromAccessConfigurationRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<RemovePermissionPolicyFromAccessConfigurationRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `RemovePermissionPolicyFromAccessConfiguration` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct RemovePermissionPolicyFromAccessConfigurationResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `9B13E4EE-3853-5852-9165-597C32AD8FB7`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object
+for RemovePermissionPolicyFromAccessConfigurationResponse {
+    const NAME: &'static str = "RemovePermissionPolicyFromAccessConfigurationResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for RemovePermissionPolicyFromAccessConfigurationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for RemovePermissionPolicyFromAccessConfigurationResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "RemovePermissionPolicyFromAccessConfigurationResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation
+for RemovePermissionPolicyFromAccessConfigurationRequest {
+    const NAME: &'static str = "RemovePermissionPolicyFromAccessConfiguration";
+    type Service = Client;
+    type Output = RemovePermissionPolicyFromAccessConfigurationResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        RemovePermissionPolicyFromAccessConfigurationRequest::validate(self)
+    }
+}
+/// A `RemovePermissionPolicyFromAccessConfiguration` call being set up by [`Client::remove_permission_policy_from_access_configuration`]: the request builder holding a client; set parameters, then [`send`](RemovePermissionPolicyFromAccessConfigurationRequestBuilder::send).
+pub type RemovePermissionPolicyFromAccessConfigurationFluentBuilder = RemovePermissionPolicyFromAccessConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl RemovePermissionPolicyFromAccessConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(
+        self,
+    ) -> Result<RemovePermissionPolicyFromAccessConfigurationResponse, Error> {
+        let RemovePermissionPolicyFromAccessConfigurationRequestBuilder {
+            client,
+            inner,
+        } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `RemoveUserFromGroup`.
+///
+/// 从用户组中移除用户。
+///
+/// 当启用SCIM同步后，不能从SCIM同步的用户组中移除用户。
+///
+/// 本文将提供一个示例，从用户组`g-00jqzghi2n3o5hkh****`中移除用户`u-00q8wbq42wiltcrk****`。
+///
+/// Build one with [`RemoveUserFromGroupRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct RemoveUserFromGroupRequest {
+    /// 用户组ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub group_id: Option<String>,
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for RemoveUserFromGroupRequest {
+    const NAME: &'static str = "RemoveUserFromGroupRequest";
+    const FIELDS: &'static [&'static str] = &["GroupId", "UserId", "DirectoryId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.group_id = map.next_value()?,
+            1usize => self.user_id = map.next_value()?,
+            2usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RemoveUserFromGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for RemoveUserFromGroupRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "RemoveUserFromGroupRequest",
+            3usize,
+        )?;
+        w.opt("GroupId", &self.group_id)?;
+        w.opt("UserId", &self.user_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl RemoveUserFromGroupRequest {
+    /// Starts building a request.
+    pub fn builder() -> RemoveUserFromGroupRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("GroupId", self.group_id.is_some());
+        v.required("UserId", self.user_id.is_some());
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`RemoveUserFromGroupRequest`]; [`build`](RemoveUserFromGroupRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct RemoveUserFromGroupRequestBuilder<C = ()> {
+    client: C,
+    inner: RemoveUserFromGroupRequest,
+}
+impl<C> RemoveUserFromGroupRequestBuilder<C> {
+    /// Sets GroupId.
+    ///
+    /// 用户组ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub fn group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_id = Some(value.into());
+        self
+    }
+    /// Sets `GroupId`, or clears it with `None`; see [`group_id`](Self::group_id).
+    pub fn set_group_id(mut self, value: Option<String>) -> Self {
+        self.inner.group_id = value;
+        self
+    }
+    /// The `GroupId` set so far.
+    pub fn get_group_id(&self) -> &Option<String> {
+        &self.inner.group_id
+    }
+    /// Sets UserId.
+    ///
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_id = Some(value.into());
+        self
+    }
+    /// Sets `UserId`, or clears it with `None`; see [`user_id`](Self::user_id).
+    pub fn set_user_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_id = value;
+        self
+    }
+    /// The `UserId` set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.inner.user_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<RemoveUserFromGroupRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<RemoveUserFromGroupRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `RemoveUserFromGroup` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct RemoveUserFromGroupResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F723DE01-6276-5DC4-9B1F-9CBE3E1748B2`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for RemoveUserFromGroupResponse {
+    const NAME: &'static str = "RemoveUserFromGroupResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RemoveUserFromGroupResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for RemoveUserFromGroupResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "RemoveUserFromGroupResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for RemoveUserFromGroupRequest {
+    const NAME: &'static str = "RemoveUserFromGroup";
+    type Service = Client;
+    type Output = RemoveUserFromGroupResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        RemoveUserFromGroupRequest::validate(self)
+    }
+}
+/// A `RemoveUserFromGroup` call being set up by [`Client::remove_user_from_group`]: the request builder holding a client; set parameters, then [`send`](RemoveUserFromGroupRequestBuilder::send).
+pub type RemoveUserFromGroupFluentBuilder = RemoveUserFromGroupRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl RemoveUserFromGroupRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<RemoveUserFromGroupResponse, Error> {
+        let RemoveUserFromGroupRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `ResetUserPassword`.
+///
+/// 调用ResetUserPassword重置用户密码。
+///
+/// 当用户忘记密码、用户密码已过期或用户密码存在安全风险时，云SSO管理员可以为用户重置密码。
+///
+/// &gt; 启用单点登录后，不允许重置用户密码。
+///
+/// 本文将提供一个示例，通过系统自动生成密码的方式重置用户`u-00q8wbq42wiltcrk****`的密码。
+///
+/// Build one with [`ResetUserPasswordRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ResetUserPasswordRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+    /// 新密码。
+    ///
+    /// 格式：必须包含大写英文字母、小写英文字母、数字、特殊符号每种至少各一个。
+    ///
+    /// 长度：8~32个字符。
+    ///
+    /// &gt; 当`GenerateRandomPassword`为`False`时，您需要设置`Password`。
+    ///
+    /// Length: 8 to 32 characters.
+    ///
+    /// Wire name: `Password`. Example: `uc)XK$?ictf72CKFDy9vtWaFmISl****`.
+    pub password: Option<String>,
+    /// 是否自动生成密码。取值：
+    ///
+    /// - True：自动生成密码。
+    /// - False（默认值）：手动设置密码。
+    ///
+    /// Wire name: `GenerateRandomPassword`. Example: `True`.
+    pub generate_random_password: Option<bool>,
+    /// 用户下次登录时是否需要重置密码。取值：
+    ///
+    /// - True：需要重置。
+    /// - False（默认值）：不需要重置。
+    ///
+    /// Wire name: `RequirePasswordResetForNextLogin`. Example: `False`.
+    pub require_password_reset_for_next_login: Option<bool>,
+}
+impl ::specbind_runtime::object::Object for ResetUserPasswordRequest {
+    const NAME: &'static str = "ResetUserPasswordRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "UserId",
+        "Password",
+        "GenerateRandomPassword",
+        "RequirePasswordResetForNextLogin",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.user_id = map.next_value()?,
+            2usize => self.password = map.next_value()?,
+            3usize => self.generate_random_password = map.next_value()?,
+            4usize => self.require_password_reset_for_next_login = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResetUserPasswordRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ResetUserPasswordRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ResetUserPasswordRequest",
+            5usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("UserId", &self.user_id)?;
+        w.opt("Password", &self.password)?;
+        w.opt("GenerateRandomPassword", &self.generate_random_password)?;
+        w.opt(
+            "RequirePasswordResetForNextLogin",
+            &self.require_password_reset_for_next_login,
+        )?;
+        w.end()
+    }
+}
+impl ResetUserPasswordRequest {
+    /// Starts building a request.
+    pub fn builder() -> ResetUserPasswordRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("UserId", self.user_id.is_some());
+        v.length("Password", self.password.as_deref(), Some(8usize), Some(32usize));
+        v.finish()
+    }
+}
+/// Builds a [`ResetUserPasswordRequest`]; [`build`](ResetUserPasswordRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ResetUserPasswordRequestBuilder<C = ()> {
+    client: C,
+    inner: ResetUserPasswordRequest,
+}
+impl<C> ResetUserPasswordRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets UserId.
+    ///
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_id = Some(value.into());
+        self
+    }
+    /// Sets `UserId`, or clears it with `None`; see [`user_id`](Self::user_id).
+    pub fn set_user_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_id = value;
+        self
+    }
+    /// The `UserId` set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.inner.user_id
+    }
+    /// Sets Password.
+    ///
+    /// 新密码。
+    ///
+    /// 格式：必须包含大写英文字母、小写英文字母、数字、特殊符号每种至少各一个。
+    ///
+    /// 长度：8~32个字符。
+    ///
+    /// &gt; 当`GenerateRandomPassword`为`False`时，您需要设置`Password`。
+    ///
+    /// Length: 8 to 32 characters.
+    ///
+    /// Wire name: `Password`. Example: `uc)XK$?ictf72CKFDy9vtWaFmISl****`.
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.inner.password = Some(value.into());
+        self
+    }
+    /// Sets `Password`, or clears it with `None`; see [`password`](Self::password).
+    pub fn set_password(mut self, value: Option<String>) -> Self {
+        self.inner.password = value;
+        self
+    }
+    /// The `Password` set so far.
+    pub fn get_password(&self) -> &Option<String> {
+        &self.inner.password
+    }
+    /// Sets GenerateRandomPassword.
+    ///
+    /// 是否自动生成密码。取值：
+    ///
+    /// - True：自动生成密码。
+    /// - False（默认值）：手动设置密码。
+    ///
+    /// Wire name: `GenerateRandomPassword`. Example: `True`.
+    pub fn generate_random_password(mut self, value: bool) -> Self {
+        self.inner.generate_random_password = Some(value);
+        self
+    }
+    /// Sets `GenerateRandomPassword`, or clears it with `None`; see [`generate_random_password`](Self::generate_random_password).
+    pub fn set_generate_random_password(mut self, value: Option<bool>) -> Self {
+        self.inner.generate_random_password = value;
+        self
+    }
+    /// The `GenerateRandomPassword` set so far.
+    pub fn get_generate_random_password(&self) -> &Option<bool> {
+        &self.inner.generate_random_password
+    }
+    /// Sets RequirePasswordResetForNextLogin.
+    ///
+    /// 用户下次登录时是否需要重置密码。取值：
+    ///
+    /// - True：需要重置。
+    /// - False（默认值）：不需要重置。
+    ///
+    /// Wire name: `RequirePasswordResetForNextLogin`. Example: `False`.
+    pub fn require_password_reset_for_next_login(mut self, value: bool) -> Self {
+        self.inner.require_password_reset_for_next_login = Some(value);
+        self
+    }
+    /// Sets `RequirePasswordResetForNextLogin`, or clears it with `None`; see [`require_password_reset_for_next_login`](Self::require_password_reset_for_next_login).
+    pub fn set_require_password_reset_for_next_login(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.inner.require_password_reset_for_next_login = value;
+        self
+    }
+    /// The `RequirePasswordResetForNextLogin` set so far.
+    pub fn get_require_password_reset_for_next_login(&self) -> &Option<bool> {
+        &self.inner.require_password_reset_for_next_login
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ResetUserPasswordRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ResetUserPasswordRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ResetUserPassword` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ResetUserPasswordResponse {
+    /// 新密码。
+    ///
+    /// &gt; 该参数仅在系统自动生成密码时显示。
+    ///
+    /// Wire name: `NewPassword`. Example: `W2koInFIm0Wy2wVZ$oB)MzD$nY!G****`.
+    pub new_password: Option<String>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F44F02EC-70D1-5E51-8E8E-FA9AC4EF952A`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ResetUserPasswordResponse {
+    const NAME: &'static str = "ResetUserPasswordResponse";
+    const FIELDS: &'static [&'static str] = &["NewPassword", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.new_password = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResetUserPasswordResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ResetUserPasswordResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ResetUserPasswordResponse",
+            2usize,
+        )?;
+        w.opt("NewPassword", &self.new_password)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ResetUserPasswordRequest {
+    const NAME: &'static str = "ResetUserPassword";
+    type Service = Client;
+    type Output = ResetUserPasswordResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ResetUserPasswordRequest::validate(self)
+    }
+}
+/// A `ResetUserPassword` call being set up by [`Client::reset_user_password`]: the request builder holding a client; set parameters, then [`send`](ResetUserPasswordRequestBuilder::send).
+pub type ResetUserPasswordFluentBuilder = ResetUserPasswordRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ResetUserPasswordRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ResetUserPasswordResponse, Error> {
+        let ResetUserPasswordRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `RetryUserProvisioningEvent`.
+///
+/// 调用RetryUserProvisioningEvent重试执行失败的RAM用户同步事件。
+///
+/// Build one with [`RetryUserProvisioningEventRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct RetryUserProvisioningEventRequest {
+    /// RAM用户同步事件ID。
+    ///
+    /// 您可以调用\[ListUserProvisioningEvents\](~~2636305~~)获取`EventId`。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `EventId`. Example: `upe-wjKyNDmZvyZOiRcJ****`.
+    pub event_id: Option<String>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+    /// 冲突策略。当云SSO用户同步到RAM时，如果RAM中存在同名用户时的处理策略。取值：
+    ///
+    /// - KeepBoth：两者都保留。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则对云SSO用户的用户名添加后缀`_sso`后尝试创建该用户名的RAM用户。
+    /// - TakeOver：替换。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则直接将已经存在的RAM用户替换为云SSO同步用户。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DuplicationStrategy`. Example: `KeepBoth`.
+    pub duplication_strategy: Option<DuplicationStrategy>,
+}
+impl ::specbind_runtime::object::Object for RetryUserProvisioningEventRequest {
+    const NAME: &'static str = "RetryUserProvisioningEventRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "EventId",
+        "DirectoryId",
+        "DuplicationStrategy",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.event_id = map.next_value()?,
+            1usize => self.directory_id = map.next_value()?,
+            2usize => self.duplication_strategy = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RetryUserProvisioningEventRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for RetryUserProvisioningEventRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "RetryUserProvisioningEventRequest",
+            3usize,
+        )?;
+        w.opt("EventId", &self.event_id)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("DuplicationStrategy", &self.duplication_strategy)?;
+        w.end()
+    }
+}
+impl RetryUserProvisioningEventRequest {
+    /// Starts building a request.
+    pub fn builder() -> RetryUserProvisioningEventRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("EventId", self.event_id.is_some());
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("DuplicationStrategy", self.duplication_strategy.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`RetryUserProvisioningEventRequest`]; [`build`](RetryUserProvisioningEventRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct RetryUserProvisioningEventRequestBuilder<C = ()> {
+    client: C,
+    inner: RetryUserProvisioningEventRequest,
+}
+impl<C> RetryUserProvisioningEventRequestBuilder<C> {
+    /// Sets EventId.
+    ///
+    /// RAM用户同步事件ID。
+    ///
+    /// 您可以调用\[ListUserProvisioningEvents\](~~2636305~~)获取`EventId`。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `EventId`. Example: `upe-wjKyNDmZvyZOiRcJ****`.
+    pub fn event_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.event_id = Some(value.into());
+        self
+    }
+    /// Sets `EventId`, or clears it with `None`; see [`event_id`](Self::event_id).
+    pub fn set_event_id(mut self, value: Option<String>) -> Self {
+        self.inner.event_id = value;
+        self
+    }
+    /// The `EventId` set so far.
+    pub fn get_event_id(&self) -> &Option<String> {
+        &self.inner.event_id
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets DuplicationStrategy.
+    ///
+    /// 冲突策略。当云SSO用户同步到RAM时，如果RAM中存在同名用户时的处理策略。取值：
+    ///
+    /// - KeepBoth：两者都保留。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则对云SSO用户的用户名添加后缀`_sso`后尝试创建该用户名的RAM用户。
+    /// - TakeOver：替换。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则直接将已经存在的RAM用户替换为云SSO同步用户。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DuplicationStrategy`. Example: `KeepBoth`.
+    pub fn duplication_strategy(
+        mut self,
+        value: impl Into<DuplicationStrategy>,
+    ) -> Self {
+        self.inner.duplication_strategy = Some(value.into());
+        self
+    }
+    /// Sets `DuplicationStrategy`, or clears it with `None`; see [`duplication_strategy`](Self::duplication_strategy).
+    pub fn set_duplication_strategy(
+        mut self,
+        value: Option<DuplicationStrategy>,
+    ) -> Self {
+        self.inner.duplication_strategy = value;
+        self
+    }
+    /// The `DuplicationStrategy` set so far.
+    pub fn get_duplication_strategy(&self) -> &Option<DuplicationStrategy> {
+        &self.inner.duplication_strategy
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<RetryUserProvisioningEventRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<RetryUserProvisioningEventRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `RetryUserProvisioningEvent` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct RetryUserProvisioningEventResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F6F90F3D-4502-5877-B80B-97476F6AE2CC`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for RetryUserProvisioningEventResponse {
+    const NAME: &'static str = "RetryUserProvisioningEventResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RetryUserProvisioningEventResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for RetryUserProvisioningEventResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "RetryUserProvisioningEventResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for RetryUserProvisioningEventRequest {
+    const NAME: &'static str = "RetryUserProvisioningEvent";
+    type Service = Client;
+    type Output = RetryUserProvisioningEventResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        RetryUserProvisioningEventRequest::validate(self)
+    }
+}
+/// A `RetryUserProvisioningEvent` call being set up by [`Client::retry_user_provisioning_event`]: the request builder holding a client; set parameters, then [`send`](RetryUserProvisioningEventRequestBuilder::send).
+pub type RetryUserProvisioningEventFluentBuilder = RetryUserProvisioningEventRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl RetryUserProvisioningEventRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<RetryUserProvisioningEventResponse, Error> {
+        let RetryUserProvisioningEventRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `SetExternalSAMLIdentityProvider`.
+///
+/// 调用SetExternalSAMLIdentityProvider配置SAML身份提供商（IdP）信息。
+///
+/// 在基于SAML 2.0的SSO登录过程中，云SSO目录是服务提供商（SP），而企业自有的身份管理系统则是身份提供商（IdP）。
+///
+/// 配置SAML身份提供商（IdP）信息有以下两种方式，您可以任选其一进行配置，但不能同时进行配置。需要用到的元数据文档或相关参数，请从您的IdP中获取。
+///
+/// - 元数据文档：通过`EncodedMetadataDocument`参数配置元数据文档。
+/// - 手动配置：通过`EntityId`、`LoginUrl`、`WantRequestSigned`和`X509Certificate`参数手动配置IdP信息。
+///
+/// 如果已经配置过SAML IdP信息，则调用本API会替换已有的配置信息。具体如下：
+///
+/// - 元数据文档：全部替换为新的配置信息。
+/// - 手动配置：只替换提供的新参数值。
+///
+/// &gt; 如果SSO登录状态是已启用，替换后的配置信息会立即生效，请注意对生产环境的影响。
+///
+/// 本文将提供一个示例，在目录`d-00fc2p61****`下通过元数据文档配置IdP信息。
+///
+/// Build one with [`SetExternalSamlIdentityProviderRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SetExternalSamlIdentityProviderRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// IdP元数据文档（Base64编码）。
+    ///
+    /// 由支持SAML 2.0协议的IdP提供。
+    ///
+    /// Wire name: `EncodedMetadataDocument`. Example: `PD94bWwgdmVyc2lvbj0iMS4****`.
+    pub encoded_metadata_document: Option<String>,
+    /// SSO登录的启用状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled（默认值）：禁用。
+    ///
+    /// Wire name: `SSOStatus`. Example: `Disabled`.
+    pub sso_status: Option<SsoStatus>,
+    /// IdP标识。
+    ///
+    /// Wire name: `EntityId`. Example: `http://www.okta.com/exk3qwgtjhetR2Od****`.
+    pub entity_id: Option<String>,
+    /// IdP的登录地址。
+    ///
+    /// Wire name: `LoginUrl`. Example: `https://dev-xxxxxx.okta.com/app/dev-xxxxxx_cloudssodemo_1/exk3qwgtjhetR2Od****/sso/saml`.
+    pub login_url: Option<String>,
+    /// 在用户访问云SSO登录页面发起SAML SSO时，是否要求云SSO发送签名的SAML请求。取值：
+    ///
+    /// - true：要求云SSO发送签名的SAML请求。
+    /// - false（默认值）：不要求云SSO发送签名的SAML请求。
+    ///
+    /// When not set, the service uses `false`.
+    ///
+    /// Wire name: `WantRequestSigned`. Example: `false`.
+    pub want_request_signed: Option<bool>,
+    /// PEM格式的X509证书。指定该参数会替换所有已经存在的证书。
+    ///
+    /// Wire name: `X509Certificate`. Example: `MIIC8DCCAdigAwIBAgIQP9eomUYGeoND****`.
+    pub x509_certificate: Option<String>,
+}
+impl ::specbind_runtime::object::Object for SetExternalSamlIdentityProviderRequest {
+    const NAME: &'static str = "SetExternalSamlIdentityProviderRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "EncodedMetadataDocument",
+        "SSOStatus",
+        "EntityId",
+        "LoginUrl",
+        "WantRequestSigned",
+        "X509Certificate",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.encoded_metadata_document = map.next_value()?,
+            2usize => self.sso_status = map.next_value()?,
+            3usize => self.entity_id = map.next_value()?,
+            4usize => self.login_url = map.next_value()?,
+            5usize => self.want_request_signed = map.next_value()?,
+            6usize => self.x509_certificate = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SetExternalSamlIdentityProviderRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for SetExternalSamlIdentityProviderRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "SetExternalSamlIdentityProviderRequest",
+            7usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("EncodedMetadataDocument", &self.encoded_metadata_document)?;
+        w.opt("SSOStatus", &self.sso_status)?;
+        w.opt("EntityId", &self.entity_id)?;
+        w.opt("LoginUrl", &self.login_url)?;
+        w.opt("WantRequestSigned", &self.want_request_signed)?;
+        w.opt("X509Certificate", &self.x509_certificate)?;
+        w.end()
+    }
+}
+impl SetExternalSamlIdentityProviderRequest {
+    /// Starts building a request.
+    pub fn builder() -> SetExternalSamlIdentityProviderRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`SetExternalSamlIdentityProviderRequest`]; [`build`](SetExternalSamlIdentityProviderRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct SetExternalSamlIdentityProviderRequestBuilder<C = ()> {
+    client: C,
+    inner: SetExternalSamlIdentityProviderRequest,
+}
+impl<C> SetExternalSamlIdentityProviderRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets EncodedMetadataDocument.
+    ///
+    /// IdP元数据文档（Base64编码）。
+    ///
+    /// 由支持SAML 2.0协议的IdP提供。
+    ///
+    /// Wire name: `EncodedMetadataDocument`. Example: `PD94bWwgdmVyc2lvbj0iMS4****`.
+    pub fn encoded_metadata_document(mut self, value: impl Into<String>) -> Self {
+        self.inner.encoded_metadata_document = Some(value.into());
+        self
+    }
+    /// Sets `EncodedMetadataDocument`, or clears it with `None`; see [`encoded_metadata_document`](Self::encoded_metadata_document).
+    pub fn set_encoded_metadata_document(mut self, value: Option<String>) -> Self {
+        self.inner.encoded_metadata_document = value;
+        self
+    }
+    /// The `EncodedMetadataDocument` set so far.
+    pub fn get_encoded_metadata_document(&self) -> &Option<String> {
+        &self.inner.encoded_metadata_document
+    }
+    /// Sets SSOStatus.
+    ///
+    /// SSO登录的启用状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled（默认值）：禁用。
+    ///
+    /// Wire name: `SSOStatus`. Example: `Disabled`.
+    pub fn sso_status(mut self, value: impl Into<SsoStatus>) -> Self {
+        self.inner.sso_status = Some(value.into());
+        self
+    }
+    /// Sets `SSOStatus`, or clears it with `None`; see [`sso_status`](Self::sso_status).
+    pub fn set_sso_status(mut self, value: Option<SsoStatus>) -> Self {
+        self.inner.sso_status = value;
+        self
+    }
+    /// The `SSOStatus` set so far.
+    pub fn get_sso_status(&self) -> &Option<SsoStatus> {
+        &self.inner.sso_status
+    }
+    /// Sets EntityId.
+    ///
+    /// IdP标识。
+    ///
+    /// Wire name: `EntityId`. Example: `http://www.okta.com/exk3qwgtjhetR2Od****`.
+    pub fn entity_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.entity_id = Some(value.into());
+        self
+    }
+    /// Sets `EntityId`, or clears it with `None`; see [`entity_id`](Self::entity_id).
+    pub fn set_entity_id(mut self, value: Option<String>) -> Self {
+        self.inner.entity_id = value;
+        self
+    }
+    /// The `EntityId` set so far.
+    pub fn get_entity_id(&self) -> &Option<String> {
+        &self.inner.entity_id
+    }
+    /// Sets LoginUrl.
+    ///
+    /// IdP的登录地址。
+    ///
+    /// Wire name: `LoginUrl`. Example: `https://dev-xxxxxx.okta.com/app/dev-xxxxxx_cloudssodemo_1/exk3qwgtjhetR2Od****/sso/saml`.
+    pub fn login_url(mut self, value: impl Into<String>) -> Self {
+        self.inner.login_url = Some(value.into());
+        self
+    }
+    /// Sets `LoginUrl`, or clears it with `None`; see [`login_url`](Self::login_url).
+    pub fn set_login_url(mut self, value: Option<String>) -> Self {
+        self.inner.login_url = value;
+        self
+    }
+    /// The `LoginUrl` set so far.
+    pub fn get_login_url(&self) -> &Option<String> {
+        &self.inner.login_url
+    }
+    /// Sets WantRequestSigned.
+    ///
+    /// 在用户访问云SSO登录页面发起SAML SSO时，是否要求云SSO发送签名的SAML请求。取值：
+    ///
+    /// - true：要求云SSO发送签名的SAML请求。
+    /// - false（默认值）：不要求云SSO发送签名的SAML请求。
+    ///
+    /// When not set, the service uses `false`.
+    ///
+    /// Wire name: `WantRequestSigned`. Example: `false`.
+    pub fn want_request_signed(mut self, value: bool) -> Self {
+        self.inner.want_request_signed = Some(value);
+        self
+    }
+    /// Sets `WantRequestSigned`, or clears it with `None`; see [`want_request_signed`](Self::want_request_signed).
+    pub fn set_want_request_signed(mut self, value: Option<bool>) -> Self {
+        self.inner.want_request_signed = value;
+        self
+    }
+    /// The `WantRequestSigned` set so far.
+    pub fn get_want_request_signed(&self) -> &Option<bool> {
+        &self.inner.want_request_signed
+    }
+    /// Sets X509Certificate.
+    ///
+    /// PEM格式的X509证书。指定该参数会替换所有已经存在的证书。
+    ///
+    /// Wire name: `X509Certificate`. Example: `MIIC8DCCAdigAwIBAgIQP9eomUYGeoND****`.
+    pub fn x509_certificate(mut self, value: impl Into<String>) -> Self {
+        self.inner.x509_certificate = Some(value.into());
+        self
+    }
+    /// Sets `X509Certificate`, or clears it with `None`; see [`x509_certificate`](Self::x509_certificate).
+    pub fn set_x509_certificate(mut self, value: Option<String>) -> Self {
+        self.inner.x509_certificate = value;
+        self
+    }
+    /// The `X509Certificate` set so far.
+    pub fn get_x509_certificate(&self) -> &Option<String> {
+        &self.inner.x509_certificate
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<SetExternalSamlIdentityProviderRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<SetExternalSamlIdentityProviderRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `SetExternalSAMLIdentityProvider` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SetExternalSamlIdentityProviderResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `63160579-2E1B-57B0-8273-B27427172385`.
+    pub request_id: Option<String>,
+    /// IdP配置信息。
+    ///
+    /// Wire name: `SAMLIdentityProviderConfiguration`.
+    pub saml_identity_provider_configuration: Option<SamlIdentityProviderConfiguration>,
+}
+impl ::specbind_runtime::object::Object for SetExternalSamlIdentityProviderResponse {
+    const NAME: &'static str = "SetExternalSamlIdentityProviderResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "RequestId",
+        "SAMLIdentityProviderConfiguration",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.saml_identity_provider_configuration = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SetExternalSamlIdentityProviderResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for SetExternalSamlIdentityProviderResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "SetExternalSamlIdentityProviderResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt(
+            "SAMLIdentityProviderConfiguration",
+            &self.saml_identity_provider_configuration,
+        )?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for SetExternalSamlIdentityProviderRequest {
+    const NAME: &'static str = "SetExternalSAMLIdentityProvider";
+    type Service = Client;
+    type Output = SetExternalSamlIdentityProviderResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        SetExternalSamlIdentityProviderRequest::validate(self)
+    }
+}
+/// A `SetExternalSAMLIdentityProvider` call being set up by [`Client::set_external_saml_identity_provider`]: the request builder holding a client; set parameters, then [`send`](SetExternalSamlIdentityProviderRequestBuilder::send).
+pub type SetExternalSamlIdentityProviderFluentBuilder = SetExternalSamlIdentityProviderRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl SetExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<SetExternalSamlIdentityProviderResponse, Error> {
+        let SetExternalSamlIdentityProviderRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `SetLoginPreference`.
+///
+/// 调用SetLoginPreference设置云SSO用户的登录偏好。
+///
+/// Build one with [`SetLoginPreferenceRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SetLoginPreferenceRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// IP地址白名单，用于限制云SSO用户只能通过白名单中的IP地址登录云SSO用户门户。约束如下：
+    ///
+    /// - 可以输入IP地址或IP地址段，支持IPv4地址。
+    /// - 最多允许输入100个IP地址或IP地址段，多值以`;`分隔。
+    /// - 传入空值时，表示不修改原配置值。
+    /// - 传入`;`时，表示清空原配置值。
+    /// - 只能对云SSO用户通过用户名密码或单点登录方式登录到云SSO用户门户生效，从云SSO用户门户登录到RD账号不生效。
+    ///
+    /// Wire name: `LoginNetworkMasks`. Example: `192.168.0.0/16;10.0.0.0/8`.
+    pub login_network_masks: Option<String>,
+}
+impl ::specbind_runtime::object::Object for SetLoginPreferenceRequest {
+    const NAME: &'static str = "SetLoginPreferenceRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "LoginNetworkMasks"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.login_network_masks = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SetLoginPreferenceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for SetLoginPreferenceRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "SetLoginPreferenceRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("LoginNetworkMasks", &self.login_network_masks)?;
+        w.end()
+    }
+}
+impl SetLoginPreferenceRequest {
+    /// Starts building a request.
+    pub fn builder() -> SetLoginPreferenceRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`SetLoginPreferenceRequest`]; [`build`](SetLoginPreferenceRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct SetLoginPreferenceRequestBuilder<C = ()> {
+    client: C,
+    inner: SetLoginPreferenceRequest,
+}
+impl<C> SetLoginPreferenceRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets LoginNetworkMasks.
+    ///
+    /// IP地址白名单，用于限制云SSO用户只能通过白名单中的IP地址登录云SSO用户门户。约束如下：
+    ///
+    /// - 可以输入IP地址或IP地址段，支持IPv4地址。
+    /// - 最多允许输入100个IP地址或IP地址段，多值以`;`分隔。
+    /// - 传入空值时，表示不修改原配置值。
+    /// - 传入`;`时，表示清空原配置值。
+    /// - 只能对云SSO用户通过用户名密码或单点登录方式登录到云SSO用户门户生效，从云SSO用户门户登录到RD账号不生效。
+    ///
+    /// Wire name: `LoginNetworkMasks`. Example: `192.168.0.0/16;10.0.0.0/8`.
+    pub fn login_network_masks(mut self, value: impl Into<String>) -> Self {
+        self.inner.login_network_masks = Some(value.into());
+        self
+    }
+    /// Sets `LoginNetworkMasks`, or clears it with `None`; see [`login_network_masks`](Self::login_network_masks).
+    pub fn set_login_network_masks(mut self, value: Option<String>) -> Self {
+        self.inner.login_network_masks = value;
+        self
+    }
+    /// The `LoginNetworkMasks` set so far.
+    pub fn get_login_network_masks(&self) -> &Option<String> {
+        &self.inner.login_network_masks
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<SetLoginPreferenceRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<SetLoginPreferenceRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `SetLoginPreference` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SetLoginPreferenceResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `9B13E4EE-3853-5852-9165-597C32AD8FB7`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for SetLoginPreferenceResponse {
+    const NAME: &'static str = "SetLoginPreferenceResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SetLoginPreferenceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for SetLoginPreferenceResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "SetLoginPreferenceResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for SetLoginPreferenceRequest {
+    const NAME: &'static str = "SetLoginPreference";
+    type Service = Client;
+    type Output = SetLoginPreferenceResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        SetLoginPreferenceRequest::validate(self)
+    }
+}
+/// A `SetLoginPreference` call being set up by [`Client::set_login_preference`]: the request builder holding a client; set parameters, then [`send`](SetLoginPreferenceRequestBuilder::send).
+pub type SetLoginPreferenceFluentBuilder = SetLoginPreferenceRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl SetLoginPreferenceRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<SetLoginPreferenceResponse, Error> {
+        let SetLoginPreferenceRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `SetMFAAuthenticationStatus`.
+///
+/// 调用SetMFAAuthenticationStatus为目录中的用户启用或禁用多因素认证（MFA）。
+///
+/// 当云SSO管理员为用户启用控制台的用户名密码登录时，为了提高安全性，云SSO默认会启用MFA。云SSO管理员也可以根据需要，调用该API禁用或再次启用MFA。
+///
+/// 本文将提供一个示例，为用户启用MFA。
+///
+/// Build one with [`SetMfaAuthenticationStatusRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SetMfaAuthenticationStatusRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// MFA启用状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `MFAAuthenticationStatus`. Example: `Enabled`.
+    pub mfa_authentication_status: Option<MfaAuthenticationStatus>,
+}
+impl ::specbind_runtime::object::Object for SetMfaAuthenticationStatusRequest {
+    const NAME: &'static str = "SetMfaAuthenticationStatusRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "MFAAuthenticationStatus"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.mfa_authentication_status = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SetMfaAuthenticationStatusRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for SetMfaAuthenticationStatusRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "SetMfaAuthenticationStatusRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("MFAAuthenticationStatus", &self.mfa_authentication_status)?;
+        w.end()
+    }
+}
+impl SetMfaAuthenticationStatusRequest {
+    /// Starts building a request.
+    pub fn builder() -> SetMfaAuthenticationStatusRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`SetMfaAuthenticationStatusRequest`]; [`build`](SetMfaAuthenticationStatusRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct SetMfaAuthenticationStatusRequestBuilder<C = ()> {
+    client: C,
+    inner: SetMfaAuthenticationStatusRequest,
+}
+impl<C> SetMfaAuthenticationStatusRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets MFAAuthenticationStatus.
+    ///
+    /// MFA启用状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `MFAAuthenticationStatus`. Example: `Enabled`.
+    pub fn mfa_authentication_status(
+        mut self,
+        value: impl Into<MfaAuthenticationStatus>,
+    ) -> Self {
+        self.inner.mfa_authentication_status = Some(value.into());
+        self
+    }
+    /// Sets `MFAAuthenticationStatus`, or clears it with `None`; see [`mfa_authentication_status`](Self::mfa_authentication_status).
+    pub fn set_mfa_authentication_status(
+        mut self,
+        value: Option<MfaAuthenticationStatus>,
+    ) -> Self {
+        self.inner.mfa_authentication_status = value;
+        self
+    }
+    /// The `MFAAuthenticationStatus` set so far.
+    pub fn get_mfa_authentication_status(&self) -> &Option<MfaAuthenticationStatus> {
+        &self.inner.mfa_authentication_status
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<SetMfaAuthenticationStatusRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<SetMfaAuthenticationStatusRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `SetMFAAuthenticationStatus` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SetMfaAuthenticationStatusResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `14E2B1A9-7713-5E6F-8409-8DE12DF51AF4`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for SetMfaAuthenticationStatusResponse {
+    const NAME: &'static str = "SetMfaAuthenticationStatusResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SetMfaAuthenticationStatusResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for SetMfaAuthenticationStatusResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "SetMfaAuthenticationStatusResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for SetMfaAuthenticationStatusRequest {
+    const NAME: &'static str = "SetMFAAuthenticationStatus";
+    type Service = Client;
+    type Output = SetMfaAuthenticationStatusResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        SetMfaAuthenticationStatusRequest::validate(self)
+    }
+}
+/// A `SetMFAAuthenticationStatus` call being set up by [`Client::set_mfa_authentication_status`]: the request builder holding a client; set parameters, then [`send`](SetMfaAuthenticationStatusRequestBuilder::send).
+pub type SetMfaAuthenticationStatusFluentBuilder = SetMfaAuthenticationStatusRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl SetMfaAuthenticationStatusRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<SetMfaAuthenticationStatusResponse, Error> {
+        let SetMfaAuthenticationStatusRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `SetPasswordPolicy`.
+///
+/// 调用SetPasswordPolicy设置云SSO用户的密码策略。
+///
+/// Build one with [`SetPasswordPolicyRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SetPasswordPolicyRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 最小密码长度。
+    ///
+    /// 取值范围：8~32。
+    ///
+    /// Valid values: 8 to 32.
+    ///
+    /// Wire name: `MinPasswordLength`. Example: `8`.
+    pub min_password_length: Option<i32>,
+    /// 密码中最少包含的不同字符数量。
+    ///
+    /// 最小值为0，表示不限制密码中的不同字符数量。最大值为`MinPasswordLength`设置的值。
+    ///
+    /// At least 0.
+    ///
+    /// Wire name: `MinPasswordDifferentChars`. Example: `8`.
+    pub min_password_different_chars: Option<i32>,
+    /// 密码中是否不允许包含用户名。取值：
+    ///
+    /// - true：密码中不允许包含用户名。
+    /// - false：密码中允许包含用户名。
+    ///
+    /// Wire name: `PasswordNotContainUsername`. Example: `true`.
+    pub password_not_contain_username: Option<bool>,
+    /// 密码有效期。
+    ///
+    /// 取值范围：1~120。单位：天。
+    ///
+    /// Valid values: 1 to 120.
+    ///
+    /// Wire name: `MaxPasswordAge`. Example: `90`.
+    pub max_password_age: Option<i32>,
+    /// 历史密码检查策略。
+    ///
+    /// 禁止使用前N次的历史密码，N的取值范围：0~24，0表示不启用历史密码检查策略。
+    /// &gt; 2024年1月5日之前修改的密码不计入历史密码。
+    ///
+    /// Valid values: 0 to 24.
+    ///
+    /// Wire name: `PasswordReusePrevention`. Example: `1`.
+    pub password_reuse_prevention: Option<i32>,
+    /// 密码重试次数。
+    ///
+    /// 连续输入错误密码达到设定次数后，账号将被锁定一小时。
+    ///
+    /// 取值范围：0~32，0表示不限制密码重试次数。
+    ///
+    /// Valid values: 0 to 32.
+    ///
+    /// Wire name: `MaxLoginAttempts`. Example: `5`.
+    pub max_login_attempts: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for SetPasswordPolicyRequest {
+    const NAME: &'static str = "SetPasswordPolicyRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "MinPasswordLength",
+        "MinPasswordDifferentChars",
+        "PasswordNotContainUsername",
+        "MaxPasswordAge",
+        "PasswordReusePrevention",
+        "MaxLoginAttempts",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.min_password_length = map.next_value()?,
+            2usize => self.min_password_different_chars = map.next_value()?,
+            3usize => self.password_not_contain_username = map.next_value()?,
+            4usize => self.max_password_age = map.next_value()?,
+            5usize => self.password_reuse_prevention = map.next_value()?,
+            6usize => self.max_login_attempts = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SetPasswordPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for SetPasswordPolicyRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "SetPasswordPolicyRequest",
+            7usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("MinPasswordLength", &self.min_password_length)?;
+        w.opt("MinPasswordDifferentChars", &self.min_password_different_chars)?;
+        w.opt("PasswordNotContainUsername", &self.password_not_contain_username)?;
+        w.opt("MaxPasswordAge", &self.max_password_age)?;
+        w.opt("PasswordReusePrevention", &self.password_reuse_prevention)?;
+        w.opt("MaxLoginAttempts", &self.max_login_attempts)?;
+        w.end()
+    }
+}
+impl SetPasswordPolicyRequest {
+    /// Starts building a request.
+    pub fn builder() -> SetPasswordPolicyRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.range(
+            "MinPasswordLength",
+            self.min_password_length.as_ref().map(|x| i128::from(*x)),
+            Some(8),
+            Some(32),
+        );
+        v.range(
+            "MinPasswordDifferentChars",
+            self.min_password_different_chars.as_ref().map(|x| i128::from(*x)),
+            Some(0),
+            None,
+        );
+        v.range(
+            "MaxPasswordAge",
+            self.max_password_age.as_ref().map(|x| i128::from(*x)),
+            Some(1),
+            Some(120),
+        );
+        v.range(
+            "PasswordReusePrevention",
+            self.password_reuse_prevention.as_ref().map(|x| i128::from(*x)),
+            Some(0),
+            Some(24),
+        );
+        v.range(
+            "MaxLoginAttempts",
+            self.max_login_attempts.as_ref().map(|x| i128::from(*x)),
+            Some(0),
+            Some(32),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`SetPasswordPolicyRequest`]; [`build`](SetPasswordPolicyRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct SetPasswordPolicyRequestBuilder<C = ()> {
+    client: C,
+    inner: SetPasswordPolicyRequest,
+}
+impl<C> SetPasswordPolicyRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets MinPasswordLength.
+    ///
+    /// 最小密码长度。
+    ///
+    /// 取值范围：8~32。
+    ///
+    /// Valid values: 8 to 32.
+    ///
+    /// Wire name: `MinPasswordLength`. Example: `8`.
+    pub fn min_password_length(mut self, value: i32) -> Self {
+        self.inner.min_password_length = Some(value);
+        self
+    }
+    /// Sets `MinPasswordLength`, or clears it with `None`; see [`min_password_length`](Self::min_password_length).
+    pub fn set_min_password_length(mut self, value: Option<i32>) -> Self {
+        self.inner.min_password_length = value;
+        self
+    }
+    /// The `MinPasswordLength` set so far.
+    pub fn get_min_password_length(&self) -> &Option<i32> {
+        &self.inner.min_password_length
+    }
+    /// Sets MinPasswordDifferentChars.
+    ///
+    /// 密码中最少包含的不同字符数量。
+    ///
+    /// 最小值为0，表示不限制密码中的不同字符数量。最大值为`MinPasswordLength`设置的值。
+    ///
+    /// At least 0.
+    ///
+    /// Wire name: `MinPasswordDifferentChars`. Example: `8`.
+    pub fn min_password_different_chars(mut self, value: i32) -> Self {
+        self.inner.min_password_different_chars = Some(value);
+        self
+    }
+    /// Sets `MinPasswordDifferentChars`, or clears it with `None`; see [`min_password_different_chars`](Self::min_password_different_chars).
+    pub fn set_min_password_different_chars(mut self, value: Option<i32>) -> Self {
+        self.inner.min_password_different_chars = value;
+        self
+    }
+    /// The `MinPasswordDifferentChars` set so far.
+    pub fn get_min_password_different_chars(&self) -> &Option<i32> {
+        &self.inner.min_password_different_chars
+    }
+    /// Sets PasswordNotContainUsername.
+    ///
+    /// 密码中是否不允许包含用户名。取值：
+    ///
+    /// - true：密码中不允许包含用户名。
+    /// - false：密码中允许包含用户名。
+    ///
+    /// Wire name: `PasswordNotContainUsername`. Example: `true`.
+    pub fn password_not_contain_username(mut self, value: bool) -> Self {
+        self.inner.password_not_contain_username = Some(value);
+        self
+    }
+    /// Sets `PasswordNotContainUsername`, or clears it with `None`; see [`password_not_contain_username`](Self::password_not_contain_username).
+    pub fn set_password_not_contain_username(mut self, value: Option<bool>) -> Self {
+        self.inner.password_not_contain_username = value;
+        self
+    }
+    /// The `PasswordNotContainUsername` set so far.
+    pub fn get_password_not_contain_username(&self) -> &Option<bool> {
+        &self.inner.password_not_contain_username
+    }
+    /// Sets MaxPasswordAge.
+    ///
+    /// 密码有效期。
+    ///
+    /// 取值范围：1~120。单位：天。
+    ///
+    /// Valid values: 1 to 120.
+    ///
+    /// Wire name: `MaxPasswordAge`. Example: `90`.
+    pub fn max_password_age(mut self, value: i32) -> Self {
+        self.inner.max_password_age = Some(value);
+        self
+    }
+    /// Sets `MaxPasswordAge`, or clears it with `None`; see [`max_password_age`](Self::max_password_age).
+    pub fn set_max_password_age(mut self, value: Option<i32>) -> Self {
+        self.inner.max_password_age = value;
+        self
+    }
+    /// The `MaxPasswordAge` set so far.
+    pub fn get_max_password_age(&self) -> &Option<i32> {
+        &self.inner.max_password_age
+    }
+    /// Sets PasswordReusePrevention.
+    ///
+    /// 历史密码检查策略。
+    ///
+    /// 禁止使用前N次的历史密码，N的取值范围：0~24，0表示不启用历史密码检查策略。
+    /// &gt; 2024年1月5日之前修改的密码不计入历史密码。
+    ///
+    /// Valid values: 0 to 24.
+    ///
+    /// Wire name: `PasswordReusePrevention`. Example: `1`.
+    pub fn password_reuse_prevention(mut self, value: i32) -> Self {
+        self.inner.password_reuse_prevention = Some(value);
+        self
+    }
+    /// Sets `PasswordReusePrevention`, or clears it with `None`; see [`password_reuse_prevention`](Self::password_reuse_prevention).
+    pub fn set_password_reuse_prevention(mut self, value: Option<i32>) -> Self {
+        self.inner.password_reuse_prevention = value;
+        self
+    }
+    /// The `PasswordReusePrevention` set so far.
+    pub fn get_password_reuse_prevention(&self) -> &Option<i32> {
+        &self.inner.password_reuse_prevention
+    }
+    /// Sets MaxLoginAttempts.
+    ///
+    /// 密码重试次数。
+    ///
+    /// 连续输入错误密码达到设定次数后，账号将被锁定一小时。
+    ///
+    /// 取值范围：0~32，0表示不限制密码重试次数。
+    ///
+    /// Valid values: 0 to 32.
+    ///
+    /// Wire name: `MaxLoginAttempts`. Example: `5`.
+    pub fn max_login_attempts(mut self, value: i32) -> Self {
+        self.inner.max_login_attempts = Some(value);
+        self
+    }
+    /// Sets `MaxLoginAttempts`, or clears it with `None`; see [`max_login_attempts`](Self::max_login_attempts).
+    pub fn set_max_login_attempts(mut self, value: Option<i32>) -> Self {
+        self.inner.max_login_attempts = value;
+        self
+    }
+    /// The `MaxLoginAttempts` set so far.
+    pub fn get_max_login_attempts(&self) -> &Option<i32> {
+        &self.inner.max_login_attempts
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<SetPasswordPolicyRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<SetPasswordPolicyRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `SetPasswordPolicy` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SetPasswordPolicyResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `768F908D-A66A-5A5D-816C-20C93CBBFEE3`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for SetPasswordPolicyResponse {
+    const NAME: &'static str = "SetPasswordPolicyResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SetPasswordPolicyResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for SetPasswordPolicyResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "SetPasswordPolicyResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for SetPasswordPolicyRequest {
+    const NAME: &'static str = "SetPasswordPolicy";
+    type Service = Client;
+    type Output = SetPasswordPolicyResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        SetPasswordPolicyRequest::validate(self)
+    }
+}
+/// A `SetPasswordPolicy` call being set up by [`Client::set_password_policy`]: the request builder holding a client; set parameters, then [`send`](SetPasswordPolicyRequestBuilder::send).
+pub type SetPasswordPolicyFluentBuilder = SetPasswordPolicyRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl SetPasswordPolicyRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<SetPasswordPolicyResponse, Error> {
+        let SetPasswordPolicyRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `SetSCIMSynchronizationStatus`.
+///
+/// 调用SetSCIMSynchronizationStatus启用或禁用SCIM同步。
+///
+/// 启用SCIM同步后，您才能从支持SCIM 2.0的外部IdP同步用户或用户组到云SSO。禁用后，您将不能同步用户或用户组到云SSO。启用或禁用SCIM同步的影响如下：
+///
+/// - 在SCIM同步启用状态下，对于已同步到云SSO的SCIM用户和用户组，您不能修改和删除它们，也不能为SCIM用户组添加或移除用户，但可以修改用户的密码和状态。
+/// - 在SCIM同步禁用状态下，对于已同步到云SSO的SCIM用户和用户组，您可以修改或删除它们，也可以为SCIM用户组添加或移除用户。
+///
+/// 本文将提供一个示例，启用目录`d-00fc2p61****`下的SCIM同步功能。
+///
+/// Build one with [`SetScimSynchronizationStatusRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SetScimSynchronizationStatusRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// SCIM同步状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `SCIMSynchronizationStatus`. Example: `Enabled`.
+    pub scim_synchronization_status: Option<ScimSynchronizationStatus>,
+}
+impl ::specbind_runtime::object::Object for SetScimSynchronizationStatusRequest {
+    const NAME: &'static str = "SetScimSynchronizationStatusRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "SCIMSynchronizationStatus",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.scim_synchronization_status = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SetScimSynchronizationStatusRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for SetScimSynchronizationStatusRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "SetScimSynchronizationStatusRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("SCIMSynchronizationStatus", &self.scim_synchronization_status)?;
+        w.end()
+    }
+}
+impl SetScimSynchronizationStatusRequest {
+    /// Starts building a request.
+    pub fn builder() -> SetScimSynchronizationStatusRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`SetScimSynchronizationStatusRequest`]; [`build`](SetScimSynchronizationStatusRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct SetScimSynchronizationStatusRequestBuilder<C = ()> {
+    client: C,
+    inner: SetScimSynchronizationStatusRequest,
+}
+impl<C> SetScimSynchronizationStatusRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets SCIMSynchronizationStatus.
+    ///
+    /// SCIM同步状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `SCIMSynchronizationStatus`. Example: `Enabled`.
+    pub fn scim_synchronization_status(
+        mut self,
+        value: impl Into<ScimSynchronizationStatus>,
+    ) -> Self {
+        self.inner.scim_synchronization_status = Some(value.into());
+        self
+    }
+    /// Sets `SCIMSynchronizationStatus`, or clears it with `None`; see [`scim_synchronization_status`](Self::scim_synchronization_status).
+    pub fn set_scim_synchronization_status(
+        mut self,
+        value: Option<ScimSynchronizationStatus>,
+    ) -> Self {
+        self.inner.scim_synchronization_status = value;
+        self
+    }
+    /// The `SCIMSynchronizationStatus` set so far.
+    pub fn get_scim_synchronization_status(&self) -> &Option<ScimSynchronizationStatus> {
+        &self.inner.scim_synchronization_status
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<SetScimSynchronizationStatusRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<SetScimSynchronizationStatusRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `SetSCIMSynchronizationStatus` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SetScimSynchronizationStatusResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `3BF1FC78-5D20-54CC-BAEB-8CC33AE21D01`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for SetScimSynchronizationStatusResponse {
+    const NAME: &'static str = "SetScimSynchronizationStatusResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SetScimSynchronizationStatusResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for SetScimSynchronizationStatusResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "SetScimSynchronizationStatusResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for SetScimSynchronizationStatusRequest {
+    const NAME: &'static str = "SetSCIMSynchronizationStatus";
+    type Service = Client;
+    type Output = SetScimSynchronizationStatusResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        SetScimSynchronizationStatusRequest::validate(self)
+    }
+}
+/// A `SetSCIMSynchronizationStatus` call being set up by [`Client::set_scim_synchronization_status`]: the request builder holding a client; set parameters, then [`send`](SetScimSynchronizationStatusRequestBuilder::send).
+pub type SetScimSynchronizationStatusFluentBuilder = SetScimSynchronizationStatusRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl SetScimSynchronizationStatusRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<SetScimSynchronizationStatusResponse, Error> {
+        let SetScimSynchronizationStatusRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `UpdateAccessConfiguration`.
+///
+/// 调用UpdateAccessConfiguration修改访问配置信息。
+///
+/// 您可以根据需要修改访问配置的`Description`、`SessionDuration`和`RelayState`。
+///
+/// 本文将提供一个示例，修改访问配置`ac-00jhtfl8thteu6uj****`的初始访问页面为`https://cloudsso.console.aliyun.com`。
+///
+/// Build one with [`UpdateAccessConfigurationRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateAccessConfigurationRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub access_configuration_id: Option<String>,
+    /// 新的访问配置描述。
+    ///
+    /// 长度：最大1024个字符。
+    ///
+    /// At most 1024 characters.
+    ///
+    /// Wire name: `NewDescription`. Example: `This is an access configuration.`.
+    pub new_description: Option<String>,
+    /// 新的会话持续时间。
+    ///
+    /// 云SSO用户使用访问配置访问RD账号时，会话最多保持的时间。
+    ///
+    /// 单位：秒。
+    ///
+    /// 取值范围：900~43200（15分钟~12小时）。
+    ///
+    /// Valid values: 900 to 43200.
+    ///
+    /// Wire name: `NewSessionDuration`. Example: `3600`.
+    pub new_session_duration: Option<i32>,
+    /// 新的初始访问页面。
+    ///
+    /// 云SSO用户使用访问配置访问RD账号时，初始访问的页面地址。
+    ///
+    /// 该页面必须是阿里云控制台页面。
+    ///
+    /// Wire name: `NewRelayState`. Example: `https://cloudsso.console.aliyun.com`.
+    pub new_relay_state: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UpdateAccessConfigurationRequest {
+    const NAME: &'static str = "UpdateAccessConfigurationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "AccessConfigurationId",
+        "NewDescription",
+        "NewSessionDuration",
+        "NewRelayState",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.access_configuration_id = map.next_value()?,
+            2usize => self.new_description = map.next_value()?,
+            3usize => self.new_session_duration = map.next_value()?,
+            4usize => self.new_relay_state = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateAccessConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateAccessConfigurationRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateAccessConfigurationRequest",
+            5usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("NewDescription", &self.new_description)?;
+        w.opt("NewSessionDuration", &self.new_session_duration)?;
+        w.opt("NewRelayState", &self.new_relay_state)?;
+        w.end()
+    }
+}
+impl UpdateAccessConfigurationRequest {
+    /// Starts building a request.
+    pub fn builder() -> UpdateAccessConfigurationRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("AccessConfigurationId", self.access_configuration_id.is_some());
+        v.length(
+            "NewDescription",
+            self.new_description.as_deref(),
+            None,
+            Some(1024usize),
+        );
+        v.range(
+            "NewSessionDuration",
+            self.new_session_duration.as_ref().map(|x| i128::from(*x)),
+            Some(900),
+            Some(43200),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`UpdateAccessConfigurationRequest`]; [`build`](UpdateAccessConfigurationRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateAccessConfigurationRequestBuilder<C = ()> {
+    client: C,
+    inner: UpdateAccessConfigurationRequest,
+}
+impl<C> UpdateAccessConfigurationRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets AccessConfigurationId.
+    ///
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_id = value;
+        self
+    }
+    /// The `AccessConfigurationId` set so far.
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
+        &self.inner.access_configuration_id
+    }
+    /// Sets NewDescription.
+    ///
+    /// 新的访问配置描述。
+    ///
+    /// 长度：最大1024个字符。
+    ///
+    /// At most 1024 characters.
+    ///
+    /// Wire name: `NewDescription`. Example: `This is an access configuration.`.
+    pub fn new_description(mut self, value: impl Into<String>) -> Self {
+        self.inner.new_description = Some(value.into());
+        self
+    }
+    /// Sets `NewDescription`, or clears it with `None`; see [`new_description`](Self::new_description).
+    pub fn set_new_description(mut self, value: Option<String>) -> Self {
+        self.inner.new_description = value;
+        self
+    }
+    /// The `NewDescription` set so far.
+    pub fn get_new_description(&self) -> &Option<String> {
+        &self.inner.new_description
+    }
+    /// Sets NewSessionDuration.
+    ///
+    /// 新的会话持续时间。
+    ///
+    /// 云SSO用户使用访问配置访问RD账号时，会话最多保持的时间。
+    ///
+    /// 单位：秒。
+    ///
+    /// 取值范围：900~43200（15分钟~12小时）。
+    ///
+    /// Valid values: 900 to 43200.
+    ///
+    /// Wire name: `NewSessionDuration`. Example: `3600`.
+    pub fn new_session_duration(mut self, value: i32) -> Self {
+        self.inner.new_session_duration = Some(value);
+        self
+    }
+    /// Sets `NewSessionDuration`, or clears it with `None`; see [`new_session_duration`](Self::new_session_duration).
+    pub fn set_new_session_duration(mut self, value: Option<i32>) -> Self {
+        self.inner.new_session_duration = value;
+        self
+    }
+    /// The `NewSessionDuration` set so far.
+    pub fn get_new_session_duration(&self) -> &Option<i32> {
+        &self.inner.new_session_duration
+    }
+    /// Sets NewRelayState.
+    ///
+    /// 新的初始访问页面。
+    ///
+    /// 云SSO用户使用访问配置访问RD账号时，初始访问的页面地址。
+    ///
+    /// 该页面必须是阿里云控制台页面。
+    ///
+    /// Wire name: `NewRelayState`. Example: `https://cloudsso.console.aliyun.com`.
+    pub fn new_relay_state(mut self, value: impl Into<String>) -> Self {
+        self.inner.new_relay_state = Some(value.into());
+        self
+    }
+    /// Sets `NewRelayState`, or clears it with `None`; see [`new_relay_state`](Self::new_relay_state).
+    pub fn set_new_relay_state(mut self, value: Option<String>) -> Self {
+        self.inner.new_relay_state = value;
+        self
+    }
+    /// The `NewRelayState` set so far.
+    pub fn get_new_relay_state(&self) -> &Option<String> {
+        &self.inner.new_relay_state
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<UpdateAccessConfigurationRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<UpdateAccessConfigurationRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `UpdateAccessConfiguration` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateAccessConfigurationResponse {
+    /// 访问配置信息。
+    ///
+    /// Wire name: `AccessConfiguration`.
+    pub access_configuration: Option<AccessConfiguration>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `9B13E4EE-3853-5852-9165-597C32AD8FB7`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UpdateAccessConfigurationResponse {
+    const NAME: &'static str = "UpdateAccessConfigurationResponse";
+    const FIELDS: &'static [&'static str] = &["AccessConfiguration", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.access_configuration = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateAccessConfigurationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateAccessConfigurationResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateAccessConfigurationResponse",
+            2usize,
+        )?;
+        w.opt("AccessConfiguration", &self.access_configuration)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for UpdateAccessConfigurationRequest {
+    const NAME: &'static str = "UpdateAccessConfiguration";
+    type Service = Client;
+    type Output = UpdateAccessConfigurationResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        UpdateAccessConfigurationRequest::validate(self)
+    }
+}
+/// A `UpdateAccessConfiguration` call being set up by [`Client::update_access_configuration`]: the request builder holding a client; set parameters, then [`send`](UpdateAccessConfigurationRequestBuilder::send).
+pub type UpdateAccessConfigurationFluentBuilder = UpdateAccessConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl UpdateAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<UpdateAccessConfigurationResponse, Error> {
+        let UpdateAccessConfigurationRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `UpdateDirectory`.
+///
+/// 调用UpdateDirectory修改目录名称。
+///
+/// 修改目录名称会影响云SSO用户的登录地址，请在修改后务必将新的登录地址通知用户。
+///
+/// 本文将提供一个示例，将目录名称修改为`new-example`。
+///
+/// Build one with [`UpdateDirectoryRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateDirectoryRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 新的目录名称。该参数必须全局唯一。
+    ///
+    /// 格式：包含小写字母、数字和短划线（-）。不能以短划线（-）开头或结尾，且不能有两个连续的短划线（-）。如果新的目录名以`d-`开头，则只能与本目录ID相同，而不能设置为其他值。
+    ///
+    /// 长度：2~64个字符。
+    ///
+    /// Length: 2 to 64 characters.
+    ///
+    /// Wire name: `NewDirectoryName`. Example: `new-example`.
+    pub new_directory_name: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UpdateDirectoryRequest {
+    const NAME: &'static str = "UpdateDirectoryRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "NewDirectoryName"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.new_directory_name = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateDirectoryRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateDirectoryRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateDirectoryRequest",
+            2usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("NewDirectoryName", &self.new_directory_name)?;
+        w.end()
+    }
+}
+impl UpdateDirectoryRequest {
+    /// Starts building a request.
+    pub fn builder() -> UpdateDirectoryRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.length(
+            "NewDirectoryName",
+            self.new_directory_name.as_deref(),
+            Some(2usize),
+            Some(64usize),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`UpdateDirectoryRequest`]; [`build`](UpdateDirectoryRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateDirectoryRequestBuilder<C = ()> {
+    client: C,
+    inner: UpdateDirectoryRequest,
+}
+impl<C> UpdateDirectoryRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets NewDirectoryName.
+    ///
+    /// 新的目录名称。该参数必须全局唯一。
+    ///
+    /// 格式：包含小写字母、数字和短划线（-）。不能以短划线（-）开头或结尾，且不能有两个连续的短划线（-）。如果新的目录名以`d-`开头，则只能与本目录ID相同，而不能设置为其他值。
+    ///
+    /// 长度：2~64个字符。
+    ///
+    /// Length: 2 to 64 characters.
+    ///
+    /// Wire name: `NewDirectoryName`. Example: `new-example`.
+    pub fn new_directory_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.new_directory_name = Some(value.into());
+        self
+    }
+    /// Sets `NewDirectoryName`, or clears it with `None`; see [`new_directory_name`](Self::new_directory_name).
+    pub fn set_new_directory_name(mut self, value: Option<String>) -> Self {
+        self.inner.new_directory_name = value;
+        self
+    }
+    /// The `NewDirectoryName` set so far.
+    pub fn get_new_directory_name(&self) -> &Option<String> {
+        &self.inner.new_directory_name
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<UpdateDirectoryRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<UpdateDirectoryRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `UpdateDirectory` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateDirectoryResponse {
+    /// 目录信息。
+    ///
+    /// Wire name: `Directory`.
+    pub directory: Option<Directory>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `B182C041-8C64-5F2F-A07B-FC67FAF89CF9`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UpdateDirectoryResponse {
+    const NAME: &'static str = "UpdateDirectoryResponse";
+    const FIELDS: &'static [&'static str] = &["Directory", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateDirectoryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateDirectoryResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateDirectoryResponse",
+            2usize,
+        )?;
+        w.opt("Directory", &self.directory)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for UpdateDirectoryRequest {
+    const NAME: &'static str = "UpdateDirectory";
+    type Service = Client;
+    type Output = UpdateDirectoryResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        UpdateDirectoryRequest::validate(self)
+    }
+}
+/// A `UpdateDirectory` call being set up by [`Client::update_directory`]: the request builder holding a client; set parameters, then [`send`](UpdateDirectoryRequestBuilder::send).
+pub type UpdateDirectoryFluentBuilder = UpdateDirectoryRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl UpdateDirectoryRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<UpdateDirectoryResponse, Error> {
+        let UpdateDirectoryRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `UpdateGroup`.
+///
+/// 调用UpdateGroup修改用户组信息。
+///
+/// 您可以根据需要修改用户组的`GroupName`和`Description`。
+///
+/// &gt; 当启用SCIM同步后，不能修改SCIM同步的用户组信息。
+///
+/// 本文将提供一个示例，修改用户组`g-00jqzghi2n3o5hkh****`的名称为`NewTestGroup`。
+///
+/// Build one with [`UpdateGroupRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateGroupRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 用户组的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub group_id: Option<String>,
+    /// 新的用户组名称。
+    ///
+    /// Wire name: `NewGroupName`. Example: `NewTestGroup`.
+    pub new_group_name: Option<String>,
+    /// 新的用户组描述。
+    ///
+    /// Wire name: `NewDescription`. Example: `This is a group.`.
+    pub new_description: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UpdateGroupRequest {
+    const NAME: &'static str = "UpdateGroupRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "GroupId",
+        "NewGroupName",
+        "NewDescription",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.group_id = map.next_value()?,
+            2usize => self.new_group_name = map.next_value()?,
+            3usize => self.new_description = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateGroupRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateGroupRequest",
+            4usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("GroupId", &self.group_id)?;
+        w.opt("NewGroupName", &self.new_group_name)?;
+        w.opt("NewDescription", &self.new_description)?;
+        w.end()
+    }
+}
+impl UpdateGroupRequest {
+    /// Starts building a request.
+    pub fn builder() -> UpdateGroupRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("GroupId", self.group_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`UpdateGroupRequest`]; [`build`](UpdateGroupRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateGroupRequestBuilder<C = ()> {
+    client: C,
+    inner: UpdateGroupRequest,
+}
+impl<C> UpdateGroupRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets GroupId.
+    ///
+    /// 用户组的ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `GroupId`. Example: `g-00jqzghi2n3o5hkh****`.
+    pub fn group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_id = Some(value.into());
+        self
+    }
+    /// Sets `GroupId`, or clears it with `None`; see [`group_id`](Self::group_id).
+    pub fn set_group_id(mut self, value: Option<String>) -> Self {
+        self.inner.group_id = value;
+        self
+    }
+    /// The `GroupId` set so far.
+    pub fn get_group_id(&self) -> &Option<String> {
+        &self.inner.group_id
+    }
+    /// Sets NewGroupName.
+    ///
+    /// 新的用户组名称。
+    ///
+    /// Wire name: `NewGroupName`. Example: `NewTestGroup`.
+    pub fn new_group_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.new_group_name = Some(value.into());
+        self
+    }
+    /// Sets `NewGroupName`, or clears it with `None`; see [`new_group_name`](Self::new_group_name).
+    pub fn set_new_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.new_group_name = value;
+        self
+    }
+    /// The `NewGroupName` set so far.
+    pub fn get_new_group_name(&self) -> &Option<String> {
+        &self.inner.new_group_name
+    }
+    /// Sets NewDescription.
+    ///
+    /// 新的用户组描述。
+    ///
+    /// Wire name: `NewDescription`. Example: `This is a group.`.
+    pub fn new_description(mut self, value: impl Into<String>) -> Self {
+        self.inner.new_description = Some(value.into());
+        self
+    }
+    /// Sets `NewDescription`, or clears it with `None`; see [`new_description`](Self::new_description).
+    pub fn set_new_description(mut self, value: Option<String>) -> Self {
+        self.inner.new_description = value;
+        self
+    }
+    /// The `NewDescription` set so far.
+    pub fn get_new_description(&self) -> &Option<String> {
+        &self.inner.new_description
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<UpdateGroupRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<UpdateGroupRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `UpdateGroup` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateGroupResponse {
+    /// 用户组信息。
+    ///
+    /// Wire name: `Group`.
+    pub group: Option<Group>,
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F723DE01-6276-5DC4-9B1F-9CBE3E1748B2`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UpdateGroupResponse {
+    const NAME: &'static str = "UpdateGroupResponse";
+    const FIELDS: &'static [&'static str] = &["Group", "RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.group = map.next_value()?,
+            1usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateGroupResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateGroupResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateGroupResponse",
+            2usize,
+        )?;
+        w.opt("Group", &self.group)?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for UpdateGroupRequest {
+    const NAME: &'static str = "UpdateGroup";
+    type Service = Client;
+    type Output = UpdateGroupResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        UpdateGroupRequest::validate(self)
+    }
+}
+/// A `UpdateGroup` call being set up by [`Client::update_group`]: the request builder holding a client; set parameters, then [`send`](UpdateGroupRequestBuilder::send).
+pub type UpdateGroupFluentBuilder = UpdateGroupRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl UpdateGroupRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<UpdateGroupResponse, Error> {
+        let UpdateGroupRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `UpdateInlinePolicyForAccessConfiguration`.
+///
+/// 调用UpdateInlinePolicyForAccessConfiguration修改访问配置的内置策略。
+///
+/// 本文将提供一个示例，修改访问配置`ac-00jhtfl8thteu6uj****`的内置策略。
+///
+/// Build one with [`UpdateInlinePolicyForAccessConfigurationRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateInlinePolicyForAccessConfigurationRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub access_configuration_id: Option<String>,
+    /// 内置策略名称。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `InlinePolicyName`. Example: `InlinePolicy`.
+    pub inline_policy_name: Option<String>,
+    /// 新的内置策略内容。
+    ///
+    /// 长度：最大4096个字符。
+    ///
+    /// 关于权限策略的语法和结构，请参见\[权限策略语法和结构\](~~93739~~)。
+    ///
+    /// At most 4096 characters.
+    ///
+    /// Wire name: `NewInlinePolicyDocument`. Example: `{"Statement": [{"Action": "*","Effect": "Allow","Resource": "*"}],"Version": "1"}`.
+    pub new_inline_policy_document: Option<String>,
+}
+impl ::specbind_runtime::object::Object
+for UpdateInlinePolicyForAccessConfigurationRequest {
+    const NAME: &'static str = "UpdateInlinePolicyForAccessConfigurationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "AccessConfigurationId",
+        "InlinePolicyName",
+        "NewInlinePolicyDocument",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.access_configuration_id = map.next_value()?,
+            2usize => self.inline_policy_name = map.next_value()?,
+            3usize => self.new_inline_policy_document = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateInlinePolicyForAccessConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateInlinePolicyForAccessConfigurationRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateInlinePolicyForAccessConfigurationRequest",
+            4usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("AccessConfigurationId", &self.access_configuration_id)?;
+        w.opt("InlinePolicyName", &self.inline_policy_name)?;
+        w.opt("NewInlinePolicyDocument", &self.new_inline_policy_document)?;
+        w.end()
+    }
+}
+impl UpdateInlinePolicyForAccessConfigurationRequest {
+    /// Starts building a request.
+    pub fn builder() -> UpdateInlinePolicyForAccessConfigurationRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("AccessConfigurationId", self.access_configuration_id.is_some());
+        v.required("InlinePolicyName", self.inline_policy_name.is_some());
+        v.length(
+            "NewInlinePolicyDocument",
+            self.new_inline_policy_document.as_deref(),
+            None,
+            Some(4096usize),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`UpdateInlinePolicyForAccessConfigurationRequest`]; [`build`](UpdateInlinePolicyForAccessConfigurationRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateInlinePolicyForAccessConfigurationRequestBuilder<C = ()> {
+    client: C,
+    inner: UpdateInlinePolicyForAccessConfigurationRequest,
+}
+impl<C> UpdateInlinePolicyForAccessConfigurationRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets AccessConfigurationId.
+    ///
+    /// 访问配置ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `AccessConfigurationId`. Example: `ac-00jhtfl8thteu6uj****`.
+    pub fn access_configuration_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_configuration_id = Some(value.into());
+        self
+    }
+    /// Sets `AccessConfigurationId`, or clears it with `None`; see [`access_configuration_id`](Self::access_configuration_id).
+    pub fn set_access_configuration_id(mut self, value: Option<String>) -> Self {
+        self.inner.access_configuration_id = value;
+        self
+    }
+    /// The `AccessConfigurationId` set so far.
+    pub fn get_access_configuration_id(&self) -> &Option<String> {
+        &self.inner.access_configuration_id
+    }
+    /// Sets InlinePolicyName.
+    ///
+    /// 内置策略名称。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `InlinePolicyName`. Example: `InlinePolicy`.
+    pub fn inline_policy_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.inline_policy_name = Some(value.into());
+        self
+    }
+    /// Sets `InlinePolicyName`, or clears it with `None`; see [`inline_policy_name`](Self::inline_policy_name).
+    pub fn set_inline_policy_name(mut self, value: Option<String>) -> Self {
+        self.inner.inline_policy_name = value;
+        self
+    }
+    /// The `InlinePolicyName` set so far.
+    pub fn get_inline_policy_name(&self) -> &Option<String> {
+        &self.inner.inline_policy_name
+    }
+    /// Sets NewInlinePolicyDocument.
+    ///
+    /// 新的内置策略内容。
+    ///
+    /// 长度：最大4096个字符。
+    ///
+    /// 关于权限策略的语法和结构，请参见\[权限策略语法和结构\](~~93739~~)。
+    ///
+    /// At most 4096 characters.
+    ///
+    /// Wire name: `NewInlinePolicyDocument`. Example: `{"Statement": [{"Action": "*","Effect": "Allow","Resource": "*"}],"Version": "1"}`.
+    pub fn new_inline_policy_document(mut self, value: impl Into<String>) -> Self {
+        self.inner.new_inline_policy_document = Some(value.into());
+        self
+    }
+    /// Sets `NewInlinePolicyDocument`, or clears it with `None`; see [`new_inline_policy_document`](Self::new_inline_policy_document).
+    pub fn set_new_inline_policy_document(mut self, value: Option<String>) -> Self {
+        self.inner.new_inline_policy_document = value;
+        self
+    }
+    /// The `NewInlinePolicyDocument` set so far.
+    pub fn get_new_inline_policy_document(&self) -> &Option<String> {
+        &self.inner.new_inline_policy_document
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<UpdateInlinePolicyForAccessConfigurationRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<UpdateInlinePolicyForAccessConfigurationRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `UpdateInlinePolicyForAccessConfiguration` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateInlinePolicyForAccessConfigurationResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `9B13E4EE-3853-5852-9165-597C32AD8FB7`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object
+for UpdateInlinePolicyForAccessConfigurationResponse {
+    const NAME: &'static str = "UpdateInlinePolicyForAccessConfigurationResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdateInlinePolicyForAccessConfigurationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateInlinePolicyForAccessConfigurationResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateInlinePolicyForAccessConfigurationResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for UpdateInlinePolicyForAccessConfigurationRequest {
+    const NAME: &'static str = "UpdateInlinePolicyForAccessConfiguration";
+    type Service = Client;
+    type Output = UpdateInlinePolicyForAccessConfigurationResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        UpdateInlinePolicyForAccessConfigurationRequest::validate(self)
+    }
+}
+/// A `UpdateInlinePolicyForAccessConfiguration` call being set up by [`Client::update_inline_policy_for_access_configuration`]: the request builder holding a client; set parameters, then [`send`](UpdateInlinePolicyForAccessConfigurationRequestBuilder::send).
+pub type UpdateInlinePolicyForAccessConfigurationFluentBuilder = UpdateInlinePolicyForAccessConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl UpdateInlinePolicyForAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(
+        self,
+    ) -> Result<UpdateInlinePolicyForAccessConfigurationResponse, Error> {
+        let UpdateInlinePolicyForAccessConfigurationRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `UpdateMFAAuthenticationSettings`.
+///
+/// 调用UpdateMFAAuthenticationSettings修改全局MFA配置。
+///
+/// 当启用用户名密码登录时，您可以配置全局用户登录时的MFA校验策略。
+///
+/// 本文将提供一个示例，为目录`d-00fc2p61****`下所有云SSO用户启用MFA校验。
+///
+/// Build one with [`UpdateMfaAuthenticationSettingsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateMfaAuthenticationSettingsRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 全局MFA配置。取值：
+    ///
+    /// - Enabled：为所有用户启用MFA校验。
+    /// - Byuser：依赖用户的MFA独立配置。关于用户MFA单独配置的详情，请参见\[UpdateUserMFAAuthenticationSettings\](~~450135~~)。
+    /// - Disabled：为所有用户禁用MFA校验。
+    /// - OnlyRiskyLogin：只在异常登录时验证。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `MFAAuthenticationSettings`. Example: `Enabled`.
+    pub mfa_authentication_settings: Option<MfaAuthenticationSettings>,
+    /// 当登录是否进行多因素配置选项值是只在异常登录时验证时。取值：
+    ///
+    /// Autonomous：异常登录时可以跳过绑定MFA, 但是已经绑定的必须验证MFA。
+    /// EnforceVerify：未绑定MFA时需要强制绑定，已绑定的需验证。
+    ///
+    /// Wire name: `OperationForRiskLogin`. Example: `Autonomous`.
+    pub operation_for_risk_login: Option<OperationForRiskLogin>,
+}
+impl ::specbind_runtime::object::Object for UpdateMfaAuthenticationSettingsRequest {
+    const NAME: &'static str = "UpdateMfaAuthenticationSettingsRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "MFAAuthenticationSettings",
+        "OperationForRiskLogin",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.mfa_authentication_settings = map.next_value()?,
+            2usize => self.operation_for_risk_login = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateMfaAuthenticationSettingsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateMfaAuthenticationSettingsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateMfaAuthenticationSettingsRequest",
+            3usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("MFAAuthenticationSettings", &self.mfa_authentication_settings)?;
+        w.opt("OperationForRiskLogin", &self.operation_for_risk_login)?;
+        w.end()
+    }
+}
+impl UpdateMfaAuthenticationSettingsRequest {
+    /// Starts building a request.
+    pub fn builder() -> UpdateMfaAuthenticationSettingsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required(
+            "MFAAuthenticationSettings",
+            self.mfa_authentication_settings.is_some(),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`UpdateMfaAuthenticationSettingsRequest`]; [`build`](UpdateMfaAuthenticationSettingsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateMfaAuthenticationSettingsRequestBuilder<C = ()> {
+    client: C,
+    inner: UpdateMfaAuthenticationSettingsRequest,
+}
+impl<C> UpdateMfaAuthenticationSettingsRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets MFAAuthenticationSettings.
+    ///
+    /// 全局MFA配置。取值：
+    ///
+    /// - Enabled：为所有用户启用MFA校验。
+    /// - Byuser：依赖用户的MFA独立配置。关于用户MFA单独配置的详情，请参见\[UpdateUserMFAAuthenticationSettings\](~~450135~~)。
+    /// - Disabled：为所有用户禁用MFA校验。
+    /// - OnlyRiskyLogin：只在异常登录时验证。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `MFAAuthenticationSettings`. Example: `Enabled`.
+    pub fn mfa_authentication_settings(
+        mut self,
+        value: impl Into<MfaAuthenticationSettings>,
+    ) -> Self {
+        self.inner.mfa_authentication_settings = Some(value.into());
+        self
+    }
+    /// Sets `MFAAuthenticationSettings`, or clears it with `None`; see [`mfa_authentication_settings`](Self::mfa_authentication_settings).
+    pub fn set_mfa_authentication_settings(
+        mut self,
+        value: Option<MfaAuthenticationSettings>,
+    ) -> Self {
+        self.inner.mfa_authentication_settings = value;
+        self
+    }
+    /// The `MFAAuthenticationSettings` set so far.
+    pub fn get_mfa_authentication_settings(&self) -> &Option<MfaAuthenticationSettings> {
+        &self.inner.mfa_authentication_settings
+    }
+    /// Sets OperationForRiskLogin.
+    ///
+    /// 当登录是否进行多因素配置选项值是只在异常登录时验证时。取值：
+    ///
+    /// Autonomous：异常登录时可以跳过绑定MFA, 但是已经绑定的必须验证MFA。
+    /// EnforceVerify：未绑定MFA时需要强制绑定，已绑定的需验证。
+    ///
+    /// Wire name: `OperationForRiskLogin`. Example: `Autonomous`.
+    pub fn operation_for_risk_login(
+        mut self,
+        value: impl Into<OperationForRiskLogin>,
+    ) -> Self {
+        self.inner.operation_for_risk_login = Some(value.into());
+        self
+    }
+    /// Sets `OperationForRiskLogin`, or clears it with `None`; see [`operation_for_risk_login`](Self::operation_for_risk_login).
+    pub fn set_operation_for_risk_login(
+        mut self,
+        value: Option<OperationForRiskLogin>,
+    ) -> Self {
+        self.inner.operation_for_risk_login = value;
+        self
+    }
+    /// The `OperationForRiskLogin` set so far.
+    pub fn get_operation_for_risk_login(&self) -> &Option<OperationForRiskLogin> {
+        &self.inner.operation_for_risk_login
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<UpdateMfaAuthenticationSettingsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<UpdateMfaAuthenticationSettingsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `UpdateMFAAuthenticationSettings` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateMfaAuthenticationSettingsResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `A1C748E3-8944-5593-81BC-7D96AE24F77B`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UpdateMfaAuthenticationSettingsResponse {
+    const NAME: &'static str = "UpdateMfaAuthenticationSettingsResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateMfaAuthenticationSettingsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateMfaAuthenticationSettingsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateMfaAuthenticationSettingsResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for UpdateMfaAuthenticationSettingsRequest {
+    const NAME: &'static str = "UpdateMFAAuthenticationSettings";
+    type Service = Client;
+    type Output = UpdateMfaAuthenticationSettingsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        UpdateMfaAuthenticationSettingsRequest::validate(self)
+    }
+}
+/// A `UpdateMFAAuthenticationSettings` call being set up by [`Client::update_mfa_authentication_settings`]: the request builder holding a client; set parameters, then [`send`](UpdateMfaAuthenticationSettingsRequestBuilder::send).
+pub type UpdateMfaAuthenticationSettingsFluentBuilder = UpdateMfaAuthenticationSettingsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl UpdateMfaAuthenticationSettingsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<UpdateMfaAuthenticationSettingsResponse, Error> {
+        let UpdateMfaAuthenticationSettingsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `UpdateSCIMServerCredentialStatus`.
+///
+/// 调用UpdateSCIMServerCredentialStatus启用或禁用SCIM密钥。
+///
+/// 本文将提供一个示例，禁用ID为`scimcred-004whl0kvfwcypbi****`的SCIM密钥。禁用后，使用该SCIM密钥的同步任务将会失败。您也可以再次调用本API启用SCIM密钥。
+///
+/// Build one with [`UpdateScimServerCredentialStatusRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateScimServerCredentialStatusRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// SCIM密钥ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `CredentialId`. Example: `scimcred-004whl0kvfwcypbi****`.
+    pub credential_id: Option<String>,
+    /// SCIM密钥状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `NewStatus`. Example: `Disabled`.
+    pub new_status: Option<NewStatus>,
+}
+impl ::specbind_runtime::object::Object for UpdateScimServerCredentialStatusRequest {
+    const NAME: &'static str = "UpdateScimServerCredentialStatusRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "CredentialId",
+        "NewStatus",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.credential_id = map.next_value()?,
+            2usize => self.new_status = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateScimServerCredentialStatusRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateScimServerCredentialStatusRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateScimServerCredentialStatusRequest",
+            3usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("CredentialId", &self.credential_id)?;
+        w.opt("NewStatus", &self.new_status)?;
+        w.end()
+    }
+}
+impl UpdateScimServerCredentialStatusRequest {
+    /// Starts building a request.
+    pub fn builder() -> UpdateScimServerCredentialStatusRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("CredentialId", self.credential_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`UpdateScimServerCredentialStatusRequest`]; [`build`](UpdateScimServerCredentialStatusRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateScimServerCredentialStatusRequestBuilder<C = ()> {
+    client: C,
+    inner: UpdateScimServerCredentialStatusRequest,
+}
+impl<C> UpdateScimServerCredentialStatusRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets CredentialId.
+    ///
+    /// SCIM密钥ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `CredentialId`. Example: `scimcred-004whl0kvfwcypbi****`.
+    pub fn credential_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.credential_id = Some(value.into());
+        self
+    }
+    /// Sets `CredentialId`, or clears it with `None`; see [`credential_id`](Self::credential_id).
+    pub fn set_credential_id(mut self, value: Option<String>) -> Self {
+        self.inner.credential_id = value;
+        self
+    }
+    /// The `CredentialId` set so far.
+    pub fn get_credential_id(&self) -> &Option<String> {
+        &self.inner.credential_id
+    }
+    /// Sets NewStatus.
+    ///
+    /// SCIM密钥状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `NewStatus`. Example: `Disabled`.
+    pub fn new_status(mut self, value: impl Into<NewStatus>) -> Self {
+        self.inner.new_status = Some(value.into());
+        self
+    }
+    /// Sets `NewStatus`, or clears it with `None`; see [`new_status`](Self::new_status).
+    pub fn set_new_status(mut self, value: Option<NewStatus>) -> Self {
+        self.inner.new_status = value;
+        self
+    }
+    /// The `NewStatus` set so far.
+    pub fn get_new_status(&self) -> &Option<NewStatus> {
+        &self.inner.new_status
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<UpdateScimServerCredentialStatusRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<UpdateScimServerCredentialStatusRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `UpdateSCIMServerCredentialStatus` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateScimServerCredentialStatusResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `7C086C2F-1C66-57B3-B14E-2C1DA70727CD`.
+    pub request_id: Option<String>,
+    /// SCIM密钥信息。
+    ///
+    /// Wire name: `SCIMServerCredential`.
+    pub scim_server_credential: Option<ScimServerCredential>,
+}
+impl ::specbind_runtime::object::Object for UpdateScimServerCredentialStatusResponse {
+    const NAME: &'static str = "UpdateScimServerCredentialStatusResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "SCIMServerCredential"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.scim_server_credential = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateScimServerCredentialStatusResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateScimServerCredentialStatusResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateScimServerCredentialStatusResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("SCIMServerCredential", &self.scim_server_credential)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for UpdateScimServerCredentialStatusRequest {
+    const NAME: &'static str = "UpdateSCIMServerCredentialStatus";
+    type Service = Client;
+    type Output = UpdateScimServerCredentialStatusResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        UpdateScimServerCredentialStatusRequest::validate(self)
+    }
+}
+/// A `UpdateSCIMServerCredentialStatus` call being set up by [`Client::update_scim_server_credential_status`]: the request builder holding a client; set parameters, then [`send`](UpdateScimServerCredentialStatusRequestBuilder::send).
+pub type UpdateScimServerCredentialStatusFluentBuilder = UpdateScimServerCredentialStatusRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl UpdateScimServerCredentialStatusRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<UpdateScimServerCredentialStatusResponse, Error> {
+        let UpdateScimServerCredentialStatusRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `UpdateUser`.
+///
+/// 调用UpdateUser修改用户信息。
+///
+/// 您可以根据需要修改用户的`FirstName`、`LastName`、`DisplayName`、`Email`和`Description`，不能修改用户的`UserName` 。
+///
+/// &gt; 当启用SCIM同步时，不能修改SCIM同步用户的信息。
+///
+/// Build one with [`UpdateUserRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateUserRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+    /// 用户的名。
+    ///
+    /// Wire name: `NewFirstName`. Example: `Alice`.
+    pub new_first_name: Option<String>,
+    /// 用户的姓。
+    ///
+    /// Wire name: `NewLastName`. Example: `Lee`.
+    pub new_last_name: Option<String>,
+    /// 用户的显示名称。
+    ///
+    /// Wire name: `NewDisplayName`. Example: `AliceLee`.
+    pub new_display_name: Option<String>,
+    /// 用户的描述。
+    ///
+    /// Wire name: `NewDescription`. Example: `This is a user.`.
+    pub new_description: Option<String>,
+    /// 用户的电子邮箱。
+    ///
+    /// Wire name: `NewEmail`. Example: `AliceLee@example.com`.
+    pub new_email: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UpdateUserRequest {
+    const NAME: &'static str = "UpdateUserRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "UserId",
+        "NewFirstName",
+        "NewLastName",
+        "NewDisplayName",
+        "NewDescription",
+        "NewEmail",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.user_id = map.next_value()?,
+            2usize => self.new_first_name = map.next_value()?,
+            3usize => self.new_last_name = map.next_value()?,
+            4usize => self.new_display_name = map.next_value()?,
+            5usize => self.new_description = map.next_value()?,
+            6usize => self.new_email = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateUserRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateUserRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateUserRequest",
+            7usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("UserId", &self.user_id)?;
+        w.opt("NewFirstName", &self.new_first_name)?;
+        w.opt("NewLastName", &self.new_last_name)?;
+        w.opt("NewDisplayName", &self.new_display_name)?;
+        w.opt("NewDescription", &self.new_description)?;
+        w.opt("NewEmail", &self.new_email)?;
+        w.end()
+    }
+}
+impl UpdateUserRequest {
+    /// Starts building a request.
+    pub fn builder() -> UpdateUserRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("UserId", self.user_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`UpdateUserRequest`]; [`build`](UpdateUserRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateUserRequestBuilder<C = ()> {
+    client: C,
+    inner: UpdateUserRequest,
+}
+impl<C> UpdateUserRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets UserId.
+    ///
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_id = Some(value.into());
+        self
+    }
+    /// Sets `UserId`, or clears it with `None`; see [`user_id`](Self::user_id).
+    pub fn set_user_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_id = value;
+        self
+    }
+    /// The `UserId` set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.inner.user_id
+    }
+    /// Sets NewFirstName.
+    ///
+    /// 用户的名。
+    ///
+    /// Wire name: `NewFirstName`. Example: `Alice`.
+    pub fn new_first_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.new_first_name = Some(value.into());
+        self
+    }
+    /// Sets `NewFirstName`, or clears it with `None`; see [`new_first_name`](Self::new_first_name).
+    pub fn set_new_first_name(mut self, value: Option<String>) -> Self {
+        self.inner.new_first_name = value;
+        self
+    }
+    /// The `NewFirstName` set so far.
+    pub fn get_new_first_name(&self) -> &Option<String> {
+        &self.inner.new_first_name
+    }
+    /// Sets NewLastName.
+    ///
+    /// 用户的姓。
+    ///
+    /// Wire name: `NewLastName`. Example: `Lee`.
+    pub fn new_last_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.new_last_name = Some(value.into());
+        self
+    }
+    /// Sets `NewLastName`, or clears it with `None`; see [`new_last_name`](Self::new_last_name).
+    pub fn set_new_last_name(mut self, value: Option<String>) -> Self {
+        self.inner.new_last_name = value;
+        self
+    }
+    /// The `NewLastName` set so far.
+    pub fn get_new_last_name(&self) -> &Option<String> {
+        &self.inner.new_last_name
+    }
+    /// Sets NewDisplayName.
+    ///
+    /// 用户的显示名称。
+    ///
+    /// Wire name: `NewDisplayName`. Example: `AliceLee`.
+    pub fn new_display_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.new_display_name = Some(value.into());
+        self
+    }
+    /// Sets `NewDisplayName`, or clears it with `None`; see [`new_display_name`](Self::new_display_name).
+    pub fn set_new_display_name(mut self, value: Option<String>) -> Self {
+        self.inner.new_display_name = value;
+        self
+    }
+    /// The `NewDisplayName` set so far.
+    pub fn get_new_display_name(&self) -> &Option<String> {
+        &self.inner.new_display_name
+    }
+    /// Sets NewDescription.
+    ///
+    /// 用户的描述。
+    ///
+    /// Wire name: `NewDescription`. Example: `This is a user.`.
+    pub fn new_description(mut self, value: impl Into<String>) -> Self {
+        self.inner.new_description = Some(value.into());
+        self
+    }
+    /// Sets `NewDescription`, or clears it with `None`; see [`new_description`](Self::new_description).
+    pub fn set_new_description(mut self, value: Option<String>) -> Self {
+        self.inner.new_description = value;
+        self
+    }
+    /// The `NewDescription` set so far.
+    pub fn get_new_description(&self) -> &Option<String> {
+        &self.inner.new_description
+    }
+    /// Sets NewEmail.
+    ///
+    /// 用户的电子邮箱。
+    ///
+    /// Wire name: `NewEmail`. Example: `AliceLee@example.com`.
+    pub fn new_email(mut self, value: impl Into<String>) -> Self {
+        self.inner.new_email = Some(value.into());
+        self
+    }
+    /// Sets `NewEmail`, or clears it with `None`; see [`new_email`](Self::new_email).
+    pub fn set_new_email(mut self, value: Option<String>) -> Self {
+        self.inner.new_email = value;
+        self
+    }
+    /// The `NewEmail` set so far.
+    pub fn get_new_email(&self) -> &Option<String> {
+        &self.inner.new_email
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<UpdateUserRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<UpdateUserRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `UpdateUser` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateUserResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F44F02EC-70D1-5E51-8E8E-FA9AC4EF952A`.
+    pub request_id: Option<String>,
+    /// 用户信息。
+    ///
+    /// Wire name: `User`.
+    pub user: Option<User>,
+}
+impl ::specbind_runtime::object::Object for UpdateUserResponse {
+    const NAME: &'static str = "UpdateUserResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "User"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.user = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateUserResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateUserResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateUserResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("User", &self.user)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for UpdateUserRequest {
+    const NAME: &'static str = "UpdateUser";
+    type Service = Client;
+    type Output = UpdateUserResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        UpdateUserRequest::validate(self)
+    }
+}
+/// A `UpdateUser` call being set up by [`Client::update_user`]: the request builder holding a client; set parameters, then [`send`](UpdateUserRequestBuilder::send).
+pub type UpdateUserFluentBuilder = UpdateUserRequestBuilder<::specbind_runtime::Client>;
+impl UpdateUserRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<UpdateUserResponse, Error> {
+        let UpdateUserRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `UpdateUserMFAAuthenticationSettings`.
+///
+/// 调用UpdateUserMFAAuthenticationSettings修改用户MFA独立配置。
+///
+/// 当您调用\[UpdateMFAAuthenticationSettings\](~~450134~~)将全局MFA配置为`Byuser`，即依赖用户MFA独立配置时，您需要调用UpdateUserMFAAuthenticationSettings完成用户MFA的独立配置。
+///
+/// 新创建用户的MFA独立配置默认为已启用`Enabled`状态。
+///
+/// 本文将提供一个示例，为用户`u-00q8wbq42wiltcrk****`启用MFA校验。
+///
+/// Build one with [`UpdateUserMfaAuthenticationSettingsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateUserMfaAuthenticationSettingsRequest {
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+    /// 用户MFA配置。取值：
+    /// - Enabled：为指定用户启用MFA校验。
+    /// - Disabled：为指定用户禁用MFA校验。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserMFAAuthenticationSettings`. Example: `Enabled`.
+    pub user_mfa_authentication_settings: Option<UserMfaAuthenticationSettings>,
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UpdateUserMfaAuthenticationSettingsRequest {
+    const NAME: &'static str = "UpdateUserMfaAuthenticationSettingsRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "UserId",
+        "UserMFAAuthenticationSettings",
+        "DirectoryId",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.user_id = map.next_value()?,
+            1usize => self.user_mfa_authentication_settings = map.next_value()?,
+            2usize => self.directory_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateUserMfaAuthenticationSettingsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateUserMfaAuthenticationSettingsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateUserMfaAuthenticationSettingsRequest",
+            3usize,
+        )?;
+        w.opt("UserId", &self.user_id)?;
+        w.opt("UserMFAAuthenticationSettings", &self.user_mfa_authentication_settings)?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.end()
+    }
+}
+impl UpdateUserMfaAuthenticationSettingsRequest {
+    /// Starts building a request.
+    pub fn builder() -> UpdateUserMfaAuthenticationSettingsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("UserId", self.user_id.is_some());
+        v.required(
+            "UserMFAAuthenticationSettings",
+            self.user_mfa_authentication_settings.is_some(),
+        );
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`UpdateUserMfaAuthenticationSettingsRequest`]; [`build`](UpdateUserMfaAuthenticationSettingsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateUserMfaAuthenticationSettingsRequestBuilder<C = ()> {
+    client: C,
+    inner: UpdateUserMfaAuthenticationSettingsRequest,
+}
+impl<C> UpdateUserMfaAuthenticationSettingsRequestBuilder<C> {
+    /// Sets UserId.
+    ///
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_id = Some(value.into());
+        self
+    }
+    /// Sets `UserId`, or clears it with `None`; see [`user_id`](Self::user_id).
+    pub fn set_user_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_id = value;
+        self
+    }
+    /// The `UserId` set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.inner.user_id
+    }
+    /// Sets UserMFAAuthenticationSettings.
+    ///
+    /// 用户MFA配置。取值：
+    /// - Enabled：为指定用户启用MFA校验。
+    /// - Disabled：为指定用户禁用MFA校验。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserMFAAuthenticationSettings`. Example: `Enabled`.
+    pub fn user_mfa_authentication_settings(
+        mut self,
+        value: impl Into<UserMfaAuthenticationSettings>,
+    ) -> Self {
+        self.inner.user_mfa_authentication_settings = Some(value.into());
+        self
+    }
+    /// Sets `UserMFAAuthenticationSettings`, or clears it with `None`; see [`user_mfa_authentication_settings`](Self::user_mfa_authentication_settings).
+    pub fn set_user_mfa_authentication_settings(
+        mut self,
+        value: Option<UserMfaAuthenticationSettings>,
+    ) -> Self {
+        self.inner.user_mfa_authentication_settings = value;
+        self
+    }
+    /// The `UserMFAAuthenticationSettings` set so far.
+    pub fn get_user_mfa_authentication_settings(
+        &self,
+    ) -> &Option<UserMfaAuthenticationSettings> {
+        &self.inner.user_mfa_authentication_settings
+    }
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<UpdateUserMfaAuthenticationSettingsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<UpdateUserMfaAuthenticationSettingsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `UpdateUserMFAAuthenticationSettings` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateUserMfaAuthenticationSettingsResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `5E6C6049-E9B0-5F6F-A104-6150E3B1F4D7`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UpdateUserMfaAuthenticationSettingsResponse {
+    const NAME: &'static str = "UpdateUserMfaAuthenticationSettingsResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateUserMfaAuthenticationSettingsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateUserMfaAuthenticationSettingsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateUserMfaAuthenticationSettingsResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for UpdateUserMfaAuthenticationSettingsRequest {
+    const NAME: &'static str = "UpdateUserMFAAuthenticationSettings";
+    type Service = Client;
+    type Output = UpdateUserMfaAuthenticationSettingsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        UpdateUserMfaAuthenticationSettingsRequest::validate(self)
+    }
+}
+/// A `UpdateUserMFAAuthenticationSettings` call being set up by [`Client::update_user_mfa_authentication_settings`]: the request builder holding a client; set parameters, then [`send`](UpdateUserMfaAuthenticationSettingsRequestBuilder::send).
+pub type UpdateUserMfaAuthenticationSettingsFluentBuilder = UpdateUserMfaAuthenticationSettingsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl UpdateUserMfaAuthenticationSettingsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(
+        self,
+    ) -> Result<UpdateUserMfaAuthenticationSettingsResponse, Error> {
+        let UpdateUserMfaAuthenticationSettingsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `UpdateUserProvisioning`.
+///
+/// 调用UpdateUserProvisioning修改RAM用户同步。
+///
+/// Build one with [`UpdateUserProvisioningRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateUserProvisioningRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+    /// RAM用户同步ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub user_provisioning_id: Option<String>,
+    /// 新的冲突策略。当云SSO用户同步到RAM时，如果RAM中存在同名用户时的处理策略。取值：
+    ///
+    /// - KeepBoth：两者都保留。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则对云SSO用户的用户名添加后缀`_sso`后尝试创建该用户名的RAM用户。
+    /// - TakeOver：替换。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则直接将已经存在的RAM用户替换为云SSO同步用户。
+    ///
+    /// Wire name: `NewDuplicationStrategy`. Example: `KeepBoth`.
+    pub new_duplication_strategy: Option<NewDuplicationStrategy>,
+    /// 新的删除策略。删除RAM用户同步时，对已同步的RAM用户的处理策略。取值：
+    ///
+    /// - Delete：删除。删除RAM用户同步时，会删除从云SSO已经同步到RAM中的RAM用户。
+    /// - Keep：保留。删除RAM用户同步时，会保留从云SSO已经同步到RAM中的RAM用户。
+    ///
+    /// Wire name: `NewDeletionStrategy`. Example: `Delete`.
+    pub new_deletion_strategy: Option<NewDeletionStrategy>,
+    /// 新的RAM用户同步描述信息。
+    ///
+    /// Wire name: `NewDescription`. Example: `description*****`.
+    pub new_description: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UpdateUserProvisioningRequest {
+    const NAME: &'static str = "UpdateUserProvisioningRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "UserProvisioningId",
+        "NewDuplicationStrategy",
+        "NewDeletionStrategy",
+        "NewDescription",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.user_provisioning_id = map.next_value()?,
+            2usize => self.new_duplication_strategy = map.next_value()?,
+            3usize => self.new_deletion_strategy = map.next_value()?,
+            4usize => self.new_description = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateUserProvisioningRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateUserProvisioningRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateUserProvisioningRequest",
+            5usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("UserProvisioningId", &self.user_provisioning_id)?;
+        w.opt("NewDuplicationStrategy", &self.new_duplication_strategy)?;
+        w.opt("NewDeletionStrategy", &self.new_deletion_strategy)?;
+        w.opt("NewDescription", &self.new_description)?;
+        w.end()
+    }
+}
+impl UpdateUserProvisioningRequest {
+    /// Starts building a request.
+    pub fn builder() -> UpdateUserProvisioningRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("UserProvisioningId", self.user_provisioning_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`UpdateUserProvisioningRequest`]; [`build`](UpdateUserProvisioningRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateUserProvisioningRequestBuilder<C = ()> {
+    client: C,
+    inner: UpdateUserProvisioningRequest,
+}
+impl<C> UpdateUserProvisioningRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets UserProvisioningId.
+    ///
+    /// RAM用户同步ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserProvisioningId`. Example: `up-002axzhapcbz6e63****`.
+    pub fn user_provisioning_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_provisioning_id = Some(value.into());
+        self
+    }
+    /// Sets `UserProvisioningId`, or clears it with `None`; see [`user_provisioning_id`](Self::user_provisioning_id).
+    pub fn set_user_provisioning_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_provisioning_id = value;
+        self
+    }
+    /// The `UserProvisioningId` set so far.
+    pub fn get_user_provisioning_id(&self) -> &Option<String> {
+        &self.inner.user_provisioning_id
+    }
+    /// Sets NewDuplicationStrategy.
+    ///
+    /// 新的冲突策略。当云SSO用户同步到RAM时，如果RAM中存在同名用户时的处理策略。取值：
+    ///
+    /// - KeepBoth：两者都保留。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则对云SSO用户的用户名添加后缀`_sso`后尝试创建该用户名的RAM用户。
+    /// - TakeOver：替换。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则直接将已经存在的RAM用户替换为云SSO同步用户。
+    ///
+    /// Wire name: `NewDuplicationStrategy`. Example: `KeepBoth`.
+    pub fn new_duplication_strategy(
+        mut self,
+        value: impl Into<NewDuplicationStrategy>,
+    ) -> Self {
+        self.inner.new_duplication_strategy = Some(value.into());
+        self
+    }
+    /// Sets `NewDuplicationStrategy`, or clears it with `None`; see [`new_duplication_strategy`](Self::new_duplication_strategy).
+    pub fn set_new_duplication_strategy(
+        mut self,
+        value: Option<NewDuplicationStrategy>,
+    ) -> Self {
+        self.inner.new_duplication_strategy = value;
+        self
+    }
+    /// The `NewDuplicationStrategy` set so far.
+    pub fn get_new_duplication_strategy(&self) -> &Option<NewDuplicationStrategy> {
+        &self.inner.new_duplication_strategy
+    }
+    /// Sets NewDeletionStrategy.
+    ///
+    /// 新的删除策略。删除RAM用户同步时，对已同步的RAM用户的处理策略。取值：
+    ///
+    /// - Delete：删除。删除RAM用户同步时，会删除从云SSO已经同步到RAM中的RAM用户。
+    /// - Keep：保留。删除RAM用户同步时，会保留从云SSO已经同步到RAM中的RAM用户。
+    ///
+    /// Wire name: `NewDeletionStrategy`. Example: `Delete`.
+    pub fn new_deletion_strategy(
+        mut self,
+        value: impl Into<NewDeletionStrategy>,
+    ) -> Self {
+        self.inner.new_deletion_strategy = Some(value.into());
+        self
+    }
+    /// Sets `NewDeletionStrategy`, or clears it with `None`; see [`new_deletion_strategy`](Self::new_deletion_strategy).
+    pub fn set_new_deletion_strategy(
+        mut self,
+        value: Option<NewDeletionStrategy>,
+    ) -> Self {
+        self.inner.new_deletion_strategy = value;
+        self
+    }
+    /// The `NewDeletionStrategy` set so far.
+    pub fn get_new_deletion_strategy(&self) -> &Option<NewDeletionStrategy> {
+        &self.inner.new_deletion_strategy
+    }
+    /// Sets NewDescription.
+    ///
+    /// 新的RAM用户同步描述信息。
+    ///
+    /// Wire name: `NewDescription`. Example: `description*****`.
+    pub fn new_description(mut self, value: impl Into<String>) -> Self {
+        self.inner.new_description = Some(value.into());
+        self
+    }
+    /// Sets `NewDescription`, or clears it with `None`; see [`new_description`](Self::new_description).
+    pub fn set_new_description(mut self, value: Option<String>) -> Self {
+        self.inner.new_description = value;
+        self
+    }
+    /// The `NewDescription` set so far.
+    pub fn get_new_description(&self) -> &Option<String> {
+        &self.inner.new_description
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<UpdateUserProvisioningRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<UpdateUserProvisioningRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `UpdateUserProvisioning` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateUserProvisioningResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `F6F90F3D-4502-5877-B80B-97476F6AE2CC`.
+    pub request_id: Option<String>,
+    /// RAM用户同步信息。
+    ///
+    /// Wire name: `UserProvisioning`.
+    pub user_provisioning: Option<UserProvisioning>,
+}
+impl ::specbind_runtime::object::Object for UpdateUserProvisioningResponse {
+    const NAME: &'static str = "UpdateUserProvisioningResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId", "UserProvisioning"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.user_provisioning = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateUserProvisioningResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateUserProvisioningResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateUserProvisioningResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("UserProvisioning", &self.user_provisioning)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for UpdateUserProvisioningRequest {
+    const NAME: &'static str = "UpdateUserProvisioning";
+    type Service = Client;
+    type Output = UpdateUserProvisioningResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        UpdateUserProvisioningRequest::validate(self)
+    }
+}
+/// A `UpdateUserProvisioning` call being set up by [`Client::update_user_provisioning`]: the request builder holding a client; set parameters, then [`send`](UpdateUserProvisioningRequestBuilder::send).
+pub type UpdateUserProvisioningFluentBuilder = UpdateUserProvisioningRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl UpdateUserProvisioningRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<UpdateUserProvisioningResponse, Error> {
+        let UpdateUserProvisioningRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `UpdateUserProvisioningConfiguration`.
+///
+/// 调用UpdateUserProvisioningConfiguration修改RAM用户同步全局配置。
+///
+/// Build one with [`UpdateUserProvisioningConfigurationRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateUserProvisioningConfigurationRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub directory_id: Option<String>,
+    /// 新设置的用户登录后的默认落地页地址。
+    ///
+    /// 默认值：<https://homenew.console.aliyun.com>。
+    ///
+    /// When not set, the service uses `https://homenew.console.aliyun.com`.
+    ///
+    /// Wire name: `NewDefaultLandingPage`. Example: `https://home.console.aliyun.com/home/dashboard/ProductAndService`.
+    pub new_default_landing_page: Option<String>,
+    /// 新设置的登录Session的持续时长。
+    ///
+    /// 单位：小时。
+    ///
+    /// 取值范围：1~24。
+    ///
+    /// 默认值：6。
+    ///
+    /// Valid values: 1 to 24. When not set, the service uses `6`.
+    ///
+    /// Wire name: `NewSessionDuration`. Example: `6`.
+    pub new_session_duration: Option<i32>,
+}
+impl ::specbind_runtime::object::Object for UpdateUserProvisioningConfigurationRequest {
+    const NAME: &'static str = "UpdateUserProvisioningConfigurationRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "DirectoryId",
+        "NewDefaultLandingPage",
+        "NewSessionDuration",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.new_default_landing_page = map.next_value()?,
+            2usize => self.new_session_duration = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateUserProvisioningConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateUserProvisioningConfigurationRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateUserProvisioningConfigurationRequest",
+            3usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("NewDefaultLandingPage", &self.new_default_landing_page)?;
+        w.opt("NewSessionDuration", &self.new_session_duration)?;
+        w.end()
+    }
+}
+impl UpdateUserProvisioningConfigurationRequest {
+    /// Starts building a request.
+    pub fn builder() -> UpdateUserProvisioningConfigurationRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.range(
+            "NewSessionDuration",
+            self.new_session_duration.as_ref().map(|x| i128::from(*x)),
+            Some(1),
+            Some(24),
+        );
+        v.finish()
+    }
+}
+/// Builds a [`UpdateUserProvisioningConfigurationRequest`]; [`build`](UpdateUserProvisioningConfigurationRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateUserProvisioningConfigurationRequestBuilder<C = ()> {
+    client: C,
+    inner: UpdateUserProvisioningConfigurationRequest,
+}
+impl<C> UpdateUserProvisioningConfigurationRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-003qew84****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets NewDefaultLandingPage.
+    ///
+    /// 新设置的用户登录后的默认落地页地址。
+    ///
+    /// 默认值：<https://homenew.console.aliyun.com>。
+    ///
+    /// When not set, the service uses `https://homenew.console.aliyun.com`.
+    ///
+    /// Wire name: `NewDefaultLandingPage`. Example: `https://home.console.aliyun.com/home/dashboard/ProductAndService`.
+    pub fn new_default_landing_page(mut self, value: impl Into<String>) -> Self {
+        self.inner.new_default_landing_page = Some(value.into());
+        self
+    }
+    /// Sets `NewDefaultLandingPage`, or clears it with `None`; see [`new_default_landing_page`](Self::new_default_landing_page).
+    pub fn set_new_default_landing_page(mut self, value: Option<String>) -> Self {
+        self.inner.new_default_landing_page = value;
+        self
+    }
+    /// The `NewDefaultLandingPage` set so far.
+    pub fn get_new_default_landing_page(&self) -> &Option<String> {
+        &self.inner.new_default_landing_page
+    }
+    /// Sets NewSessionDuration.
+    ///
+    /// 新设置的登录Session的持续时长。
+    ///
+    /// 单位：小时。
+    ///
+    /// 取值范围：1~24。
+    ///
+    /// 默认值：6。
+    ///
+    /// Valid values: 1 to 24. When not set, the service uses `6`.
+    ///
+    /// Wire name: `NewSessionDuration`. Example: `6`.
+    pub fn new_session_duration(mut self, value: i32) -> Self {
+        self.inner.new_session_duration = Some(value);
+        self
+    }
+    /// Sets `NewSessionDuration`, or clears it with `None`; see [`new_session_duration`](Self::new_session_duration).
+    pub fn set_new_session_duration(mut self, value: Option<i32>) -> Self {
+        self.inner.new_session_duration = value;
+        self
+    }
+    /// The `NewSessionDuration` set so far.
+    pub fn get_new_session_duration(&self) -> &Option<i32> {
+        &self.inner.new_session_duration
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(
+        self,
+    ) -> Result<UpdateUserProvisioningConfigurationRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<UpdateUserProvisioningConfigurationRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `UpdateUserProvisioningConfiguration` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateUserProvisioningConfigurationResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `BBC2ED1D-FAC5-3DF8-B63C-992B85B08DD9`.
+    pub request_id: Option<String>,
+    /// RAM用户同步的全局设置。
+    ///
+    /// Wire name: `UserProvisioningConfiguration`.
+    pub user_provisioning_configuration: Option<UserProvisioningConfiguration>,
+}
+impl ::specbind_runtime::object::Object for UpdateUserProvisioningConfigurationResponse {
+    const NAME: &'static str = "UpdateUserProvisioningConfigurationResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "RequestId",
+        "UserProvisioningConfiguration",
+    ];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            1usize => self.user_provisioning_configuration = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateUserProvisioningConfigurationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateUserProvisioningConfigurationResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateUserProvisioningConfigurationResponse",
+            2usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.opt("UserProvisioningConfiguration", &self.user_provisioning_configuration)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for UpdateUserProvisioningConfigurationRequest {
+    const NAME: &'static str = "UpdateUserProvisioningConfiguration";
+    type Service = Client;
+    type Output = UpdateUserProvisioningConfigurationResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        UpdateUserProvisioningConfigurationRequest::validate(self)
+    }
+}
+/// A `UpdateUserProvisioningConfiguration` call being set up by [`Client::update_user_provisioning_configuration`]: the request builder holding a client; set parameters, then [`send`](UpdateUserProvisioningConfigurationRequestBuilder::send).
+pub type UpdateUserProvisioningConfigurationFluentBuilder = UpdateUserProvisioningConfigurationRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl UpdateUserProvisioningConfigurationRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(
+        self,
+    ) -> Result<UpdateUserProvisioningConfigurationResponse, Error> {
+        let UpdateUserProvisioningConfigurationRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
+/// Parameters of `UpdateUserStatus`.
+///
+/// 调用UpdateUserStatus修改用户状态。
+///
+/// 本文将提供一个示例，将ID为`u-00q8wbq42wiltcrk****`的用户状态修改为禁用（Disabled）。处于禁用状态的用户，将不能正常登录云SSO用户门户。
+///
+/// Build one with [`UpdateUserStatusRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateUserStatusRequest {
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub directory_id: Option<String>,
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub user_id: Option<String>,
+    /// 用户的状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `NewStatus`. Example: `Disabled`.
+    pub new_status: Option<NewStatus>,
+}
+impl ::specbind_runtime::object::Object for UpdateUserStatusRequest {
+    const NAME: &'static str = "UpdateUserStatusRequest";
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "UserId", "NewStatus"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.directory_id = map.next_value()?,
+            1usize => self.user_id = map.next_value()?,
+            2usize => self.new_status = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateUserStatusRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateUserStatusRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateUserStatusRequest",
+            3usize,
+        )?;
+        w.opt("DirectoryId", &self.directory_id)?;
+        w.opt("UserId", &self.user_id)?;
+        w.opt("NewStatus", &self.new_status)?;
+        w.end()
+    }
+}
+impl UpdateUserStatusRequest {
+    /// Starts building a request.
+    pub fn builder() -> UpdateUserStatusRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let mut v = ::specbind_runtime::validate::Validator::new();
+        v.required("DirectoryId", self.directory_id.is_some());
+        v.required("UserId", self.user_id.is_some());
+        v.finish()
+    }
+}
+/// Builds a [`UpdateUserStatusRequest`]; [`build`](UpdateUserStatusRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateUserStatusRequestBuilder<C = ()> {
+    client: C,
+    inner: UpdateUserStatusRequest,
+}
+impl<C> UpdateUserStatusRequestBuilder<C> {
+    /// Sets DirectoryId.
+    ///
+    /// 目录ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `DirectoryId`. Example: `d-00fc2p61****`.
+    pub fn directory_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(value.into());
+        self
+    }
+    /// Sets `DirectoryId`, or clears it with `None`; see [`directory_id`](Self::directory_id).
+    pub fn set_directory_id(mut self, value: Option<String>) -> Self {
+        self.inner.directory_id = value;
+        self
+    }
+    /// The `DirectoryId` set so far.
+    pub fn get_directory_id(&self) -> &Option<String> {
+        &self.inner.directory_id
+    }
+    /// Sets UserId.
+    ///
+    /// 用户ID。
+    ///
+    /// Required.
+    ///
+    /// Wire name: `UserId`. Example: `u-00q8wbq42wiltcrk****`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_id = Some(value.into());
+        self
+    }
+    /// Sets `UserId`, or clears it with `None`; see [`user_id`](Self::user_id).
+    pub fn set_user_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_id = value;
+        self
+    }
+    /// The `UserId` set so far.
+    pub fn get_user_id(&self) -> &Option<String> {
+        &self.inner.user_id
+    }
+    /// Sets NewStatus.
+    ///
+    /// 用户的状态。取值：
+    ///
+    /// - Enabled：启用。
+    /// - Disabled：禁用。
+    ///
+    /// Wire name: `NewStatus`. Example: `Disabled`.
+    pub fn new_status(mut self, value: impl Into<NewStatus>) -> Self {
+        self.inner.new_status = Some(value.into());
+        self
+    }
+    /// Sets `NewStatus`, or clears it with `None`; see [`new_status`](Self::new_status).
+    pub fn set_new_status(mut self, value: Option<NewStatus>) -> Self {
+        self.inner.new_status = value;
+        self
+    }
+    /// The `NewStatus` set so far.
+    pub fn get_new_status(&self) -> &Option<NewStatus> {
+        &self.inner.new_status
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<UpdateUserStatusRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<UpdateUserStatusRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `UpdateUserStatus` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UpdateUserStatusResponse {
+    /// 请求ID。
+    ///
+    /// Wire name: `RequestId`. Example: `EE598602-AC67-56EF-B7CC-2927C30AA0A8`.
+    pub request_id: Option<String>,
+}
+impl ::specbind_runtime::object::Object for UpdateUserStatusResponse {
+    const NAME: &'static str = "UpdateUserStatusResponse";
+    const FIELDS: &'static [&'static str] = &["RequestId"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateUserStatusResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for UpdateUserStatusResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "UpdateUserStatusResponse",
+            1usize,
+        )?;
+        w.opt("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for UpdateUserStatusRequest {
+    const NAME: &'static str = "UpdateUserStatus";
+    type Service = Client;
+    type Output = UpdateUserStatusResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        UpdateUserStatusRequest::validate(self)
+    }
+}
+/// A `UpdateUserStatus` call being set up by [`Client::update_user_status`]: the request builder holding a client; set parameters, then [`send`](UpdateUserStatusRequestBuilder::send).
+pub type UpdateUserStatusFluentBuilder = UpdateUserStatusRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl UpdateUserStatusRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<UpdateUserStatusResponse, Error> {
+        let UpdateUserStatusRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+}
 /// An async client for Alibaba Cloud CloudSSO API `2021-05-15`.
 ///
 /// Cheap to clone; clones share one connection pool. Every call validates its request before any network I/O.
@@ -1088,6 +25198,298 @@ impl Client {
     pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
+    /// `AddExternalSAMLIdPCertificate`: 调用AddExternalSAMLIdPCertificate添加SAML签名证书。
+    pub fn add_external_saml_id_p_certificate(
+        &self,
+    ) -> AddExternalSamlIdPCertificateFluentBuilder {
+        AddExternalSamlIdPCertificateRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `AddPermissionPolicyToAccessConfiguration`: 为访问配置添加权限策略。
+    pub fn add_permission_policy_to_access_configuration(
+        &self,
+    ) -> AddPermissionPolicyToAccessConfigurationFluentBuilder {
+        AddPermissionPolicyToAccessConfigurationRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `AddUserToGroup`: 调用AddUserToGroup为用户组添加用户。
+    pub fn add_user_to_group(&self) -> AddUserToGroupFluentBuilder {
+        AddUserToGroupRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ClearExternalSAMLIdentityProvider`: 调用ClearExternalSAMLIdentityProvider清空SAML身份提供商（IdP）的配置信息。
+    pub fn clear_external_saml_identity_provider(
+        &self,
+    ) -> ClearExternalSamlIdentityProviderFluentBuilder {
+        ClearExternalSamlIdentityProviderRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `CreateAccessAssignment`: 为RD账号设置允许访问的用户或用户组，以及对应的访问权限（访问配置）。
+    pub fn create_access_assignment(&self) -> CreateAccessAssignmentFluentBuilder {
+        CreateAccessAssignmentRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `CreateAccessConfiguration`: 创建访问配置。
+    pub fn create_access_configuration(&self) -> CreateAccessConfigurationFluentBuilder {
+        CreateAccessConfigurationRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `CreateDirectory`: 调用CreateDirectory创建目录。
+    pub fn create_directory(&self) -> CreateDirectoryFluentBuilder {
+        CreateDirectoryRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `CreateGroup`: 调用CreateGroup创建用户组。
+    pub fn create_group(&self) -> CreateGroupFluentBuilder {
+        CreateGroupRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `CreateSCIMServerCredential`: 调用CreateSCIMServerCredential创建SCIM密钥。
+    pub fn create_scim_server_credential(
+        &self,
+    ) -> CreateScimServerCredentialFluentBuilder {
+        CreateScimServerCredentialRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `CreateUser`: 调用CreateUser创建用户。
+    pub fn create_user(&self) -> CreateUserFluentBuilder {
+        CreateUserRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `CreateUserProvisioning`: 调用CreateUserProvisioning创建RAM用户同步。
+    pub fn create_user_provisioning(&self) -> CreateUserProvisioningFluentBuilder {
+        CreateUserProvisioningRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `DeleteAccessAssignment`: 调用DeleteAccessAssignment移除RD账号上的授权。
+    pub fn delete_access_assignment(&self) -> DeleteAccessAssignmentFluentBuilder {
+        DeleteAccessAssignmentRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `DeleteAccessConfiguration`: 调用DeleteAccessConfiguration删除访问配置。
+    pub fn delete_access_configuration(&self) -> DeleteAccessConfigurationFluentBuilder {
+        DeleteAccessConfigurationRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `DeleteDirectory`: 调用DeleteDirectory删除目录。
+    pub fn delete_directory(&self) -> DeleteDirectoryFluentBuilder {
+        DeleteDirectoryRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `DeleteGroup`: 调用DeleteGroup删除指定用户组。
+    pub fn delete_group(&self) -> DeleteGroupFluentBuilder {
+        DeleteGroupRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `DeleteMFADeviceForUser`: 调用DeleteMFADeviceForUser删除用户的MFA设备。
+    pub fn delete_mfa_device_for_user(&self) -> DeleteMfaDeviceForUserFluentBuilder {
+        DeleteMfaDeviceForUserRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `DeleteSCIMServerCredential`: 调用DeleteSCIMServerCredential删除SCIM密钥。
+    pub fn delete_scim_server_credential(
+        &self,
+    ) -> DeleteScimServerCredentialFluentBuilder {
+        DeleteScimServerCredentialRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `DeleteUser`: 调用DeleteUser删除用户。
+    pub fn delete_user(&self) -> DeleteUserFluentBuilder {
+        DeleteUserRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `DeleteUserProvisioning`: 调用DeleteUserProvisioning删除RAM用户同步。
+    pub fn delete_user_provisioning(&self) -> DeleteUserProvisioningFluentBuilder {
+        DeleteUserProvisioningRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `DeleteUserProvisioningEvent`: 调用DeleteUserProvisioningEvent删除执行失败的RAM用户同步事件。
+    pub fn delete_user_provisioning_event(
+        &self,
+    ) -> DeleteUserProvisioningEventFluentBuilder {
+        DeleteUserProvisioningEventRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `DeprovisionAccessConfiguration`: 调用DeprovisionAccessConfiguration解除访问配置在RD账号上的部署。
+    pub fn deprovision_access_configuration(
+        &self,
+    ) -> DeprovisionAccessConfigurationFluentBuilder {
+        DeprovisionAccessConfigurationRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `DisableDelegateAccount`: 调用DisableDelegateAccount禁用云SSO委派管理员账号。
+    pub fn disable_delegate_account(&self) -> DisableDelegateAccountFluentBuilder {
+        DisableDelegateAccountRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `DisableService`: 调用DisableService关闭云SSO。
+    pub fn disable_service(&self) -> DisableServiceFluentBuilder {
+        DisableServiceRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `EnableDelegateAccount`: 调用EnableDelegateAccount启用云SSO委派管理员账号。
+    pub fn enable_delegate_account(&self) -> EnableDelegateAccountFluentBuilder {
+        EnableDelegateAccountRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `EnableService`: 调用EnableService开通云SSO。
+    pub fn enable_service(&self) -> EnableServiceFluentBuilder {
+        EnableServiceRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetAccessConfiguration`: 调用GetAccessConfiguration查询访问配置信息。
+    pub fn get_access_configuration(&self) -> GetAccessConfigurationFluentBuilder {
+        GetAccessConfigurationRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetDirectory`: 调用GetDirectory查询目录信息。
+    pub fn get_directory(&self) -> GetDirectoryFluentBuilder {
+        GetDirectoryRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetDirectorySAMLServiceProviderInfo`: 调用GetDirectorySAMLServiceProviderInfo查询SAML服务提供商（SP）信息。
+    pub fn get_directory_saml_service_provider_info(
+        &self,
+    ) -> GetDirectorySamlServiceProviderInfoFluentBuilder {
+        GetDirectorySamlServiceProviderInfoRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetDirectoryStatistics`: 调用GetDirectoryStatistics查询目录的统计信息。
+    pub fn get_directory_statistics(&self) -> GetDirectoryStatisticsFluentBuilder {
+        GetDirectoryStatisticsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetExternalSAMLIdentityProvider`: 调用GetExternalSAMLIdentityProvider查询SAML身份提供商（IdP）的配置信息。
+    pub fn get_external_saml_identity_provider(
+        &self,
+    ) -> GetExternalSamlIdentityProviderFluentBuilder {
+        GetExternalSamlIdentityProviderRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetGroup`: 调用GetGroup查询指定用户组信息。
+    pub fn get_group(&self) -> GetGroupFluentBuilder {
+        GetGroupRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetLoginPreference`: 调用GetLoginPreference查询登录偏好。
+    pub fn get_login_preference(&self) -> GetLoginPreferenceFluentBuilder {
+        GetLoginPreferenceRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetMFAAuthenticationSettingInfo`: 调用GetMFAAuthenticationSettingInfo查询全局MFA配置。
+    pub fn get_mfa_authentication_setting_info(
+        &self,
+    ) -> GetMfaAuthenticationSettingInfoFluentBuilder {
+        GetMfaAuthenticationSettingInfoRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetMFAAuthenticationSettings`: 调用GetMFAAuthenticationSettings查询全局MFA配置。
+    pub fn get_mfa_authentication_settings(
+        &self,
+    ) -> GetMfaAuthenticationSettingsFluentBuilder {
+        GetMfaAuthenticationSettingsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetMFAAuthenticationStatus`: 查询用户的多因素认证（MFA）启用状态。
+    pub fn get_mfa_authentication_status(
+        &self,
+    ) -> GetMfaAuthenticationStatusFluentBuilder {
+        GetMfaAuthenticationStatusRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetPasswordPolicy`: 调用GetPasswordPolicy查询云SSO用户的密码策略。
+    pub fn get_password_policy(&self) -> GetPasswordPolicyFluentBuilder {
+        GetPasswordPolicyRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetSCIMSynchronizationStatus`: 调用GetSCIMSynchronizationStatus查询SCIM同步的状态。
+    pub fn get_scim_synchronization_status(
+        &self,
+    ) -> GetScimSynchronizationStatusFluentBuilder {
+        GetScimSynchronizationStatusRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetServiceStatus`: 调用GetServiceStatus查询云SSO状态。
+    pub fn get_service_status(&self) -> GetServiceStatusFluentBuilder {
+        GetServiceStatusRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
     /// `GetTask`: Queries information about an asynchronous task.
     pub fn get_task(&self) -> GetTaskFluentBuilder {
         GetTaskRequestBuilder {
@@ -1095,9 +25497,366 @@ impl Client {
             inner: Default::default(),
         }
     }
+    /// `GetTaskStatus`: 调用GetTaskStatus查询异步任务的状态。
+    pub fn get_task_status(&self) -> GetTaskStatusFluentBuilder {
+        GetTaskStatusRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetUser`: 调用GetUser查询指定用户信息。
+    pub fn get_user(&self) -> GetUserFluentBuilder {
+        GetUserRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetUserId`: 调用GetUserId通过ExternalId获取目录下对应的用户ID。
+    pub fn get_user_id(&self) -> GetUserIdFluentBuilder {
+        GetUserIdRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetUserMFAAuthenticationSettings`: 调用GetUserMFAAuthenticationSettings查询用户MFA独立配置。
+    pub fn get_user_mfa_authentication_settings(
+        &self,
+    ) -> GetUserMfaAuthenticationSettingsFluentBuilder {
+        GetUserMfaAuthenticationSettingsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetUserProvisioning`: 调用GetUserProvisioning查询RAM用户同步信息。
+    pub fn get_user_provisioning(&self) -> GetUserProvisioningFluentBuilder {
+        GetUserProvisioningRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetUserProvisioningConfiguration`: 调用GetUserProvisioningConfiguration查询RAM用户同步全局配置。
+    pub fn get_user_provisioning_configuration(
+        &self,
+    ) -> GetUserProvisioningConfigurationFluentBuilder {
+        GetUserProvisioningConfigurationRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetUserProvisioningEvent`: 调用GetUserProvisioningEvent查询执行失败的RAM用户同步事件。
+    pub fn get_user_provisioning_event(&self) -> GetUserProvisioningEventFluentBuilder {
+        GetUserProvisioningEventRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetUserProvisioningRdAccountStatistics`: 调用GetUserProvisioningRdAccountStatistics查询资源目录成员账号中的RAM用户同步任务统计信息。
+    pub fn get_user_provisioning_rd_account_statistics(
+        &self,
+    ) -> GetUserProvisioningRdAccountStatisticsFluentBuilder {
+        GetUserProvisioningRdAccountStatisticsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `GetUserProvisioningStatistics`: 调用GetUserProvisioningStatistics查询RAM用户同步的统计信息。
+    pub fn get_user_provisioning_statistics(
+        &self,
+    ) -> GetUserProvisioningStatisticsFluentBuilder {
+        GetUserProvisioningStatisticsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListAccessAssignments`: 调用ListAccessAssignments查询授权列表。
+    pub fn list_access_assignments(&self) -> ListAccessAssignmentsFluentBuilder {
+        ListAccessAssignmentsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListAccessConfigurationProvisionings`: 调用ListAccessConfigurationProvisionings查询访问配置部署列表。
+    pub fn list_access_configuration_provisionings(
+        &self,
+    ) -> ListAccessConfigurationProvisioningsFluentBuilder {
+        ListAccessConfigurationProvisioningsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListAccessConfigurations`: 调用ListAccessConfigurations查询访问配置列表。
+    pub fn list_access_configurations(&self) -> ListAccessConfigurationsFluentBuilder {
+        ListAccessConfigurationsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListDirectories`: 调用ListDirectories查询目录列表。
+    pub fn list_directories(&self) -> ListDirectoriesFluentBuilder {
+        ListDirectoriesRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListExternalSAMLIdPCertificates`: 调用ListExternalSAMLIdPCertificates查询SAML签名证书列表。
+    pub fn list_external_saml_id_p_certificates(
+        &self,
+    ) -> ListExternalSamlIdPCertificatesFluentBuilder {
+        ListExternalSamlIdPCertificatesRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListGroupMembers`: 查询用户组中的用户列表。
+    pub fn list_group_members(&self) -> ListGroupMembersFluentBuilder {
+        ListGroupMembersRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListGroups`: 调用ListGroups查询用户组列表。
+    pub fn list_groups(&self) -> ListGroupsFluentBuilder {
+        ListGroupsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListJoinedGroupsForUser`: 查询用户加入的用户组。
+    pub fn list_joined_groups_for_user(&self) -> ListJoinedGroupsForUserFluentBuilder {
+        ListJoinedGroupsForUserRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListMFADevicesForUser`: 调用ListMFADevicesForUser查询用户的MFA设备列表。每个用户最多只能有2个MFA设备。
+    pub fn list_mfa_devices_for_user(&self) -> ListMfaDevicesForUserFluentBuilder {
+        ListMfaDevicesForUserRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListPermissionPoliciesInAccessConfiguration`: 查询访问配置中的权限策略列表。
+    pub fn list_permission_policies_in_access_configuration(
+        &self,
+    ) -> ListPermissionPoliciesInAccessConfigurationFluentBuilder {
+        ListPermissionPoliciesInAccessConfigurationRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListSCIMServerCredentials`: 调用ListSCIMServerCredentials查询SCIM密钥列表。
+    pub fn list_scim_server_credentials(
+        &self,
+    ) -> ListScimServerCredentialsFluentBuilder {
+        ListScimServerCredentialsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
     /// `ListTasks`: Queries asynchronous tasks.
     pub fn list_tasks(&self) -> ListTasksFluentBuilder {
         ListTasksRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListUserProvisioningEvents`: 调用ListUserProvisioningEvents查询执行失败的RAM用户同步事件列表。
+    pub fn list_user_provisioning_events(
+        &self,
+    ) -> ListUserProvisioningEventsFluentBuilder {
+        ListUserProvisioningEventsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListUserProvisionings`: 调用ListUserProvisionings查询RAM用户同步列表。
+    pub fn list_user_provisionings(&self) -> ListUserProvisioningsFluentBuilder {
+        ListUserProvisioningsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListUsers`: 调用ListUsers查询用户列表。
+    pub fn list_users(&self) -> ListUsersFluentBuilder {
+        ListUsersRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ProvisionAccessConfiguration`: 调用ProvisionAccessConfiguration将访问配置部署到RD账号上。
+    pub fn provision_access_configuration(
+        &self,
+    ) -> ProvisionAccessConfigurationFluentBuilder {
+        ProvisionAccessConfigurationRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `RemoveExternalSAMLIdPCertificate`: 调用RemoveExternalSAMLIdPCertificate移除SAML签名证书。
+    pub fn remove_external_saml_id_p_certificate(
+        &self,
+    ) -> RemoveExternalSamlIdPCertificateFluentBuilder {
+        RemoveExternalSamlIdPCertificateRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `RemovePermissionPolicyFromAccessConfiguration`: 为访问配置移除权限策略。
+    pub fn remove_permission_policy_from_access_configuration(
+        &self,
+    ) -> RemovePermissionPolicyFromAccessConfigurationFluentBuilder {
+        RemovePermissionPolicyFromAccessConfigurationRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `RemoveUserFromGroup`: 从用户组中移除用户。
+    pub fn remove_user_from_group(&self) -> RemoveUserFromGroupFluentBuilder {
+        RemoveUserFromGroupRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ResetUserPassword`: 调用ResetUserPassword重置用户密码。
+    pub fn reset_user_password(&self) -> ResetUserPasswordFluentBuilder {
+        ResetUserPasswordRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `RetryUserProvisioningEvent`: 调用RetryUserProvisioningEvent重试执行失败的RAM用户同步事件。
+    pub fn retry_user_provisioning_event(
+        &self,
+    ) -> RetryUserProvisioningEventFluentBuilder {
+        RetryUserProvisioningEventRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `SetExternalSAMLIdentityProvider`: 调用SetExternalSAMLIdentityProvider配置SAML身份提供商（IdP）信息。
+    pub fn set_external_saml_identity_provider(
+        &self,
+    ) -> SetExternalSamlIdentityProviderFluentBuilder {
+        SetExternalSamlIdentityProviderRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `SetLoginPreference`: 调用SetLoginPreference设置云SSO用户的登录偏好。
+    pub fn set_login_preference(&self) -> SetLoginPreferenceFluentBuilder {
+        SetLoginPreferenceRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `SetMFAAuthenticationStatus`: 调用SetMFAAuthenticationStatus为目录中的用户启用或禁用多因素认证（MFA）。
+    pub fn set_mfa_authentication_status(
+        &self,
+    ) -> SetMfaAuthenticationStatusFluentBuilder {
+        SetMfaAuthenticationStatusRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `SetPasswordPolicy`: 调用SetPasswordPolicy设置云SSO用户的密码策略。
+    pub fn set_password_policy(&self) -> SetPasswordPolicyFluentBuilder {
+        SetPasswordPolicyRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `SetSCIMSynchronizationStatus`: 调用SetSCIMSynchronizationStatus启用或禁用SCIM同步。
+    pub fn set_scim_synchronization_status(
+        &self,
+    ) -> SetScimSynchronizationStatusFluentBuilder {
+        SetScimSynchronizationStatusRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `UpdateAccessConfiguration`: 调用UpdateAccessConfiguration修改访问配置信息。
+    pub fn update_access_configuration(&self) -> UpdateAccessConfigurationFluentBuilder {
+        UpdateAccessConfigurationRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `UpdateDirectory`: 调用UpdateDirectory修改目录名称。
+    pub fn update_directory(&self) -> UpdateDirectoryFluentBuilder {
+        UpdateDirectoryRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `UpdateGroup`: 调用UpdateGroup修改用户组信息。
+    pub fn update_group(&self) -> UpdateGroupFluentBuilder {
+        UpdateGroupRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `UpdateInlinePolicyForAccessConfiguration`: 调用UpdateInlinePolicyForAccessConfiguration修改访问配置的内置策略。
+    pub fn update_inline_policy_for_access_configuration(
+        &self,
+    ) -> UpdateInlinePolicyForAccessConfigurationFluentBuilder {
+        UpdateInlinePolicyForAccessConfigurationRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `UpdateMFAAuthenticationSettings`: 调用UpdateMFAAuthenticationSettings修改全局MFA配置。
+    pub fn update_mfa_authentication_settings(
+        &self,
+    ) -> UpdateMfaAuthenticationSettingsFluentBuilder {
+        UpdateMfaAuthenticationSettingsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `UpdateSCIMServerCredentialStatus`: 调用UpdateSCIMServerCredentialStatus启用或禁用SCIM密钥。
+    pub fn update_scim_server_credential_status(
+        &self,
+    ) -> UpdateScimServerCredentialStatusFluentBuilder {
+        UpdateScimServerCredentialStatusRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `UpdateUser`: 调用UpdateUser修改用户信息。
+    pub fn update_user(&self) -> UpdateUserFluentBuilder {
+        UpdateUserRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `UpdateUserMFAAuthenticationSettings`: 调用UpdateUserMFAAuthenticationSettings修改用户MFA独立配置。
+    pub fn update_user_mfa_authentication_settings(
+        &self,
+    ) -> UpdateUserMfaAuthenticationSettingsFluentBuilder {
+        UpdateUserMfaAuthenticationSettingsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `UpdateUserProvisioning`: 调用UpdateUserProvisioning修改RAM用户同步。
+    pub fn update_user_provisioning(&self) -> UpdateUserProvisioningFluentBuilder {
+        UpdateUserProvisioningRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `UpdateUserProvisioningConfiguration`: 调用UpdateUserProvisioningConfiguration修改RAM用户同步全局配置。
+    pub fn update_user_provisioning_configuration(
+        &self,
+    ) -> UpdateUserProvisioningConfigurationFluentBuilder {
+        UpdateUserProvisioningConfigurationRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `UpdateUserStatus`: 调用UpdateUserStatus修改用户状态。
+    pub fn update_user_status(&self) -> UpdateUserStatusFluentBuilder {
+        UpdateUserStatusRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }

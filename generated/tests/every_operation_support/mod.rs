@@ -30,9 +30,8 @@ fn request<O: Operation + DeserializeOwned>(case: &Case) -> O {
     {
         return req;
     }
-    let req: O = serde_json::from_value(case.minimal_request.clone()).unwrap_or_else(|e| {
-        panic!("{}: the minimal request does not read: {e}", case.operation)
-    });
+    let req: O = serde_json::from_value(case.minimal_request.clone())
+        .unwrap_or_else(|e| panic!("{}: the minimal request does not read: {e}", case.operation));
     if let Err(e) = req.validate() {
         panic!("{}: the minimal request is invalid: {e}", case.operation);
     }
@@ -72,7 +71,11 @@ pub async fn call<O: Operation + DeserializeOwned>(
 pub fn decode_all<O: Operation>(case: &Case) {
     for (i, r) in case.responses.iter().enumerate() {
         if let Err(e) = serde_json::from_value::<O::Output>(r.clone()) {
-            panic!("{}: example response {} does not decode: {e}", case.operation, i + 1);
+            panic!(
+                "{}: example response {} does not decode: {e}",
+                case.operation,
+                i + 1
+            );
         }
     }
 }
