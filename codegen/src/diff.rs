@@ -51,7 +51,8 @@ pub enum Kind {
     OperationRemoved,
     /// An operation is now marked deprecated.
     OperationDeprecated,
-    /// Retry safety (read-only, idempotent) or another wire detail the client handles.
+    /// Retry safety (read-only, idempotent), deprecation lifted, or a wire detail the
+    /// client handles (HTTP method, where or how a parameter is sent).
     OperationChanged,
     /// A new optional request parameter.
     RequestParamAddedOptional,
@@ -71,6 +72,8 @@ pub enum Kind {
     FieldBecameRequired,
     /// A response or model field may now be absent.
     FieldBecameOptional,
+    /// A parameter or field is newly marked deprecated.
+    FieldDeprecated,
     /// A parameter's or field's Rust type changed.
     TypeChanged,
     /// The Rust name of an operation, field, model, enum or enum value changed while
@@ -136,6 +139,7 @@ impl Kind {
             Kind::FieldRemoved => "field_removed",
             Kind::FieldBecameRequired => "field_became_required",
             Kind::FieldBecameOptional => "field_became_optional",
+            Kind::FieldDeprecated => "field_deprecated",
             Kind::TypeChanged => "type_changed",
             Kind::RustNameChanged => "rust_name_changed",
             Kind::ModelAdded => "model_added",
@@ -698,6 +702,45 @@ impl<'s> Cx<'s> {
                 );
             }
         }
+        match (&o.deprecated, &n.deprecated) {
+            (None, Some(note)) => self.push(
+                Kind::OperationDeprecated,
+                At::Operation(op),
+                None,
+                Impact::Compatible,
+                format!(
+                    "operation `{op}` deprecated{}: `Client::{}` warns",
+                    if note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", one_line(note))
+                    },
+                    n.method.trim_start_matches("r#")
+                ),
+            ),
+            (Some(_), None) => self.push(
+                Kind::OperationChanged,
+                At::Operation(op),
+                None,
+                Impact::Compatible,
+                format!("operation `{op}` is no longer deprecated"),
+            ),
+            _ => {}
+        }
+        if o.http_get != n.http_get {
+            let m = |get: bool| if get { "GET" } else { "POST" };
+            self.push(
+                Kind::OperationChanged,
+                At::Operation(op),
+                None,
+                Impact::Compatible,
+                format!(
+                    "sent as HTTP {} instead of {}",
+                    m(n.http_get),
+                    m(o.http_get)
+                ),
+            );
+        }
         if o.idempotent != n.idempotent {
             let yes_no = |b: bool| if b { "retried" } else { "not retried" };
             self.push(
@@ -964,8 +1007,79 @@ impl<'s> Cx<'s> {
             };
             self.push(kind, at, name, impact, detail);
         }
+        // `input_required`: a model field the service needs when the model is sent in a
+        // request. The generated validator does not check it (the docs say it), so a
+        // change shows no type; it matters only for models some request reaches.
+        if o.input_required != n.input_required
+            && let Owner::Model { input: true, .. } = owner
+        {
+            let (kind, impact, detail) = if n.input_required {
+                (
+                    Kind::FieldBecameRequired,
+                    Impact::BreakingBehaviour,
+                    format!(
+                        "{noun} `{wire}` is now required when the model is sent in a request: requests without it, valid before, are refused now"
+                    ),
+                )
+            } else {
+                (
+                    Kind::FieldBecameOptional,
+                    Impact::Compatible,
+                    format!(
+                        "{noun} `{wire}` is no longer required when the model is sent in a request"
+                    ),
+                )
+            };
+            self.push(kind, at, name, impact, detail);
+        }
         if owner.rules_apply() {
             self.rules(at, noun, wire, &o.rules, &n.rules);
+        }
+        match (&o.deprecated, &n.deprecated) {
+            (None, Some(note)) => self.push(
+                Kind::FieldDeprecated,
+                at,
+                name,
+                Impact::Compatible,
+                format!(
+                    "{noun} `{wire}` deprecated{}",
+                    if note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", one_line(note))
+                    }
+                ),
+            ),
+            (Some(_), None) if is_request => self.push(
+                Kind::OperationChanged,
+                at,
+                name,
+                Impact::Compatible,
+                format!("{noun} `{wire}` is no longer deprecated"),
+            ),
+            _ => {}
+        }
+        // Alibaba wire facts: where and how a parameter is sent. The generated client
+        // handles both; callers see no difference.
+        if is_request && (o.in_body != n.in_body || o.style != n.style) {
+            let place = |f: &Field| {
+                format!(
+                    "{} ({:?} style)",
+                    if f.in_body { "body" } else { "query" },
+                    f.style
+                )
+            };
+            self.push(
+                Kind::OperationChanged,
+                at,
+                name,
+                Impact::Compatible,
+                format!(
+                    "{noun} `{wire}` sent in the {} instead of the {}",
+                    place(n),
+                    place(o)
+                ),
+            );
         }
         if is_request && o.default != n.default {
             let show = |d: &Option<crate::load::Scalar>| {
@@ -1475,29 +1589,47 @@ fn cross_text(request: &Struct, c: &Cross) -> Option<(String, String)> {
     }
 }
 
-/// Pagination in words (wire names), and the paginator's item type.
+/// Pagination in words (wire names), and the paginator's item type: token paging or
+/// offset paging, whichever the operation has.
 fn pagination_text(op: &Operation) -> Option<(String, String)> {
-    let p = op.pagination.as_ref()?;
     let req = |i: usize| op.request.fields.get(i).map(|f| f.wire_name.as_str());
     let resp = |i: usize| op.response.fields.get(i).map(|f| f.wire_name.as_str());
-    let items = op.response.fields.get(p.items)?;
+    let (mut text, items) = if let Some(p) = &op.pagination {
+        let mut text = format!(
+            "token `{}` → `{}`",
+            req(p.input_token)?,
+            resp(p.output_token)?
+        );
+        if let Some(t) = p.truncated.and_then(resp) {
+            let _ = write!(text, ", truncated `{t}`");
+        }
+        if let Some(s) = p.page_size.and_then(req) {
+            let _ = write!(text, ", page size `{s}`");
+        }
+        (text, p.items)
+    } else {
+        let p = op.offset_pagination.as_ref()?;
+        let mut text = format!("offset `{}`", req(p.offset)?);
+        if let Some(l) = p.limit.and_then(req) {
+            let _ = write!(text, ", limit `{l}`");
+        }
+        if let Some(t) = p.total.and_then(resp) {
+            let _ = write!(text, ", total `{t}`");
+        }
+        (text, p.items)
+    };
+    let items = op.response.fields.get(items)?;
     let item_ty = match &items.ty {
         Type::List(inner) => crate::emit::rust_type(inner),
         other => crate::emit::rust_type(other),
     };
-    let mut text = format!(
-        "token `{}` → `{}`, items `{}`",
-        req(p.input_token)?,
-        resp(p.output_token)?,
-        items.wire_name
-    );
-    if let Some(t) = p.truncated.and_then(resp) {
-        let _ = write!(text, ", truncated `{t}`");
-    }
-    if let Some(s) = p.page_size.and_then(req) {
-        let _ = write!(text, ", page size `{s}`");
-    }
+    let _ = write!(text, ", items `{}`", items.wire_name);
     Some((text, tokens_text(&item_ty.to_string())))
+}
+
+/// A vendor note on one line.
+fn one_line(note: &str) -> String {
+    note.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 // ---------------------------------------------------------------------------

@@ -99,7 +99,6 @@ fn breaking(rows: &[Row]) -> BTreeSet<Key<'_>> {
 }
 
 #[test]
-#[ignore = "import writes keys (nullable, input_required, origin, offset paging) that load accepts only once the format additions land on main"]
 fn organization_2023_to_2026() {
     let org = |v: &str| data(&format!("organization-2021-03-31/{v}.api.json"));
     let latest = root().join("spec/vendor/tencent/organization-2021-03-31.api.json");
@@ -138,7 +137,6 @@ fn organization_2023_to_2026() {
 }
 
 #[test]
-#[ignore = "import writes keys (nullable, input_required, origin, offset paging) that load accepts only once the format additions land on main"]
 fn cloudstudio_request_param_removed() {
     let (code, rows) = diff(
         &data("cloudstudio-2023-05-08/3.1.164.1.api.json"),
@@ -158,7 +156,6 @@ fn cloudstudio_request_param_removed() {
 }
 
 #[test]
-#[ignore = "import writes keys (nullable, input_required, origin, offset paging) that load accepts only once the format additions land on main"]
 fn aiart_request_param_became_required() {
     let (code, rows) = diff(
         &data("aiart-2022-12-29/3.0.1163.1.api.json"),
@@ -178,7 +175,6 @@ fn aiart_request_param_became_required() {
 }
 
 #[test]
-#[ignore = "import writes keys (nullable, input_required, origin, offset paging) that load accepts only once the format additions land on main"]
 fn mongodb_request_param_type_changed() {
     let (code, rows) = diff(
         &data("mongodb-2019-07-25/3.0.849.1.api.json"),
@@ -198,7 +194,6 @@ fn mongodb_request_param_type_changed() {
 }
 
 #[test]
-#[ignore = "import writes keys (nullable, input_required, origin, offset paging) that load accepts only once the format additions land on main"]
 fn advisor_response_field_type_changed_with_its_models() {
     let (code, rows) = diff(
         &data("advisor-2020-07-21/3.0.957.1.api.json"),
