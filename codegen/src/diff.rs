@@ -2609,6 +2609,145 @@ operations:
         );
     }
 
+    #[test]
+    fn deprecation() {
+        let c = one(&edit(&[(
+            "  GetTask:\n",
+            "  GetTask:\n    deprecated: Use ListTasks.\n",
+        )]));
+        check(
+            &c,
+            Kind::OperationDeprecated,
+            Some("GetTask"),
+            None,
+            None,
+            Compatible,
+        );
+        assert!(c.detail.contains("Use ListTasks."), "{}", c.detail);
+        let c = diff(
+            &[load(&edit(&[(
+                "  GetTask:\n",
+                "  GetTask:\n    deprecated: true\n",
+            )]))],
+            &[load(BASE)],
+        )
+        .changes;
+        assert_eq!(c.len(), 1);
+        check(
+            &c[0],
+            Kind::OperationChanged,
+            Some("GetTask"),
+            None,
+            None,
+            Compatible,
+        );
+        let c = one(&edit(&[(
+            "      Secret:\n        type: string\n",
+            "      Secret:\n        type: string\n        deprecated: true\n",
+        )]));
+        check(
+            &c,
+            Kind::FieldDeprecated,
+            LT,
+            None,
+            Some("Secret"),
+            Compatible,
+        );
+    }
+
+    #[test]
+    fn rust_name_keys() {
+        let c = one(&edit(&[(
+            "      PrincipalId:\n        type: string\n",
+            "      PrincipalId:\n        type: string\n        rust_name: principal\n",
+        )]));
+        check(
+            &c,
+            Kind::RustNameChanged,
+            LT,
+            None,
+            Some("PrincipalId"),
+            Breaking,
+        );
+        // A model's Rust name: the model and every field holding it change.
+        let c = changes(&edit(&[(
+            "  TaskInfo:\n",
+            "  TaskInfo:\n    rust_name: Task\n",
+        )]));
+        let kinds: Vec<_> = c.iter().map(|c| (c.kind, c.breaking)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::TypeChanged, true),
+                (Kind::TypeChanged, true),
+                (Kind::RustNameChanged, true)
+            ],
+            "{c:#?}"
+        );
+        // An operation's: client method, request, response and builders.
+        let c = changes(&edit(&[(
+            "  GetTask:\n",
+            "  GetTask:\n    rust_name: FetchTask\n",
+        )]));
+        assert!(
+            c.iter()
+                .all(|c| c.kind == Kind::RustNameChanged && c.breaking),
+            "{c:#?}"
+        );
+        assert_eq!(c.len(), 3, "{c:#?}");
+    }
+
+    #[test]
+    fn input_required_matters_where_a_request_sends_the_model() {
+        let name = "      Name:\n        type: string\n";
+        let c = one(&edit(&[(
+            name,
+            &format!("{name}        input_required: true\n"),
+        )]));
+        check(
+            &c,
+            Kind::FieldBecameRequired,
+            None,
+            Some("Filter"),
+            Some("Name"),
+            Behaviour,
+        );
+        // TaskInfo is only ever returned: documentation.
+        let owner = "      Owner:\n        type: string\n        required: true\n";
+        let c = changes(&edit(&[(
+            owner,
+            &format!("{owner}        input_required: true\n"),
+        )]));
+        assert_eq!(c, vec![]);
+    }
+
+    #[test]
+    fn offset_pagination() {
+        let tasks = "    pagination:\n      input_token: NextToken\n      output_token: NextToken\n      items: Tasks\n      page_size: MaxResults\n";
+        // ListTasks moves from token to offset paging over the same items.
+        let offset = edit(&[
+            (
+                "      MaxResults:\n",
+                "      Offset:\n        type: int64\n      MaxResults:\n",
+            ),
+            (
+                tasks,
+                "    pagination:\n      style: offset\n      offset: Offset\n      limit: MaxResults\n      items: Tasks\n",
+            ),
+        ]);
+        let c = changes(&offset);
+        let kinds: Vec<_> = c.iter().map(|c| (c.kind, c.impact)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::RequestParamAddedOptional, Compatible),
+                (Kind::PaginationChanged, Compatible)
+            ],
+            "{c:#?}"
+        );
+        assert!(c[1].detail.contains("offset `Offset`"), "{}", c[1].detail);
+    }
+
     fn sample() -> Report {
         let new = edit(&[
             ("      PrincipalId:\n        type: string\n", ""),
