@@ -637,6 +637,12 @@ impl<'s> Cx<'s> {
     // -- operations ---------------------------------------------------------
 
     fn operations(&mut self, old: &Service, new: &Service) {
+        // The constants in `error_codes`: one per code any operation documents.
+        let constants: BTreeSet<String> = new
+            .operations
+            .values()
+            .flat_map(|o| o.errors.iter().map(|e| e.const_name.clone()))
+            .collect();
         fn by_wire(s: &Service) -> BTreeMap<&str, &Operation> {
             s.operations
                 .values()
@@ -646,7 +652,7 @@ impl<'s> Cx<'s> {
         let (olds, news) = (by_wire(old), by_wire(new));
         for (name, o) in &olds {
             match news.get(name) {
-                Some(n) => self.operation(new, o, n),
+                Some(n) => self.operation(&constants, o, n),
                 None => self.push(
                     Kind::OperationRemoved,
                     At::Operation(name),
@@ -677,7 +683,7 @@ impl<'s> Cx<'s> {
         }
     }
 
-    fn operation(&mut self, new_s: &Service, o: &Operation, n: &Operation) {
+    fn operation(&mut self, constants: &BTreeSet<String>, o: &Operation, n: &Operation) {
         let op = o.wire_name.as_str();
         for (what, a, b) in [
             ("client method", &o.method, &n.method),
@@ -759,7 +765,7 @@ impl<'s> Cx<'s> {
         self.fields(Owner::Response(op), &o.response, &n.response);
         self.cross(op, o, n);
         self.pagination(op, o, n);
-        self.errors(op, o, n, new_s);
+        self.errors(op, o, n, constants);
     }
 
     fn cross(&mut self, op: &str, o: &Operation, n: &Operation) {
@@ -833,14 +839,13 @@ impl<'s> Cx<'s> {
         }
     }
 
-    fn errors(&mut self, op: &str, o: &Operation, n: &Operation, new_s: &Service) {
+    fn errors(&mut self, op: &str, o: &Operation, n: &Operation, constants: &BTreeSet<String>) {
         let codes = |x: &Operation| -> BTreeSet<String> {
             x.errors.iter().map(|e| e.code.clone()).collect()
         };
         let (olds, news) = (codes(o), codes(n));
-        let constants = new_s.error_codes();
         for e in o.errors.iter().filter(|e| !news.contains(&e.code)) {
-            let (impact, detail) = if constants.contains_key(&e.const_name) {
+            let (impact, detail) = if constants.contains(&e.const_name) {
                 (
                     Impact::Compatible,
                     format!(
@@ -881,8 +886,16 @@ impl<'s> Cx<'s> {
     fn fields(&mut self, owner: Owner<'_>, old: &Struct, new: &Struct) {
         let at = owner.at();
         let noun = owner.noun();
+        let by_wire = |s: &'_ Struct| -> BTreeMap<String, usize> {
+            s.fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.wire_name.clone(), i))
+                .collect()
+        };
+        let (olds, news) = (by_wire(old), by_wire(new));
         for o in &old.fields {
-            match new.fields.iter().find(|n| n.wire_name == o.wire_name) {
+            match news.get(&o.wire_name).map(|&i| &new.fields[i]) {
                 Some(n) => self.field(owner, o, n),
                 None => {
                     let kind = if owner.is_request() {
@@ -905,7 +918,7 @@ impl<'s> Cx<'s> {
             }
         }
         for n in &new.fields {
-            if old.fields.iter().any(|o| o.wire_name == n.wire_name) {
+            if olds.contains_key(&n.wire_name) {
                 continue;
             }
             let ty = shown_type(n, owner.is_request());
@@ -934,6 +947,9 @@ impl<'s> Cx<'s> {
     }
 
     fn field(&mut self, owner: Owner<'_>, o: &Field, n: &Field) {
+        if o == n {
+            return;
+        }
         let at = owner.at();
         let noun = owner.noun();
         let name = Some(o.wire_name.as_str());
@@ -1453,29 +1469,36 @@ fn pair_up<'a, T: 'a>(
 ) -> Vec<Pair<'a, T>> {
     let old: Vec<_> = old.collect();
     let new: Vec<_> = new.collect();
+    let by_wire: BTreeMap<&str, usize> = new
+        .iter()
+        .enumerate()
+        .map(|(i, (w, _, _))| (w.as_str(), i))
+        .collect();
     let mut used = vec![false; new.len()];
     let mut out = Vec::new();
     let mut left = Vec::new();
     for (wire, rust, o) in &old {
-        match new.iter().position(|(w, _, _)| w == wire) {
-            Some(i) => {
+        match by_wire.get(wire.as_str()) {
+            Some(&i) => {
                 used[i] = true;
                 out.push(Pair::Both(*o, new[i].2));
             }
             None => left.push((*rust, *o)),
         }
     }
+    let by_rust: BTreeMap<&str, usize> = new
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used[*i])
+        .map(|(i, (_, r, _))| (r.as_str(), i))
+        .collect();
     for (rust, o) in left {
-        match new
-            .iter()
-            .enumerate()
-            .position(|(i, (_, r, _))| !used[i] && *r == rust)
-        {
-            Some(i) => {
+        match by_rust.get(rust.as_str()) {
+            Some(&i) if !used[i] => {
                 used[i] = true;
                 out.push(Pair::Both(o, new[i].2));
             }
-            None => out.push(Pair::Old(o)),
+            _ => out.push(Pair::Old(o)),
         }
     }
     for (i, (_, _, n)) in new.iter().enumerate() {
