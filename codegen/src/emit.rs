@@ -205,7 +205,7 @@ pub fn validate_options(opts: &EmitOptions) -> Result<(), crate::Error> {
     Ok(())
 }
 
-fn rust_type(t: &Type) -> TokenStream {
+pub(crate) fn rust_type(t: &Type) -> TokenStream {
     match t {
         Type::String => quote!(String),
         Type::I32 => quote!(i32),
@@ -548,7 +548,7 @@ fn plain_when_required(t: &Type) -> bool {
 /// The field's type as stored: requests hold every parameter as an `Option` (so a
 /// required parameter that becomes optional changes no type); responses and models
 /// hold lists as `Vec` and required scalars plainly.
-fn stored_type(f: &Field, is_request: bool) -> TokenStream {
+pub(crate) fn stored_type(f: &Field, is_request: bool) -> TokenStream {
     let ty = rust_type(&f.ty);
     let ty = if f.boxed { quote!(Box<#ty>) } else { ty };
     if stored_as_option(f, is_request) {

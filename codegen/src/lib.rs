@@ -14,6 +14,7 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod error;

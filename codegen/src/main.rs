@@ -1,4 +1,5 @@
-//! The `specbind` command: `generate` regenerates the bindings, `check` verifies them.
+//! The `specbind` command: `generate` regenerates the bindings, `check` verifies them,
+//! `diff` says what a change of the specs breaks.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +26,9 @@ enum Command {
     Generate(Paths),
     /// Check that the bindings match the specs; writes nothing, exits 1 if stale.
     Check(Paths),
+    /// What a change of the specs does to code using the generated crate: exits 1 when
+    /// something breaks, 0 when nothing does, 2 on bad input.
+    Diff(specbind::diff::DiffArgs),
     /// Write a spec from a vendor's machine-readable API description.
     Import(ImportArgs),
 }
@@ -99,6 +103,7 @@ impl Paths {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
+        Command::Diff(args) => return specbind::diff::run_cli(args),
         Command::Generate(p) => {
             specbind::generate_with(&p.spec_dir, &p.out_dir, &p.options()).map(|r| {
                 for f in &r.written {
