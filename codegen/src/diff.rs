@@ -2771,6 +2771,38 @@ operations:
         assert!(c[1].detail.contains("offset `Offset`"), "{}", c[1].detail);
     }
 
+    #[test]
+    fn alibaba_wire_facts_are_compatible() {
+        let ali = BASE.replace("provider: tencent", "provider: alibaba");
+        let old = load(&ali);
+        let new = load(
+            &ali.replace("  GetTask:\n", "  GetTask:\n    method: GET\n")
+                .replace(
+                    "      Secret:\n        type: string\n",
+                    "      Secret:\n        type: string\n        location: body\n",
+                ),
+        );
+        let c = diff(&[old], &[new]).changes;
+        let got: Vec<_> = c
+            .iter()
+            .map(|c| (c.kind, c.operation.as_deref(), c.name.as_deref(), c.impact))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::OperationChanged, Some("GetTask"), None, Compatible),
+                (
+                    Kind::OperationChanged,
+                    Some("ListTasks"),
+                    Some("Secret"),
+                    Compatible
+                ),
+            ],
+            "{c:#?}"
+        );
+        assert!(c[0].detail.contains("GET"), "{}", c[0].detail);
+    }
+
     fn sample() -> Report {
         let new = edit(&[
             ("      PrincipalId:\n        type: string\n", ""),
