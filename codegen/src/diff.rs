@@ -22,6 +22,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -1872,7 +1873,16 @@ pub fn run_cli(args: &DiffArgs) -> ExitCode {
         Format::Json => report.to_json(),
         Format::Markdown => report.to_markdown(),
     };
-    print!("{text}");
+    // A reader that stops early (`| head`) does not change the verdict.
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("cannot write the report: {e}");
+        return ExitCode::from(2);
+    }
     if report.is_breaking() {
         ExitCode::from(1)
     } else {
