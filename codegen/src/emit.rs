@@ -558,8 +558,12 @@ pub(crate) fn stored_type(f: &Field, is_request: bool) -> TokenStream {
     }
 }
 
+/// A response or model field that is always present but may be `null` (`nullable`)
+/// is an `Option` too: `null` must decode.
 fn stored_as_option(f: &Field, is_request: bool) -> bool {
-    is_request || !(matches!(f.ty, Type::List(_)) || (f.required && plain_when_required(&f.ty)))
+    is_request
+        || !(matches!(f.ty, Type::List(_))
+            || (f.required && !f.nullable && plain_when_required(&f.ty)))
 }
 
 /// A hand-written `Debug` for a struct with secret fields; `None` when it has none.

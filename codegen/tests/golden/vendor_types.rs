@@ -662,6 +662,12 @@ pub struct DescribeThingsResponse {
     ///
     /// Wire name: `TotalCount`.
     pub total_count: Option<i64>,
+    /// Always sent and sometimes null.
+    ///
+    /// May be null.
+    ///
+    /// Wire name: `Note`.
+    pub note: Option<String>,
     /// What went wrong.
     ///
     /// Wire name: `Failure`.
@@ -676,10 +682,11 @@ impl ::specbind_runtime::object::Object for DescribeThingsResponse {
     const FIELDS: &'static [&'static str] = &[
         "Nodes",
         "TotalCount",
+        "Note",
         "Failure",
         "RequestId",
     ];
-    const REQUIRED: &'static [usize] = &[3usize];
+    const REQUIRED: &'static [usize] = &[4usize];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -688,8 +695,9 @@ impl ::specbind_runtime::object::Object for DescribeThingsResponse {
         match index {
             0usize => self.nodes = ::specbind_runtime::object::read_list(map)?,
             1usize => self.total_count = map.next_value()?,
-            2usize => self.failure = map.next_value()?,
-            3usize => self.request_id = map.next_value()?,
+            2usize => self.note = map.next_value()?,
+            3usize => self.failure = map.next_value()?,
+            4usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
         Ok(())
@@ -705,10 +713,11 @@ impl ::serde::Serialize for DescribeThingsResponse {
         let mut w = ::specbind_runtime::object::Writer::new(
             s,
             "DescribeThingsResponse",
-            4usize,
+            5usize,
         )?;
         w.field("Nodes", &self.nodes)?;
         w.opt("TotalCount", &self.total_count)?;
+        w.opt("Note", &self.note)?;
         w.opt("Failure", &self.failure)?;
         w.field("RequestId", &self.request_id)?;
         w.end()

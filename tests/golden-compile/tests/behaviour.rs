@@ -316,12 +316,13 @@ fn a_sample_of_random_hostile_specs_was_compiled() {
 fn vendor_types_decode_and_validate() {
     use g::vendor_types::{DescribeThingsRequest, DescribeThingsResponse, NodeKind};
     let r: DescribeThingsResponse = serde_json::from_str(
-        r#"{"RequestId":"r","TotalCount":null,"Nodes":[{"Kind":"Leaf","Weight":1.5,
+        r#"{"RequestId":"r","TotalCount":null,"Note":null,"Nodes":[{"Kind":"Leaf","Weight":1.5,
             "Parent":{"Kind":"Branch","Weight":null},"Children":[{"Label":"c"}]}],
             "Failure":{"Code":"X","code":"x"}}"#,
     )
     .unwrap();
     assert_eq!(r.total_count, None);
+    assert_eq!(r.note, None, "required and nullable: null decodes");
     let n = &r.nodes[0];
     assert_eq!(n.kind, Some(NodeKind::Leaf));
     assert_eq!(n.weight, Some(1.5));
