@@ -1045,6 +1045,12 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
             } else {
                 quote!(output.#output_n.as_deref())
             };
+            // Without a truncation field the response is not read.
+            let truncated_arg = if p.truncated.is_some() {
+                quote!(output)
+            } else {
+                quote!(_output)
+            };
             let truncated = match p.truncated {
                 Some(t) => {
                     let f = &resp_fields[t];
@@ -1087,7 +1093,7 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
                         fn page_token(output: &#resp) -> Option<&str> {
                             #get_token
                         }
-                        fn is_truncated(output: &#resp) -> Option<bool> {
+                        fn is_truncated(#truncated_arg: &#resp) -> Option<bool> {
                             #truncated
                         }
                         fn into_items(output: #resp) -> Vec<#item_ty> {

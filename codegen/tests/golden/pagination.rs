@@ -294,6 +294,206 @@ impl ListItemsRequestBuilder<::specbind_runtime::Client> {
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
 }
+/// Parameters of `ListMoreItems`.
+///
+/// Lists items (the response has no truncation flag, only the token).
+///
+/// Build one with [`ListMoreItemsRequest::builder`], which checks every constraint the API reference states.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListMoreItemsRequest {
+    /// The token from the previous page.
+    ///
+    /// Wire name: `NextToken`.
+    pub next_token: Option<String>,
+}
+impl ::specbind_runtime::object::Object for ListMoreItemsRequest {
+    const NAME: &'static str = "ListMoreItemsRequest";
+    const FIELDS: &'static [&'static str] = &["NextToken"];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.next_token = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListMoreItemsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListMoreItemsRequest {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListMoreItemsRequest",
+            1usize,
+        )?;
+        w.opt("NextToken", &self.next_token)?;
+        w.end()
+    }
+}
+impl ListMoreItemsRequest {
+    /// Starts building a request.
+    pub fn builder() -> ListMoreItemsRequestBuilder {
+        Default::default()
+    }
+    /// Checks every documented constraint, reading the system clock for time windows.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_at(::std::time::SystemTime::now())
+    }
+    /// Checks every documented constraint, with `now` as the current time.
+    pub fn validate_at(
+        &self,
+        now: ::std::time::SystemTime,
+    ) -> Result<(), ValidationError> {
+        let _ = now;
+        let v = ::specbind_runtime::validate::Validator::new();
+        v.finish()
+    }
+}
+/// Builds a [`ListMoreItemsRequest`]; [`build`](ListMoreItemsRequestBuilder::build) checks every documented constraint.
+#[derive(Debug, Clone, Default)]
+pub struct ListMoreItemsRequestBuilder<C = ()> {
+    client: C,
+    inner: ListMoreItemsRequest,
+}
+impl<C> ListMoreItemsRequestBuilder<C> {
+    /// Sets NextToken.
+    ///
+    /// The token from the previous page.
+    ///
+    /// Wire name: `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+    /// Sets `NextToken`, or clears it with `None`; see [`next_token`](Self::next_token).
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+    /// The `NextToken` set so far.
+    pub fn get_next_token(&self) -> &Option<String> {
+        &self.inner.next_token
+    }
+    /// Checks every documented constraint (time windows against the system clock)
+    /// and returns the request, or every violation found.
+    pub fn build(self) -> Result<ListMoreItemsRequest, ValidationError> {
+        self.build_at(::std::time::SystemTime::now())
+    }
+    /// Like [`build`](Self::build), with `now` as the current time.
+    pub fn build_at(
+        self,
+        now: ::std::time::SystemTime,
+    ) -> Result<ListMoreItemsRequest, ValidationError> {
+        self.inner.validate_at(now)?;
+        Ok(self.inner)
+    }
+}
+/// The result of the `ListMoreItems` operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListMoreItemsResponse {
+    /// The items.
+    ///
+    /// Wire name: `Items`.
+    pub items: Vec<Item>,
+    /// The next token (absent on the last page).
+    ///
+    /// Wire name: `NextToken`.
+    pub next_token: Option<String>,
+    /// The request ID.
+    ///
+    /// Wire name: `RequestId`.
+    pub request_id: String,
+}
+impl ::specbind_runtime::object::Object for ListMoreItemsResponse {
+    const NAME: &'static str = "ListMoreItemsResponse";
+    const FIELDS: &'static [&'static str] = &["Items", "NextToken", "RequestId"];
+    const REQUIRED: &'static [usize] = &[2usize];
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match index {
+            0usize => self.items = ::specbind_runtime::object::read_list(map)?,
+            1usize => self.next_token = map.next_value()?,
+            2usize => self.request_id = map.next_value()?,
+            _ => ::specbind_runtime::object::skip(map)?,
+        }
+        Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListMoreItemsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ::specbind_runtime::object::deserialize(d)
+    }
+}
+impl ::serde::Serialize for ListMoreItemsResponse {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut w = ::specbind_runtime::object::Writer::new(
+            s,
+            "ListMoreItemsResponse",
+            3usize,
+        )?;
+        w.field("Items", &self.items)?;
+        w.opt("NextToken", &self.next_token)?;
+        w.field("RequestId", &self.request_id)?;
+        w.end()
+    }
+}
+impl ::specbind_runtime::Operation for ListMoreItemsRequest {
+    const NAME: &'static str = "ListMoreItems";
+    type Service = Client;
+    type Output = ListMoreItemsResponse;
+    fn validate(&self) -> Result<(), ValidationError> {
+        ListMoreItemsRequest::validate(self)
+    }
+}
+impl ::specbind_runtime::Paginated for ListMoreItemsRequest {
+    type Item = Item;
+    fn set_page_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+    fn request_page_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+    fn page_token(output: &ListMoreItemsResponse) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+    fn is_truncated(_output: &ListMoreItemsResponse) -> Option<bool> {
+        None
+    }
+    fn into_items(output: ListMoreItemsResponse) -> Vec<Item> {
+        output.items
+    }
+}
+/// A `ListMoreItems` call being set up by [`Client::list_more_items`]: the request builder holding a client; set parameters, then [`send`](ListMoreItemsRequestBuilder::send).
+pub type ListMoreItemsFluentBuilder = ListMoreItemsRequestBuilder<
+    ::specbind_runtime::Client,
+>;
+impl ListMoreItemsRequestBuilder<::specbind_runtime::Client> {
+    /// Validates the request (no I/O when it is invalid), then sends it.
+    pub async fn send(self) -> Result<ListMoreItemsResponse, Error> {
+        let ListMoreItemsRequestBuilder { client, inner } = self;
+        inner.validate()?;
+        client.send_validated(inner).await
+    }
+    /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
+    ///
+    /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListMoreItemsRequest> {
+        let ListMoreItemsRequestBuilder { client, inner } = self;
+        ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
+    }
+}
 /// An async client for demo API `2020-01-01`.
 ///
 /// Cheap to clone; clones share one connection pool. Every call validates its request before any network I/O.
@@ -342,6 +542,13 @@ impl Client {
     /// `ListItems`: Lists items.
     pub fn list_items(&self) -> ListItemsFluentBuilder {
         ListItemsRequestBuilder {
+            client: self.inner.clone(),
+            inner: Default::default(),
+        }
+    }
+    /// `ListMoreItems`: Lists items (the response has no truncation flag, only the token).
+    pub fn list_more_items(&self) -> ListMoreItemsFluentBuilder {
+        ListMoreItemsRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
