@@ -1063,18 +1063,15 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
                 }
                 None => quote!(None),
             };
-            let paginator_doc = doc_attrs(&format!(
+            let paginator_doc = format!(
                 "Follows `{}` across pages: `.pages()` or `.items()`, each a stream.\n\n\
                  An invalid request is the stream's only item; a token the server already \
                  returned ends the stream with an error.",
                 output.wire_name
-            ));
+            );
             let items_f = &resp_fields[p.items];
             let items_n = ident(&items_f.rust_name);
-            let item_ty = match &items_f.ty {
-                Type::List(inner) => rust_type(inner),
-                other => rust_type(other),
-            };
+            let item_ty = item_type(items_f);
             let into_items = if matches!(items_f.ty, Type::List(_)) {
                 quote!(output.#items_n)
             } else {
@@ -1101,13 +1098,7 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
                         }
                     }
                 },
-                quote! {
-                    #paginator_doc
-                    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<#req> {
-                        let #builder { client, inner } = self;
-                        ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
-                    }
-                },
+                into_paginator(op, &paginator_doc),
             )
         }
         None => match &op.offset_pagination {
@@ -1156,17 +1147,13 @@ fn operation_client_glue(op: &Operation) -> TokenStream {
 fn offset_paging(op: &Operation, p: &crate::model::OffsetPagination) -> (TokenStream, TokenStream) {
     let req = ident(&op.request.rust_name);
     let resp = ident(&op.response.rust_name);
-    let builder = ident(&op.builder_name());
     let req_fields = &op.request.fields;
     let resp_fields = &op.response.fields;
     let offset = &req_fields[p.offset];
     let offset_n = ident(&offset.rust_name);
     let items_f = &resp_fields[p.items];
     let items_n = ident(&items_f.rust_name);
-    let item_ty = match &items_f.ty {
-        Type::List(inner) => rust_type(inner),
-        other => rust_type(other),
-    };
+    let item_ty = item_type(items_f);
     let total = match p.total {
         Some(t) => {
             let f = &resp_fields[t];
@@ -1179,15 +1166,15 @@ fn offset_paging(op: &Operation, p: &crate::model::OffsetPagination) -> (TokenSt
         }
         None => quote!(None),
     };
-    let paginator_doc = doc_attrs(&format!(
-        "Walks `{}` across pages: `.pages()` or `.items()`, each a stream. The next page          starts where the last one ended; the walk stops at an empty page or when `{}`          items were seen.
-
-An invalid request is the stream's only item.",
+    let paginator_doc = format!(
+        "Walks `{}` across pages: `.pages()` or `.items()`, each a stream. The next page \
+         starts where the last one ended; the walk stops at an empty page or when `{}` \
+         items were seen.\n\nAn invalid request is the stream's only item.",
         offset.wire_name,
         p.total
             .map(|t| resp_fields[t].wire_name.as_str())
             .unwrap_or("all")
-    ));
+    );
     (
         quote! {
             impl ::specbind_runtime::Paginated for #req {
@@ -1217,14 +1204,30 @@ An invalid request is the stream's only item.",
                 }
             }
         },
-        quote! {
-            #paginator_doc
-            pub fn into_paginator(self) -> ::specbind_runtime::Paginator<#req> {
-                let #builder { client, inner } = self;
-                ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
-            }
-        },
+        into_paginator(op, &paginator_doc),
     )
+}
+
+/// The fluent builder's `into_paginator()`, for either way of paging.
+fn into_paginator(op: &Operation, doc: &str) -> TokenStream {
+    let req = ident(&op.request.rust_name);
+    let builder = ident(&op.builder_name());
+    let doc = doc_attrs(doc);
+    quote! {
+        #doc
+        pub fn into_paginator(self) -> ::specbind_runtime::Paginator<#req> {
+            let #builder { client, inner } = self;
+            ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
+        }
+    }
+}
+
+/// The element type of a paged listing's items field.
+fn item_type(items: &Field) -> TokenStream {
+    match &items.ty {
+        Type::List(inner) => rust_type(inner),
+        other => rust_type(other),
+    }
 }
 
 fn client_items(svc: &Service) -> TokenStream {

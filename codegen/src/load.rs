@@ -1416,26 +1416,25 @@ impl<'a> Reader<'a> {
                 let input_token = self.req_string(&m, "input_token");
                 let output_token = self.req_string(&m, "output_token");
                 let items = self.req_string(&m, "items");
-                let spec = (|| {
-                    Some(PaginationSpec {
-                        input_token: input_token?,
-                        output_token: output_token?,
-                        truncated: None,
-                        items: items?,
-                        page_size: None,
-                        origin,
-                    })
-                })();
-                let spec = spec.map(|mut p| {
-                    p.truncated = self.opt_string(&m, "truncated");
-                    p.page_size = self.opt_string(&m, "page_size");
-                    At {
-                        value: p,
-                        pos: node.pos,
-                        path: path.to_owned(),
-                    }
-                });
-                (spec, None)
+                let (Some(input_token), Some(output_token), Some(items)) =
+                    (input_token, output_token, items)
+                else {
+                    return (None, None);
+                };
+                let value = PaginationSpec {
+                    input_token,
+                    output_token,
+                    truncated: self.opt_string(&m, "truncated"),
+                    items,
+                    page_size: self.opt_string(&m, "page_size"),
+                    origin,
+                };
+                let spec = At {
+                    value,
+                    pos: node.pos,
+                    path: path.to_owned(),
+                };
+                (Some(spec), None)
             }
             Some("offset") => {
                 self.deny_unknown(

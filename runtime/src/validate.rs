@@ -262,16 +262,9 @@ impl Validator {
         let Some(v) = value else { return };
         let below = min.is_some_and(|m| v < m);
         let above = max.is_some_and(|m| v > m);
-        if !(below || above) {
-            return;
+        if below || above {
+            self.out_of_range(parameter, v, min, max);
         }
-        let msg = match (min, max) {
-            (Some(lo), Some(hi)) => format!("must be between {lo} and {hi}, got {v}"),
-            (Some(lo), None) => format!("must be at least {lo}, got {v}"),
-            (None, Some(hi)) => format!("must be at most {hi}, got {v}"),
-            (None, None) => unreachable!("a bound was crossed, so one exists"),
-        };
-        self.push(Violation::new(parameter, Rule::Range, msg));
     }
 
     /// A floating-point number, when set, must lie within `min..=max`; NaN never does.
@@ -286,9 +279,19 @@ impl Validator {
         // Bounds come from specs as integers; i128 → f64 rounds only beyond 2^53.
         let below = v.is_nan() || min.is_some_and(|m| v < m as f64);
         let above = max.is_some_and(|m| v > m as f64);
-        if !(below || above) {
-            return;
+        if below || above {
+            self.out_of_range(parameter, v, min, max);
         }
+    }
+
+    /// Reports `v` outside `min..=max` (NaN outside any bounds).
+    fn out_of_range(
+        &mut self,
+        parameter: &str,
+        v: impl std::fmt::Display,
+        min: Option<i128>,
+        max: Option<i128>,
+    ) {
         let msg = match (min, max) {
             (Some(lo), Some(hi)) => format!("must be between {lo} and {hi}, got {v}"),
             (Some(lo), None) => format!("must be at least {lo}, got {v}"),

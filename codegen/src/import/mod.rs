@@ -248,36 +248,10 @@ pub fn run(req: &Request) -> Result<Report, crate::Error> {
         };
         return Err(crate::Error::Spec(diags));
     }
-    write_atomic(&req.out, yaml.as_bytes())?;
+    // Unchanged bytes are not rewritten: a re-import of the same inputs leaves the
+    // file (and its modification time) alone.
+    if std::fs::read(&req.out).ok().as_deref() != Some(yaml.as_bytes()) {
+        crate::write::write_atomic(&req.out, yaml.as_bytes())?;
+    }
     Ok(imported.report)
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same directory.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), crate::Error> {
-    use std::io::Write as _;
-    let io = |e: std::io::Error| crate::Error::io(path, e);
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
-        return Ok(());
-    }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir).map_err(io)?;
-    let tmp = dir.join(format!(
-        ".specbind-tmp-{}-{}",
-        std::process::id(),
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("spec")
-    ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(e));
-    }
-    Ok(())
 }

@@ -769,7 +769,7 @@ impl DescribeThingsRequestBuilder<::specbind_runtime::Client> {
         inner.validate()?;
         client.send_validated(inner).await
     }
-    /// Walks `Offset` across pages: `.pages()` or `.items()`, each a stream. The next page          starts where the last one ended; the walk stops at an empty page or when `TotalCount`          items were seen.
+    /// Walks `Offset` across pages: `.pages()` or `.items()`, each a stream. The next page starts where the last one ended; the walk stops at an empty page or when `TotalCount` items were seen.
     ///
     /// An invalid request is the stream's only item.
     pub fn into_paginator(self) -> ::specbind_runtime::Paginator<DescribeThingsRequest> {

@@ -19191,7 +19191,7 @@ impl DescribeOrganizationFinancialByMemberRequestBuilder<::specbind_runtime::Cli
         inner.validate()?;
         client.send_validated(inner).await
     }
-    /// Walks `Offset` across pages: `.pages()` or `.items()`, each a stream. The next page          starts where the last one ended; the walk stops at an empty page or when `Total`          items were seen.
+    /// Walks `Offset` across pages: `.pages()` or `.items()`, each a stream. The next page starts where the last one ended; the walk stops at an empty page or when `Total` items were seen.
     ///
     /// An invalid request is the stream's only item.
     pub fn into_paginator(
@@ -19824,7 +19824,7 @@ impl DescribeOrganizationFinancialByProductRequestBuilder<::specbind_runtime::Cl
         inner.validate()?;
         client.send_validated(inner).await
     }
-    /// Walks `Offset` across pages: `.pages()` or `.items()`, each a stream. The next page          starts where the last one ended; the walk stops at an empty page or when `Total`          items were seen.
+    /// Walks `Offset` across pages: `.pages()` or `.items()`, each a stream. The next page starts where the last one ended; the walk stops at an empty page or when `Total` items were seen.
     ///
     /// An invalid request is the stream's only item.
     pub fn into_paginator(

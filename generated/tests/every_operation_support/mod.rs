@@ -40,11 +40,11 @@ fn request<O: Operation + DeserializeOwned>(case: &Case) -> O {
 
 /// Sends the operation once; the server checks the signature and the action and answers
 /// with the first example response, which must decode.
-pub async fn call<O: Operation + DeserializeOwned>(
-    service: &'static ServiceInfo,
-    vendor: Vendor,
-    case: &Case,
-) {
+pub async fn call<O>(service: &'static ServiceInfo, vendor: Vendor, case: &Case)
+where
+    O: Operation + DeserializeOwned,
+    O::Output: PartialEq + std::fmt::Debug,
+{
     let req: O = request(case);
     let body = match vendor {
         Vendor::Tencent => json!({ "Response": case.responses[0] }).to_string(),
@@ -57,25 +57,70 @@ pub async fn call<O: Operation + DeserializeOwned>(
         .max_attempts(1)
         .build()
         .expect("client builds");
-    let out = within(client.send(req)).await;
-    if let Err(e) = out {
-        panic!("{}: the call failed: {e}", case.operation);
-    }
+    let out = match within(client.send(req)).await {
+        Ok(out) => out,
+        Err(e) => panic!("{}: the call failed: {e}", case.operation),
+    };
     server.assert_clean();
     let seen = server.seen();
     assert_eq!(seen.len(), 1, "{}: one request", case.operation);
     assert_eq!(seen[0].action, case.operation, "the action travels");
+    // Through the client (envelope, body bytes) the answer decodes as it does directly.
+    let direct: O::Output = serde_json::from_value(case.responses[0].clone()).unwrap();
+    assert_eq!(out, direct, "{}: the client's decoding", case.operation);
 }
 
-/// Every example response decodes into the operation's response type.
-pub fn decode_all<O: Operation>(case: &Case) {
+/// Every example response decodes into the operation's response type, and every value
+/// the type keeps is the example's: written back out, it is part of the example.
+pub fn decode_all<O: Operation>(case: &Case)
+where
+    O::Output: serde::Serialize,
+{
     for (i, r) in case.responses.iter().enumerate() {
-        if let Err(e) = serde_json::from_value::<O::Output>(r.clone()) {
-            panic!(
+        let decoded = match serde_json::from_value::<O::Output>(r.clone()) {
+            Ok(d) => d,
+            Err(e) => panic!(
                 "{}: example response {} does not decode: {e}",
+                case.operation,
+                i + 1
+            ),
+        };
+        let back = serde_json::to_value(&decoded).unwrap();
+        if let Err(at) = within_example(&back, r, String::new()) {
+            panic!(
+                "{}: example response {}: {at} differs from the example",
                 case.operation,
                 i + 1
             );
         }
+    }
+}
+
+/// `back` (a decoded value written out) holds only what `example` holds: objects key by
+/// key (`null` and empty lists stand for absent), lists item by item, numbers by value.
+fn within_example(back: &Value, example: &Value, at: String) -> Result<(), String> {
+    match (back, example) {
+        (Value::Null, _) => Ok(()),
+        (Value::Array(a), Value::Null) if a.is_empty() => Ok(()),
+        (Value::Object(b), Value::Object(e)) => {
+            for (k, v) in b {
+                let path = format!("{at}.{k}");
+                match e.get(k) {
+                    Some(ev) => within_example(v, ev, path)?,
+                    None if v.is_null() || v.as_array().is_some_and(Vec::is_empty) => {}
+                    None => return Err(path),
+                }
+            }
+            Ok(())
+        }
+        (Value::Array(b), Value::Array(e)) if b.len() == e.len() => {
+            for (i, (bv, ev)) in b.iter().zip(e).enumerate() {
+                within_example(bv, ev, format!("{at}[{i}]"))?;
+            }
+            Ok(())
+        }
+        (Value::Number(b), Value::Number(e)) if b.as_f64() == e.as_f64() => Ok(()),
+        (b, e) if b == e => Ok(()),
+        _ => Err(at),
     }
 }
