@@ -23,6 +23,7 @@ mod input;
 pub mod load;
 pub mod model;
 pub mod naming;
+pub mod print;
 pub mod write;
 
 use std::collections::BTreeMap;
@@ -344,7 +345,7 @@ fn render_lib(entries: &[ModuleEntry]) -> Result<String, Error> {
                 pub mod #m;
             }
         });
-        // prettyplease, not rustfmt, formats generated code; `cargo fmt` must leave it
+        // specbind's printer, not rustfmt, lays out generated code; `cargo fmt` must leave it
         // alone or `check` would find it stale.
         quote! {
             #[doc = #pdoc]

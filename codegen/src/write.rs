@@ -1,4 +1,4 @@
-//! Stage 6, write: tokens → `syn::File` → prettyplease → header → files.
+//! Stage 6, write: tokens → text ([`crate::print`]) → header → files.
 //!
 //! The single path from tokens to bytes. `check` renders through the same path and
 //! compares without writing. `generate` stages and then swaps ([`Staging`]):
@@ -65,37 +65,12 @@ pub fn render_items(
     ))
 }
 
-/// Formats `tokens` with prettyplease, without a header.
+/// Formats `tokens` as a file's items, without a header ([`crate::print`]).
 ///
-/// One top-level item is parsed and formatted at a time, so only one item's syntax
-/// tree is held beside the tokens: a whole service's tree is several times the size
-/// of its text. prettyplease prints a file as its inner attributes followed by each
-/// item, so the concatenation is byte for byte what formatting the whole file gives.
+/// Infallible since the printer lays out tokens without parsing them; the `Result`
+/// stays for callers that format through one path with [`render`].
 pub fn format_tokens(tokens: TokenStream) -> Result<String, Error> {
-    use syn::parse::{ParseStream, Parser as _};
-    let mut out = String::new();
-    let format = |input: ParseStream| -> syn::Result<()> {
-        let mut file = syn::File {
-            shebang: None,
-            frontmatter: None,
-            attrs: input.call(syn::Attribute::parse_inner)?,
-            items: Vec::new(),
-        };
-        if input.is_empty() {
-            out.push_str(&prettyplease::unparse(&file));
-        }
-        while !input.is_empty() {
-            file.items.push(input.parse()?);
-            out.push_str(&prettyplease::unparse(&file));
-            file.attrs.clear();
-            file.items.clear();
-        }
-        Ok(())
-    };
-    format
-        .parse2(tokens)
-        .map_err(|e| Error::Internal(format!("generated code does not parse: {e}")))?;
-    Ok(out)
+    Ok(crate::print::to_string(tokens))
 }
 
 /// Whether `c` must not appear raw in a comment or doc of generated code: control

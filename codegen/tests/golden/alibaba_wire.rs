@@ -90,11 +90,7 @@ impl<'de> ::serde::Deserialize<'de> for GetThingRequest {
 }
 impl ::serde::Serialize for GetThingRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetThingRequest",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetThingRequest", 1usize)?;
         w.opt("Id", &self.id)?;
         w.end()
     }
@@ -109,10 +105,7 @@ impl GetThingRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Id", self.id.is_some());
@@ -192,11 +185,7 @@ impl<'de> ::serde::Deserialize<'de> for GetThingResponse {
 }
 impl ::serde::Serialize for GetThingResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetThingResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetThingResponse", 1usize)?;
         w.field("RequestId", &self.request_id)?;
         w.end()
     }
@@ -278,17 +267,10 @@ impl<'de> ::serde::Deserialize<'de> for PutThingRequest {
 }
 impl ::serde::Serialize for PutThingRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "PutThingRequest",
-            5usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "PutThingRequest", 5usize)?;
         w.opt("Id", &self.id)?;
         w.opt("Body", &self.body)?;
-        w.opt(
-            "Tags",
-            &self.tags.as_ref().map(::specbind_runtime::object::AsJsonString),
-        )?;
+        w.opt("Tags", &self.tags.as_ref().map(::specbind_runtime::object::AsJsonString))?;
         w.opt("Ids", &self.ids.as_deref().map(::specbind_runtime::object::Joined))?;
         w.opt("Flat", &self.flat)?;
         w.end()
@@ -304,10 +286,7 @@ impl PutThingRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Id", self.id.is_some());
@@ -459,11 +438,7 @@ impl<'de> ::serde::Deserialize<'de> for PutThingResponse {
 }
 impl ::serde::Serialize for PutThingResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "PutThingResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "PutThingResponse", 1usize)?;
         w.field("RequestId", &self.request_id)?;
         w.end()
     }
@@ -524,26 +499,19 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `GetThing`: Reads a thing.
     pub fn get_thing(&self) -> GetThingFluentBuilder {
-        GetThingRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetThingRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `PutThing`: Writes a thing.
     pub fn put_thing(&self) -> PutThingFluentBuilder {
-        PutThingRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        PutThingRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }

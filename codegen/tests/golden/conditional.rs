@@ -73,12 +73,7 @@ pub struct AssignRequest {
 }
 impl ::specbind_runtime::object::Object for AssignRequest {
     const NAME: &'static str = "AssignRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "PrincipalType",
-        "PrincipalId",
-        "Mode",
-        "Reason",
-    ];
+    const FIELDS: &'static [&'static str] = &["PrincipalType", "PrincipalId", "Mode", "Reason"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -119,10 +114,7 @@ impl AssignRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.prefix_when(
@@ -233,10 +225,7 @@ impl<C> AssignRequestBuilder<C> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
-    pub fn build_at(
-        self,
-        now: ::std::time::SystemTime,
-    ) -> Result<AssignRequest, ValidationError> {
+    pub fn build_at(self, now: ::std::time::SystemTime) -> Result<AssignRequest, ValidationError> {
         self.inner.validate_at(now)?;
         Ok(self.inner)
     }
@@ -273,11 +262,7 @@ impl<'de> ::serde::Deserialize<'de> for AssignResponse {
 }
 impl ::serde::Serialize for AssignResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AssignResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AssignResponse", 1usize)?;
         w.field("RequestId", &self.request_id)?;
         w.end()
     }
@@ -337,19 +322,15 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `Assign`: Assigns access.
     pub fn assign(&self) -> AssignFluentBuilder {
-        AssignRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        AssignRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }

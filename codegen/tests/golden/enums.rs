@@ -31,13 +31,7 @@ pub enum AccountKind {
     Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for AccountKind {
-    const KNOWN: &'static [&'static str] = &[
-        "RD-Account",
-        "ManagerUin",
-        "1Day",
-        "self",
-        "Plain",
-    ];
+    const KNOWN: &'static [&'static str] = &["RD-Account", "ManagerUin", "1Day", "self", "Plain"];
     fn as_str(&self) -> &str {
         match self {
             Self::RdAccount => "RD-Account",
@@ -97,11 +91,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRequest {
 }
 impl ::serde::Serialize for DescribeRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DescribeRequest",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DescribeRequest", 1usize)?;
         w.opt("Kind", &self.kind)?;
         w.end()
     }
@@ -116,10 +106,7 @@ impl DescribeRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Kind", self.kind.is_some());
@@ -198,11 +185,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResponse {
 }
 impl ::serde::Serialize for DescribeResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DescribeResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DescribeResponse", 1usize)?;
         w.field("Kinds", &self.kinds)?;
         w.end()
     }
@@ -262,19 +245,15 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `Describe`: Describes an account.
     pub fn describe(&self) -> DescribeFluentBuilder {
-        DescribeRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DescribeRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }

@@ -75,10 +75,7 @@ impl PingRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -118,10 +115,7 @@ impl<C> PingRequestBuilder<C> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
-    pub fn build_at(
-        self,
-        now: ::std::time::SystemTime,
-    ) -> Result<PingRequest, ValidationError> {
+    pub fn build_at(self, now: ::std::time::SystemTime) -> Result<PingRequest, ValidationError> {
         self.inner.validate_at(now)?;
         Ok(self.inner)
     }
@@ -223,10 +217,7 @@ impl PongRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -245,10 +236,7 @@ impl<C> PongRequestBuilder<C> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
-    pub fn build_at(
-        self,
-        now: ::std::time::SystemTime,
-    ) -> Result<PongRequest, ValidationError> {
+    pub fn build_at(self, now: ::std::time::SystemTime) -> Result<PongRequest, ValidationError> {
         self.inner.validate_at(now)?;
         Ok(self.inner)
     }
@@ -345,26 +333,19 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `Ping`: Checks the service.
     pub fn ping(&self) -> PingFluentBuilder {
-        PingRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        PingRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `Pong`: Answers the service.
     pub fn pong(&self) -> PongFluentBuilder {
-        PongRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        PongRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }

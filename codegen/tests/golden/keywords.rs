@@ -42,14 +42,7 @@ pub struct Type {
 }
 impl ::specbind_runtime::object::Object for Type {
     const NAME: &'static str = "Type";
-    const FIELDS: &'static [&'static str] = &[
-        "type",
-        "match",
-        "self",
-        "crate",
-        "2FA",
-        "async",
-    ];
+    const FIELDS: &'static [&'static str] = &["type", "match", "self", "crate", "2FA", "async"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -150,10 +143,7 @@ impl MoveRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("type", self.r#type.is_some());
@@ -233,10 +223,7 @@ impl<C> MoveRequestBuilder<C> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
-    pub fn build_at(
-        self,
-        now: ::std::time::SystemTime,
-    ) -> Result<MoveRequest, ValidationError> {
+    pub fn build_at(self, now: ::std::time::SystemTime) -> Result<MoveRequest, ValidationError> {
         self.inner.validate_at(now)?;
         Ok(self.inner)
     }
@@ -332,19 +319,15 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `Move`: An operation named like nothing special, with keyword parameters.
     pub fn r#move(&self) -> MoveFluentBuilder {
-        MoveRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        MoveRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }

@@ -91,11 +91,7 @@ impl<'de> ::serde::Deserialize<'de> for ListItemsRequest {
 }
 impl ::serde::Serialize for ListItemsRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListItemsRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListItemsRequest", 2usize)?;
         w.opt("NextToken", &self.next_token)?;
         w.opt("MaxResults", &self.max_results)?;
         w.end()
@@ -111,10 +107,7 @@ impl ListItemsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.range(
@@ -210,12 +203,7 @@ pub struct ListItemsResponse {
 }
 impl ::specbind_runtime::object::Object for ListItemsResponse {
     const NAME: &'static str = "ListItemsResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "Items",
-        "NextToken",
-        "IsTruncated",
-        "RequestId",
-    ];
+    const FIELDS: &'static [&'static str] = &["Items", "NextToken", "IsTruncated", "RequestId"];
     const REQUIRED: &'static [usize] = &[3usize];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
@@ -239,11 +227,7 @@ impl<'de> ::serde::Deserialize<'de> for ListItemsResponse {
 }
 impl ::serde::Serialize for ListItemsResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListItemsResponse",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListItemsResponse", 4usize)?;
         w.field("Items", &self.items)?;
         w.opt("NextToken", &self.next_token)?;
         w.opt("IsTruncated", &self.is_truncated)?;
@@ -329,11 +313,7 @@ impl<'de> ::serde::Deserialize<'de> for ListMoreItemsRequest {
 }
 impl ::serde::Serialize for ListMoreItemsRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListMoreItemsRequest",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListMoreItemsRequest", 1usize)?;
         w.opt("NextToken", &self.next_token)?;
         w.end()
     }
@@ -348,10 +328,7 @@ impl ListMoreItemsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -438,11 +415,7 @@ impl<'de> ::serde::Deserialize<'de> for ListMoreItemsResponse {
 }
 impl ::serde::Serialize for ListMoreItemsResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListMoreItemsResponse",
-            3usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListMoreItemsResponse", 3usize)?;
         w.field("Items", &self.items)?;
         w.opt("NextToken", &self.next_token)?;
         w.field("RequestId", &self.request_id)?;
@@ -476,9 +449,7 @@ impl ::specbind_runtime::Paginated for ListMoreItemsRequest {
     }
 }
 /// A `ListMoreItems` call being set up by [`Client::list_more_items`]: the request builder holding a client; set parameters, then [`send`](ListMoreItemsRequestBuilder::send).
-pub type ListMoreItemsFluentBuilder = ListMoreItemsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListMoreItemsFluentBuilder = ListMoreItemsRequestBuilder<::specbind_runtime::Client>;
 impl ListMoreItemsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListMoreItemsResponse, Error> {
@@ -531,26 +502,19 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `ListItems`: Lists items.
     pub fn list_items(&self) -> ListItemsFluentBuilder {
-        ListItemsRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListItemsRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ListMoreItems`: Lists items (the response has no truncation flag, only the token).
     pub fn list_more_items(&self) -> ListMoreItemsFluentBuilder {
-        ListMoreItemsRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListMoreItemsRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }

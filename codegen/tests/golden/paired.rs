@@ -94,10 +94,7 @@ impl FindRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.paired(
@@ -156,10 +153,7 @@ impl<C> FindRequestBuilder<C> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
-    pub fn build_at(
-        self,
-        now: ::std::time::SystemTime,
-    ) -> Result<FindRequest, ValidationError> {
+    pub fn build_at(self, now: ::std::time::SystemTime) -> Result<FindRequest, ValidationError> {
         self.inner.validate_at(now)?;
         Ok(self.inner)
     }
@@ -256,19 +250,15 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `Find`: Finds tasks.
     pub fn find(&self) -> FindFluentBuilder {
-        FindRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        FindRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }

@@ -62,11 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for GetThingRequest {
 }
 impl ::serde::Serialize for GetThingRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetThingRequest",
-            3usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetThingRequest", 3usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("ThingId", &self.thing_id)?;
         w.opt("Name", &self.name)?;
@@ -83,10 +79,7 @@ impl GetThingRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -209,11 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for GetThingResponse {
 }
 impl ::serde::Serialize for GetThingResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetThingResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetThingResponse", 1usize)?;
         w.field("RequestId", &self.request_id)?;
         w.end()
     }
@@ -273,19 +262,15 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `GetThing`: Reads a thing.
     pub fn get_thing(&self) -> GetThingFluentBuilder {
-        GetThingRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetThingRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }

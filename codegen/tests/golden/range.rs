@@ -79,26 +79,13 @@ impl PageRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Budget", self.budget.is_some());
-        v.range(
-            "MaxResults",
-            self.max_results.as_ref().map(|x| i128::from(*x)),
-            Some(1),
-            Some(20),
-        );
+        v.range("MaxResults", self.max_results.as_ref().map(|x| i128::from(*x)), Some(1), Some(20));
         v.range("Offset", self.offset.as_ref().map(|x| i128::from(*x)), Some(0), None);
-        v.range(
-            "Budget",
-            self.budget.as_ref().map(|x| i128::from(*x)),
-            None,
-            Some(1000),
-        );
+        v.range("Budget", self.budget.as_ref().map(|x| i128::from(*x)), None, Some(1000));
         v.finish()
     }
 }
@@ -175,10 +162,7 @@ impl<C> PageRequestBuilder<C> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
-    pub fn build_at(
-        self,
-        now: ::std::time::SystemTime,
-    ) -> Result<PageRequest, ValidationError> {
+    pub fn build_at(self, now: ::std::time::SystemTime) -> Result<PageRequest, ValidationError> {
         self.inner.validate_at(now)?;
         Ok(self.inner)
     }
@@ -275,19 +259,15 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `Page`: Reads a page.
     pub fn page(&self) -> PageFluentBuilder {
-        PageRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        PageRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }

@@ -26,10 +26,10 @@ pub struct Credential {
 }
 impl ::std::fmt::Debug for Credential {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("Credential")
-            .field("user_name", &self.user_name)
-            .field("password", &::specbind_runtime::types::Redacted(&self.password))
-            .finish()
+        f.debug_struct("Credential").field(
+            "user_name",
+            &self.user_name,
+        ).field("password", &::specbind_runtime::types::Redacted(&self.password)).finish()
     }
 }
 impl ::specbind_runtime::object::Object for Credential {
@@ -117,10 +117,7 @@ impl DescribeCredentialRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UserName", self.user_name.is_some());
@@ -225,9 +222,7 @@ impl ::specbind_runtime::Operation for DescribeCredentialRequest {
     }
 }
 /// A `DescribeCredential` call being set up by [`Client::describe_credential`]: the request builder holding a client; set parameters, then [`send`](DescribeCredentialRequestBuilder::send).
-pub type DescribeCredentialFluentBuilder = DescribeCredentialRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeCredentialFluentBuilder = DescribeCredentialRequestBuilder<::specbind_runtime::Client>;
 impl DescribeCredentialRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeCredentialResponse, Error> {
@@ -278,10 +273,7 @@ impl RotateKeyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -340,11 +332,7 @@ impl<'de> ::serde::Deserialize<'de> for RotateKeyResponse {
 }
 impl ::serde::Serialize for RotateKeyResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "RotateKeyResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "RotateKeyResponse", 1usize)?;
         w.field("RequestId", &self.request_id)?;
         w.end()
     }
@@ -390,10 +378,10 @@ pub struct SetPasswordRequest {
 }
 impl ::std::fmt::Debug for SetPasswordRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("SetPasswordRequest")
-            .field("user_name", &self.user_name)
-            .field("password", &::specbind_runtime::types::Redacted(&self.password))
-            .finish()
+        f.debug_struct("SetPasswordRequest").field(
+            "user_name",
+            &self.user_name,
+        ).field("password", &::specbind_runtime::types::Redacted(&self.password)).finish()
     }
 }
 impl ::specbind_runtime::object::Object for SetPasswordRequest {
@@ -419,11 +407,7 @@ impl<'de> ::serde::Deserialize<'de> for SetPasswordRequest {
 }
 impl ::serde::Serialize for SetPasswordRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "SetPasswordRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "SetPasswordRequest", 2usize)?;
         w.opt("UserName", &self.user_name)?;
         w.opt("Password", &self.password)?;
         w.end()
@@ -439,10 +423,7 @@ impl SetPasswordRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.secret("Password");
@@ -546,11 +527,7 @@ impl<'de> ::serde::Deserialize<'de> for SetPasswordResponse {
 }
 impl ::serde::Serialize for SetPasswordResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "SetPasswordResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "SetPasswordResponse", 1usize)?;
         w.field("RequestId", &self.request_id)?;
         w.end()
     }
@@ -565,9 +542,7 @@ impl ::specbind_runtime::Operation for SetPasswordRequest {
     }
 }
 /// A `SetPassword` call being set up by [`Client::set_password`]: the request builder holding a client; set parameters, then [`send`](SetPasswordRequestBuilder::send).
-pub type SetPasswordFluentBuilder = SetPasswordRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type SetPasswordFluentBuilder = SetPasswordRequestBuilder<::specbind_runtime::Client>;
 impl SetPasswordRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<SetPasswordResponse, Error> {
@@ -613,33 +588,23 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `DescribeCredential`: Reads a stored credential; a read by its name.
     pub fn describe_credential(&self) -> DescribeCredentialFluentBuilder {
-        DescribeCredentialRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DescribeCredentialRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `RotateKey`: Rotates a key; neither a read nor idempotent.
     pub fn rotate_key(&self) -> RotateKeyFluentBuilder {
-        RotateKeyRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        RotateKeyRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `SetPassword`: Sets a user's password.
     pub fn set_password(&self) -> SetPasswordFluentBuilder {
-        SetPasswordRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        SetPasswordRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }

@@ -48,11 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for ListEventsRequest {
 }
 impl ::serde::Serialize for ListEventsRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListEventsRequest",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListEventsRequest", 1usize)?;
         w.opt("Filter", &self.filter)?;
         w.end()
     }
@@ -67,10 +63,7 @@ impl ListEventsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.time_filter(
             "Filter",
@@ -159,11 +152,7 @@ impl<'de> ::serde::Deserialize<'de> for ListEventsResponse {
 }
 impl ::serde::Serialize for ListEventsResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListEventsResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListEventsResponse", 1usize)?;
         w.field("RequestId", &self.request_id)?;
         w.end()
     }
@@ -223,19 +212,15 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `ListEvents`: Lists events.
     pub fn list_events(&self) -> ListEventsFluentBuilder {
-        ListEventsRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListEventsRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }

@@ -115,13 +115,7 @@ pub struct Node {
 }
 impl ::specbind_runtime::object::Object for Node {
     const NAME: &'static str = "Node";
-    const FIELDS: &'static [&'static str] = &[
-        "Kind",
-        "Parent",
-        "Children",
-        "Weight",
-        "Label",
-    ];
+    const FIELDS: &'static [&'static str] = &["Kind", "Parent", "Children", "Weight", "Label"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -182,11 +176,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeOldThingsRequest {
 }
 impl ::serde::Serialize for DescribeOldThingsRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DescribeOldThingsRequest",
-            0usize,
-        )?;
+        let w = ::specbind_runtime::object::Writer::new(s, "DescribeOldThingsRequest", 0usize)?;
         w.end()
     }
 }
@@ -200,10 +190,7 @@ impl DescribeOldThingsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -281,9 +268,7 @@ impl ::specbind_runtime::Operation for DescribeOldThingsRequest {
     }
 }
 /// A `DescribeOld` call being set up by [`Client::describe_old_things`]: the request builder holding a client; set parameters, then [`send`](DescribeOldThingsRequestBuilder::send).
-pub type DescribeOldThingsFluentBuilder = DescribeOldThingsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeOldThingsFluentBuilder = DescribeOldThingsRequestBuilder<::specbind_runtime::Client>;
 impl DescribeOldThingsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeOldThingsResponse, Error> {
@@ -391,11 +376,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeThingsRequest {
 }
 impl ::serde::Serialize for DescribeThingsRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DescribeThingsRequest",
-            10usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DescribeThingsRequest", 10usize)?;
         w.opt("Offset", &self.offset)?;
         w.opt("Limit", &self.limit)?;
         w.opt("Ratio", &self.ratio)?;
@@ -419,19 +400,11 @@ impl DescribeThingsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.range("Offset", self.offset.as_ref().map(|x| i128::from(*x)), Some(0), None);
-        v.range(
-            "Limit",
-            self.limit.as_ref().map(|x| i128::from(*x)),
-            Some(1),
-            Some(100),
-        );
+        v.range("Limit", self.limit.as_ref().map(|x| i128::from(*x)), Some(1), Some(100));
         v.range_f64("Ratio", self.ratio.as_ref().copied(), Some(0), Some(1));
         v.length("Name", self.name.as_deref(), None, Some(10usize));
         v.prefix("Name", self.name.as_deref(), "n-");
@@ -710,11 +683,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeThingsResponse {
 }
 impl ::serde::Serialize for DescribeThingsResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DescribeThingsResponse",
-            5usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DescribeThingsResponse", 5usize)?;
         w.field("Nodes", &self.nodes)?;
         w.opt("TotalCount", &self.total_count)?;
         w.opt("Note", &self.note)?;
@@ -759,9 +728,7 @@ impl ::specbind_runtime::Paginated for DescribeThingsRequest {
     }
 }
 /// A `DescribeThings` call being set up by [`Client::describe_things`]: the request builder holding a client; set parameters, then [`send`](DescribeThingsRequestBuilder::send).
-pub type DescribeThingsFluentBuilder = DescribeThingsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeThingsFluentBuilder = DescribeThingsRequestBuilder<::specbind_runtime::Client>;
 impl DescribeThingsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeThingsResponse, Error> {
@@ -814,27 +781,20 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `DescribeOld`: An old operation.
     #[deprecated(note = "Deprecated: The vendor took it offline.")]
     pub fn describe_old_things(&self) -> DescribeOldThingsFluentBuilder {
-        DescribeOldThingsRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DescribeOldThingsRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DescribeThings`: Lists things, by offset.
     pub fn describe_things(&self) -> DescribeThingsFluentBuilder {
-        DescribeThingsRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DescribeThingsRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }

@@ -128,24 +128,17 @@ pub enum DeprovisionStrategy {
     Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for DeprovisionStrategy {
-    const KNOWN: &'static [&'static str] = &[
-        "DeprovisionForLastAccessAssignmentOnAccount",
-        "None",
-    ];
+    const KNOWN: &'static [&'static str] = &["DeprovisionForLastAccessAssignmentOnAccount", "None"];
     fn as_str(&self) -> &str {
         match self {
-            Self::DeprovisionForLastAccessAssignmentOnAccount => {
-                "DeprovisionForLastAccessAssignmentOnAccount"
-            }
+            Self::DeprovisionForLastAccessAssignmentOnAccount => "DeprovisionForLastAccessAssignmentOnAccount",
             Self::None => "None",
             Self::Unknown(value) => value,
         }
     }
     fn from_known(value: &str) -> Option<Self> {
         match value {
-            "DeprovisionForLastAccessAssignmentOnAccount" => {
-                Some(Self::DeprovisionForLastAccessAssignmentOnAccount)
-            }
+            "DeprovisionForLastAccessAssignmentOnAccount" => Some(Self::DeprovisionForLastAccessAssignmentOnAccount),
             "None" => Some(Self::None),
             _ => None,
         }
@@ -198,8 +191,7 @@ pub enum GetMfaAuthenticationSettingsMfaAuthenticationAdvanceSettings {
     /// A value this version of the spec does not list, kept exactly as received.
     Unknown(String),
 }
-impl ::specbind_runtime::open_enum::OpenEnum
-for GetMfaAuthenticationSettingsMfaAuthenticationAdvanceSettings {
+impl ::specbind_runtime::open_enum::OpenEnum for GetMfaAuthenticationSettingsMfaAuthenticationAdvanceSettings {
     const KNOWN: &'static [&'static str] = &["Enabled", "Byuser", "Disabled"];
     fn as_str(&self) -> &str {
         match self {
@@ -218,9 +210,7 @@ for GetMfaAuthenticationSettingsMfaAuthenticationAdvanceSettings {
         }
     }
 }
-::specbind_runtime::open_enum!(
-    GetMfaAuthenticationSettingsMfaAuthenticationAdvanceSettings
-);
+::specbind_runtime::open_enum!(GetMfaAuthenticationSettingsMfaAuthenticationAdvanceSettings);
 /// Values of `GroupMemberStatus`.
 ///
 /// An open enum: a value the spec does not list arrives as `Unknown` and is sent back unchanged.
@@ -301,12 +291,7 @@ pub enum MfaAuthenticationAdvanceSettings {
     Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for MfaAuthenticationAdvanceSettings {
-    const KNOWN: &'static [&'static str] = &[
-        "Enabled",
-        "Byuser",
-        "Disabled",
-        "OnlyRiskyLogin",
-    ];
+    const KNOWN: &'static [&'static str] = &["Enabled", "Byuser", "Disabled", "OnlyRiskyLogin"];
     fn as_str(&self) -> &str {
         match self {
             Self::Enabled => "Enabled",
@@ -345,12 +330,7 @@ pub enum MfaAuthenticationSettings {
     Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for MfaAuthenticationSettings {
-    const KNOWN: &'static [&'static str] = &[
-        "Enabled",
-        "Byuser",
-        "Disabled",
-        "OnlyRiskyLogin",
-    ];
+    const KNOWN: &'static [&'static str] = &["Enabled", "Byuser", "Disabled", "OnlyRiskyLogin"];
     fn as_str(&self) -> &str {
         match self {
             Self::Enabled => "Enabled",
@@ -794,9 +774,7 @@ impl ::specbind_runtime::open_enum::OpenEnum for SourceType {
             "DeleteProvisioning" => Some(Self::DeleteProvisioning),
             "AddUserToGroup" => Some(Self::AddUserToGroup),
             "RemoveUserFromGroup" => Some(Self::RemoveUserFromGroup),
-            "UserProvisioningDeletionClearing" => {
-                Some(Self::UserProvisioningDeletionClearing)
-            }
+            "UserProvisioningDeletionClearing" => Some(Self::UserProvisioningDeletionClearing),
             _ => None,
         }
     }
@@ -966,9 +944,7 @@ impl ::specbind_runtime::open_enum::OpenEnum for TaskType {
     fn from_known(value: &str) -> Option<Self> {
         match value {
             "ProvisionAccessConfiguration" => Some(Self::ProvisionAccessConfiguration),
-            "DeprovisionAccessConfiguration" => {
-                Some(Self::DeprovisionAccessConfiguration)
-            }
+            "DeprovisionAccessConfiguration" => Some(Self::DeprovisionAccessConfiguration),
             "CreateAccessAssignment" => Some(Self::CreateAccessAssignment),
             "DeleteAccessAssignment" => Some(Self::DeleteAccessAssignment),
             _ => None,
@@ -1167,11 +1143,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessAssignment {
 }
 impl ::serde::Serialize for AccessAssignment {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AccessAssignment",
-            11usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AccessAssignment", 11usize)?;
         w.opt("AccessConfigurationId", &self.access_configuration_id)?;
         w.opt("AccessConfigurationName", &self.access_configuration_name)?;
         w.opt("CreateTime", &self.create_time)?;
@@ -1253,9 +1225,7 @@ impl ::specbind_runtime::object::Object for AccessConfiguration {
             3usize => self.description = map.next_value()?,
             4usize => self.relay_state = map.next_value()?,
             5usize => self.session_duration = map.next_value()?,
-            6usize => {
-                self.status_notifications = ::specbind_runtime::object::read_list(map)?;
-            }
+            6usize => self.status_notifications = ::specbind_runtime::object::read_list(map)?,
             7usize => self.update_time = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
@@ -1269,11 +1239,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessConfiguration {
 }
 impl ::serde::Serialize for AccessConfiguration {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AccessConfiguration",
-            8usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AccessConfiguration", 8usize)?;
         w.opt("AccessConfigurationId", &self.access_configuration_id)?;
         w.opt("AccessConfigurationName", &self.access_configuration_name)?;
         w.opt("CreateTime", &self.create_time)?;
@@ -1594,16 +1560,12 @@ impl ::specbind_runtime::object::Object for DirectoryStatistics {
             5usize => self.group_count = map.next_value()?,
             6usize => self.group_quota = map.next_value()?,
             7usize => self.in_progress_task_count = map.next_value()?,
-            8usize => {
-                self.inline_policy_per_access_configuration_quota = map.next_value()?;
-            }
+            8usize => self.inline_policy_per_access_configuration_quota = map.next_value()?,
             9usize => self.region = map.next_value()?,
             10usize => self.scim_server_credential_count = map.next_value()?,
             11usize => self.scim_sync_enabled = map.next_value()?,
             12usize => self.sso_enabled = map.next_value()?,
-            13usize => {
-                self.system_policy_per_access_configuration_quota = map.next_value()?;
-            }
+            13usize => self.system_policy_per_access_configuration_quota = map.next_value()?,
             14usize => self.user_count = map.next_value()?,
             15usize => self.user_quota = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
@@ -1618,11 +1580,7 @@ impl<'de> ::serde::Deserialize<'de> for DirectoryStatistics {
 }
 impl ::serde::Serialize for DirectoryStatistics {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DirectoryStatistics",
-            16usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DirectoryStatistics", 16usize)?;
         w.opt("AccessAssignmentCount", &self.access_assignment_count)?;
         w.opt("AccessConfigurationCount", &self.access_configuration_count)?;
         w.opt("AccessConfigurationQuota", &self.access_configuration_quota)?;
@@ -1730,11 +1688,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserIdExternalId {
 }
 impl ::serde::Serialize for GetUserIdExternalId {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetUserIdExternalId",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetUserIdExternalId", 2usize)?;
         w.opt("Id", &self.id)?;
         w.opt("Issuer", &self.issuer)?;
         w.end()
@@ -2024,11 +1978,7 @@ impl<'de> ::serde::Deserialize<'de> for LoginPreference {
 }
 impl ::serde::Serialize for LoginPreference {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "LoginPreference",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "LoginPreference", 1usize)?;
         w.opt("LoginNetworkMasks", &self.login_network_masks)?;
         w.end()
     }
@@ -2087,10 +2037,7 @@ impl ::serde::Serialize for MfaAuthenticationSettingInfo {
             "MfaAuthenticationSettingInfo",
             2usize,
         )?;
-        w.opt(
-            "MfaAuthenticationAdvanceSettings",
-            &self.mfa_authentication_advance_settings,
-        )?;
+        w.opt("MfaAuthenticationAdvanceSettings", &self.mfa_authentication_advance_settings)?;
         w.opt("OperationForRiskLogin", &self.operation_for_risk_login)?;
         w.end()
     }
@@ -2286,11 +2233,7 @@ impl<'de> ::serde::Deserialize<'de> for PasswordPolicy {
 }
 impl ::serde::Serialize for PasswordPolicy {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "PasswordPolicy",
-            12usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "PasswordPolicy", 12usize)?;
         w.opt("HardExpire", &self.hard_expire)?;
         w.opt("MaxLoginAttempts", &self.max_login_attempts)?;
         w.opt("MaxPasswordAge", &self.max_password_age)?;
@@ -2359,11 +2302,7 @@ impl<'de> ::serde::Deserialize<'de> for PermissionPolicy {
 }
 impl ::serde::Serialize for PermissionPolicy {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "PermissionPolicy",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "PermissionPolicy", 4usize)?;
         w.opt("AddTime", &self.add_time)?;
         w.opt("PermissionPolicyDocument", &self.permission_policy_document)?;
         w.opt("PermissionPolicyName", &self.permission_policy_name)?;
@@ -2458,11 +2397,7 @@ impl<'de> ::serde::Deserialize<'de> for SamlIdPCertificate {
 }
 impl ::serde::Serialize for SamlIdPCertificate {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "SamlIdPCertificate",
-            10usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "SamlIdPCertificate", 10usize)?;
         w.opt("CertificateId", &self.certificate_id)?;
         w.opt("Issuer", &self.issuer)?;
         w.opt("NotAfter", &self.not_after)?;
@@ -2631,11 +2566,7 @@ impl<'de> ::serde::Deserialize<'de> for SamlServiceProvider {
 }
 impl ::serde::Serialize for SamlServiceProvider {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "SamlServiceProvider",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "SamlServiceProvider", 4usize)?;
         w.opt("AcsUrl", &self.acs_url)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("EncodedMetadataDocument", &self.encoded_metadata_document)?;
@@ -2714,11 +2645,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimServerCredential {
 }
 impl ::serde::Serialize for ScimServerCredential {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ScimServerCredential",
-            7usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ScimServerCredential", 7usize)?;
         w.opt("CreateTime", &self.create_time)?;
         w.opt("CredentialId", &self.credential_id)?;
         w.opt("CredentialSecret", &self.credential_secret)?;
@@ -3015,11 +2942,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskStatusInfo {
 }
 impl ::serde::Serialize for TaskStatusInfo {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "TaskStatusInfo",
-            6usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "TaskStatusInfo", 6usize)?;
         w.opt("EndTime", &self.end_time)?;
         w.opt("FailureReason", &self.failure_reason)?;
         w.opt("StartTime", &self.start_time)?;
@@ -3289,11 +3212,7 @@ impl<'de> ::serde::Deserialize<'de> for UserProvisioning {
 }
 impl ::serde::Serialize for UserProvisioning {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UserProvisioning",
-            16usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UserProvisioning", 16usize)?;
         w.opt("CreateTime", &self.create_time)?;
         w.opt("DeletionStrategy", &self.deletion_strategy)?;
         w.opt("Description", &self.description)?;
@@ -3549,11 +3468,7 @@ impl<'de> ::serde::Deserialize<'de> for UserProvisioningEvent {
 }
 impl ::serde::Serialize for UserProvisioningEvent {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UserProvisioningEvent",
-            18usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UserProvisioningEvent", 18usize)?;
         w.opt("CreateTime", &self.create_time)?;
         w.opt("DeletionStrategy", &self.deletion_strategy)?;
         w.opt("DirectoryId", &self.directory_id)?;
@@ -3722,10 +3637,7 @@ impl AddExternalSamlIdPCertificateRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -3851,9 +3763,7 @@ impl ::specbind_runtime::Operation for AddExternalSamlIdPCertificateRequest {
     }
 }
 /// A `AddExternalSAMLIdPCertificate` call being set up by [`Client::add_external_saml_id_p_certificate`]: the request builder holding a client; set parameters, then [`send`](AddExternalSamlIdPCertificateRequestBuilder::send).
-pub type AddExternalSamlIdPCertificateFluentBuilder = AddExternalSamlIdPCertificateRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AddExternalSamlIdPCertificateFluentBuilder = AddExternalSamlIdPCertificateRequestBuilder<::specbind_runtime::Client>;
 impl AddExternalSamlIdPCertificateRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<AddExternalSamlIdPCertificateResponse, Error> {
@@ -3913,8 +3823,7 @@ pub struct AddPermissionPolicyToAccessConfigurationRequest {
     /// Wire name: `InlinePolicyDocument`. Example: `{"Statement": [{"Action": "*","Effect": "Allow","Resource": "*"}],"Version": "1"}`.
     pub inline_policy_document: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for AddPermissionPolicyToAccessConfigurationRequest {
+impl ::specbind_runtime::object::Object for AddPermissionPolicyToAccessConfigurationRequest {
     const NAME: &'static str = "AddPermissionPolicyToAccessConfigurationRequest";
     const FIELDS: &'static [&'static str] = &[
         "DirectoryId",
@@ -3969,10 +3878,7 @@ impl AddPermissionPolicyToAccessConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -4051,18 +3957,12 @@ impl<C> AddPermissionPolicyToAccessConfigurationRequestBuilder<C> {
     /// Required.
     ///
     /// Wire name: `PermissionPolicyType`. Example: `System`.
-    pub fn permission_policy_type(
-        mut self,
-        value: impl Into<PermissionPolicyType>,
-    ) -> Self {
+    pub fn permission_policy_type(mut self, value: impl Into<PermissionPolicyType>) -> Self {
         self.inner.permission_policy_type = Some(value.into());
         self
     }
     /// Sets `PermissionPolicyType`, or clears it with `None`; see [`permission_policy_type`](Self::permission_policy_type).
-    pub fn set_permission_policy_type(
-        mut self,
-        value: Option<PermissionPolicyType>,
-    ) -> Self {
+    pub fn set_permission_policy_type(mut self, value: Option<PermissionPolicyType>) -> Self {
         self.inner.permission_policy_type = value;
         self
     }
@@ -4119,9 +4019,7 @@ impl<C> AddPermissionPolicyToAccessConfigurationRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<AddPermissionPolicyToAccessConfigurationRequest, ValidationError> {
+    pub fn build(self) -> Result<AddPermissionPolicyToAccessConfigurationRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -4142,8 +4040,7 @@ pub struct AddPermissionPolicyToAccessConfigurationResponse {
     /// Wire name: `RequestId`. Example: `B7C6E839-FB65-59BE-B753-003AA8AF7DF7`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for AddPermissionPolicyToAccessConfigurationResponse {
+impl ::specbind_runtime::object::Object for AddPermissionPolicyToAccessConfigurationResponse {
     const NAME: &'static str = "AddPermissionPolicyToAccessConfigurationResponse";
     const FIELDS: &'static [&'static str] = &["RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -4158,8 +4055,7 @@ for AddPermissionPolicyToAccessConfigurationResponse {
         Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for AddPermissionPolicyToAccessConfigurationResponse {
+impl<'de> ::serde::Deserialize<'de> for AddPermissionPolicyToAccessConfigurationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
@@ -4184,14 +4080,10 @@ impl ::specbind_runtime::Operation for AddPermissionPolicyToAccessConfigurationR
     }
 }
 /// A `AddPermissionPolicyToAccessConfiguration` call being set up by [`Client::add_permission_policy_to_access_configuration`]: the request builder holding a client; set parameters, then [`send`](AddPermissionPolicyToAccessConfigurationRequestBuilder::send).
-pub type AddPermissionPolicyToAccessConfigurationFluentBuilder = AddPermissionPolicyToAccessConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AddPermissionPolicyToAccessConfigurationFluentBuilder = AddPermissionPolicyToAccessConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl AddPermissionPolicyToAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<AddPermissionPolicyToAccessConfigurationResponse, Error> {
+    pub async fn send(self) -> Result<AddPermissionPolicyToAccessConfigurationResponse, Error> {
         let AddPermissionPolicyToAccessConfigurationRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -4252,11 +4144,7 @@ impl<'de> ::serde::Deserialize<'de> for AddUserToGroupRequest {
 }
 impl ::serde::Serialize for AddUserToGroupRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AddUserToGroupRequest",
-            3usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AddUserToGroupRequest", 3usize)?;
         w.opt("GroupId", &self.group_id)?;
         w.opt("UserId", &self.user_id)?;
         w.opt("DirectoryId", &self.directory_id)?;
@@ -4273,10 +4161,7 @@ impl AddUserToGroupRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("GroupId", self.group_id.is_some());
@@ -4397,11 +4282,7 @@ impl<'de> ::serde::Deserialize<'de> for AddUserToGroupResponse {
 }
 impl ::serde::Serialize for AddUserToGroupResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AddUserToGroupResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AddUserToGroupResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -4415,9 +4296,7 @@ impl ::specbind_runtime::Operation for AddUserToGroupRequest {
     }
 }
 /// A `AddUserToGroup` call being set up by [`Client::add_user_to_group`]: the request builder holding a client; set parameters, then [`send`](AddUserToGroupRequestBuilder::send).
-pub type AddUserToGroupFluentBuilder = AddUserToGroupRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AddUserToGroupFluentBuilder = AddUserToGroupRequestBuilder<::specbind_runtime::Client>;
 impl AddUserToGroupRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<AddUserToGroupResponse, Error> {
@@ -4486,10 +4365,7 @@ impl ClearExternalSamlIdentityProviderRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -4525,9 +4401,7 @@ impl<C> ClearExternalSamlIdentityProviderRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<ClearExternalSamlIdentityProviderRequest, ValidationError> {
+    pub fn build(self) -> Result<ClearExternalSamlIdentityProviderRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -4588,9 +4462,7 @@ impl ::specbind_runtime::Operation for ClearExternalSamlIdentityProviderRequest 
     }
 }
 /// A `ClearExternalSAMLIdentityProvider` call being set up by [`Client::clear_external_saml_identity_provider`]: the request builder holding a client; set parameters, then [`send`](ClearExternalSamlIdentityProviderRequestBuilder::send).
-pub type ClearExternalSamlIdentityProviderFluentBuilder = ClearExternalSamlIdentityProviderRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ClearExternalSamlIdentityProviderFluentBuilder = ClearExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client>;
 impl ClearExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ClearExternalSamlIdentityProviderResponse, Error> {
@@ -4714,10 +4586,7 @@ impl CreateAccessAssignmentRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -4931,9 +4800,7 @@ impl ::specbind_runtime::Operation for CreateAccessAssignmentRequest {
     }
 }
 /// A `CreateAccessAssignment` call being set up by [`Client::create_access_assignment`]: the request builder holding a client; set parameters, then [`send`](CreateAccessAssignmentRequestBuilder::send).
-pub type CreateAccessAssignmentFluentBuilder = CreateAccessAssignmentRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateAccessAssignmentFluentBuilder = CreateAccessAssignmentRequestBuilder<::specbind_runtime::Client>;
 impl CreateAccessAssignmentRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateAccessAssignmentResponse, Error> {
@@ -5056,10 +4923,7 @@ impl CreateAccessConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -5272,9 +5136,7 @@ impl ::specbind_runtime::Operation for CreateAccessConfigurationRequest {
     }
 }
 /// A `CreateAccessConfiguration` call being set up by [`Client::create_access_configuration`]: the request builder holding a client; set parameters, then [`send`](CreateAccessConfigurationRequestBuilder::send).
-pub type CreateAccessConfigurationFluentBuilder = CreateAccessConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateAccessConfigurationFluentBuilder = CreateAccessConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl CreateAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateAccessConfigurationResponse, Error> {
@@ -5338,11 +5200,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateDirectoryRequest {
 }
 impl ::serde::Serialize for CreateDirectoryRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "CreateDirectoryRequest",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "CreateDirectoryRequest", 1usize)?;
         w.opt("DirectoryName", &self.directory_name)?;
         w.end()
     }
@@ -5357,18 +5215,10 @@ impl CreateDirectoryRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
-        v.length(
-            "DirectoryName",
-            self.directory_name.as_deref(),
-            Some(2usize),
-            Some(64usize),
-        );
+        v.length("DirectoryName", self.directory_name.as_deref(), Some(2usize), Some(64usize));
         v.finish()
     }
 }
@@ -5455,11 +5305,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateDirectoryResponse {
 }
 impl ::serde::Serialize for CreateDirectoryResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "CreateDirectoryResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "CreateDirectoryResponse", 2usize)?;
         w.opt("Directory", &self.directory)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -5474,9 +5320,7 @@ impl ::specbind_runtime::Operation for CreateDirectoryRequest {
     }
 }
 /// A `CreateDirectory` call being set up by [`Client::create_directory`]: the request builder holding a client; set parameters, then [`send`](CreateDirectoryRequestBuilder::send).
-pub type CreateDirectoryFluentBuilder = CreateDirectoryRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateDirectoryFluentBuilder = CreateDirectoryRequestBuilder<::specbind_runtime::Client>;
 impl CreateDirectoryRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateDirectoryResponse, Error> {
@@ -5544,11 +5388,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupRequest {
 }
 impl ::serde::Serialize for CreateGroupRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "CreateGroupRequest",
-            3usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "CreateGroupRequest", 3usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("GroupName", &self.group_name)?;
         w.opt("Description", &self.description)?;
@@ -5565,10 +5405,7 @@ impl CreateGroupRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -5701,11 +5538,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupResponse {
 }
 impl ::serde::Serialize for CreateGroupResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "CreateGroupResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "CreateGroupResponse", 2usize)?;
         w.opt("Group", &self.group)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -5720,9 +5553,7 @@ impl ::specbind_runtime::Operation for CreateGroupRequest {
     }
 }
 /// A `CreateGroup` call being set up by [`Client::create_group`]: the request builder holding a client; set parameters, then [`send`](CreateGroupRequestBuilder::send).
-pub type CreateGroupFluentBuilder = CreateGroupRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateGroupFluentBuilder = CreateGroupRequestBuilder<::specbind_runtime::Client>;
 impl CreateGroupRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateGroupResponse, Error> {
@@ -5791,10 +5622,7 @@ impl CreateScimServerCredentialRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -5897,9 +5725,7 @@ impl ::specbind_runtime::Operation for CreateScimServerCredentialRequest {
     }
 }
 /// A `CreateSCIMServerCredential` call being set up by [`Client::create_scim_server_credential`]: the request builder holding a client; set parameters, then [`send`](CreateScimServerCredentialRequestBuilder::send).
-pub type CreateScimServerCredentialFluentBuilder = CreateScimServerCredentialRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateScimServerCredentialFluentBuilder = CreateScimServerCredentialRequestBuilder<::specbind_runtime::Client>;
 impl CreateScimServerCredentialRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateScimServerCredentialResponse, Error> {
@@ -6018,11 +5844,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserRequest {
 }
 impl ::serde::Serialize for CreateUserRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "CreateUserRequest",
-            8usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "CreateUserRequest", 8usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("UserName", &self.user_name)?;
         w.opt("FirstName", &self.first_name)?;
@@ -6044,10 +5866,7 @@ impl CreateUserRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -6293,11 +6112,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserResponse {
 }
 impl ::serde::Serialize for CreateUserResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "CreateUserResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "CreateUserResponse", 2usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.opt("User", &self.user)?;
         w.end()
@@ -6453,10 +6268,7 @@ impl CreateUserProvisioningRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -6520,18 +6332,12 @@ impl<C> CreateUserProvisioningRequestBuilder<C> {
     /// Required.
     ///
     /// Wire name: `DuplicationStrategy`. Example: `KeepBoth`.
-    pub fn duplication_strategy(
-        mut self,
-        value: impl Into<DuplicationStrategy>,
-    ) -> Self {
+    pub fn duplication_strategy(mut self, value: impl Into<DuplicationStrategy>) -> Self {
         self.inner.duplication_strategy = Some(value.into());
         self
     }
     /// Sets `DuplicationStrategy`, or clears it with `None`; see [`duplication_strategy`](Self::duplication_strategy).
-    pub fn set_duplication_strategy(
-        mut self,
-        value: Option<DuplicationStrategy>,
-    ) -> Self {
+    pub fn set_duplication_strategy(mut self, value: Option<DuplicationStrategy>) -> Self {
         self.inner.duplication_strategy = value;
         self
     }
@@ -6734,9 +6540,7 @@ impl ::specbind_runtime::Operation for CreateUserProvisioningRequest {
     }
 }
 /// A `CreateUserProvisioning` call being set up by [`Client::create_user_provisioning`]: the request builder holding a client; set parameters, then [`send`](CreateUserProvisioningRequestBuilder::send).
-pub type CreateUserProvisioningFluentBuilder = CreateUserProvisioningRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateUserProvisioningFluentBuilder = CreateUserProvisioningRequestBuilder<::specbind_runtime::Client>;
 impl CreateUserProvisioningRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateUserProvisioningResponse, Error> {
@@ -6868,10 +6672,7 @@ impl DeleteAccessAssignmentRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -7024,18 +6825,12 @@ impl<C> DeleteAccessAssignmentRequestBuilder<C> {
     /// - None（默认值）：不解除访问配置部署。
     ///
     /// Wire name: `DeprovisionStrategy`. Example: `None`.
-    pub fn deprovision_strategy(
-        mut self,
-        value: impl Into<DeprovisionStrategy>,
-    ) -> Self {
+    pub fn deprovision_strategy(mut self, value: impl Into<DeprovisionStrategy>) -> Self {
         self.inner.deprovision_strategy = Some(value.into());
         self
     }
     /// Sets `DeprovisionStrategy`, or clears it with `None`; see [`deprovision_strategy`](Self::deprovision_strategy).
-    pub fn set_deprovision_strategy(
-        mut self,
-        value: Option<DeprovisionStrategy>,
-    ) -> Self {
+    pub fn set_deprovision_strategy(mut self, value: Option<DeprovisionStrategy>) -> Self {
         self.inner.deprovision_strategy = value;
         self
     }
@@ -7112,9 +6907,7 @@ impl ::specbind_runtime::Operation for DeleteAccessAssignmentRequest {
     }
 }
 /// A `DeleteAccessAssignment` call being set up by [`Client::delete_access_assignment`]: the request builder holding a client; set parameters, then [`send`](DeleteAccessAssignmentRequestBuilder::send).
-pub type DeleteAccessAssignmentFluentBuilder = DeleteAccessAssignmentRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteAccessAssignmentFluentBuilder = DeleteAccessAssignmentRequestBuilder<::specbind_runtime::Client>;
 impl DeleteAccessAssignmentRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteAccessAssignmentResponse, Error> {
@@ -7208,10 +7001,7 @@ impl DeleteAccessConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("AccessConfigurationId", self.access_configuration_id.is_some());
@@ -7352,9 +7142,7 @@ impl ::specbind_runtime::Operation for DeleteAccessConfigurationRequest {
     }
 }
 /// A `DeleteAccessConfiguration` call being set up by [`Client::delete_access_configuration`]: the request builder holding a client; set parameters, then [`send`](DeleteAccessConfigurationRequestBuilder::send).
-pub type DeleteAccessConfigurationFluentBuilder = DeleteAccessConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteAccessConfigurationFluentBuilder = DeleteAccessConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl DeleteAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteAccessConfigurationResponse, Error> {
@@ -7413,11 +7201,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDirectoryRequest {
 }
 impl ::serde::Serialize for DeleteDirectoryRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteDirectoryRequest",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteDirectoryRequest", 1usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.end()
     }
@@ -7432,10 +7216,7 @@ impl DeleteDirectoryRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -7514,11 +7295,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDirectoryResponse {
 }
 impl ::serde::Serialize for DeleteDirectoryResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteDirectoryResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteDirectoryResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -7532,9 +7309,7 @@ impl ::specbind_runtime::Operation for DeleteDirectoryRequest {
     }
 }
 /// A `DeleteDirectory` call being set up by [`Client::delete_directory`]: the request builder holding a client; set parameters, then [`send`](DeleteDirectoryRequestBuilder::send).
-pub type DeleteDirectoryFluentBuilder = DeleteDirectoryRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteDirectoryFluentBuilder = DeleteDirectoryRequestBuilder<::specbind_runtime::Client>;
 impl DeleteDirectoryRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteDirectoryResponse, Error> {
@@ -7599,11 +7374,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGroupRequest {
 }
 impl ::serde::Serialize for DeleteGroupRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteGroupRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteGroupRequest", 2usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("GroupId", &self.group_id)?;
         w.end()
@@ -7619,10 +7390,7 @@ impl DeleteGroupRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -7722,11 +7490,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGroupResponse {
 }
 impl ::serde::Serialize for DeleteGroupResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteGroupResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteGroupResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -7740,9 +7504,7 @@ impl ::specbind_runtime::Operation for DeleteGroupRequest {
     }
 }
 /// A `DeleteGroup` call being set up by [`Client::delete_group`]: the request builder holding a client; set parameters, then [`send`](DeleteGroupRequestBuilder::send).
-pub type DeleteGroupFluentBuilder = DeleteGroupRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteGroupFluentBuilder = DeleteGroupRequestBuilder<::specbind_runtime::Client>;
 impl DeleteGroupRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteGroupResponse, Error> {
@@ -7827,10 +7589,7 @@ impl DeleteMfaDeviceForUserRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UserId", self.user_id.is_some());
@@ -7971,9 +7730,7 @@ impl ::specbind_runtime::Operation for DeleteMfaDeviceForUserRequest {
     }
 }
 /// A `DeleteMFADeviceForUser` call being set up by [`Client::delete_mfa_device_for_user`]: the request builder holding a client; set parameters, then [`send`](DeleteMfaDeviceForUserRequestBuilder::send).
-pub type DeleteMfaDeviceForUserFluentBuilder = DeleteMfaDeviceForUserRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteMfaDeviceForUserFluentBuilder = DeleteMfaDeviceForUserRequestBuilder<::specbind_runtime::Client>;
 impl DeleteMfaDeviceForUserRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteMfaDeviceForUserResponse, Error> {
@@ -8050,10 +7807,7 @@ impl DeleteScimServerCredentialRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -8171,9 +7925,7 @@ impl ::specbind_runtime::Operation for DeleteScimServerCredentialRequest {
     }
 }
 /// A `DeleteSCIMServerCredential` call being set up by [`Client::delete_scim_server_credential`]: the request builder holding a client; set parameters, then [`send`](DeleteScimServerCredentialRequestBuilder::send).
-pub type DeleteScimServerCredentialFluentBuilder = DeleteScimServerCredentialRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteScimServerCredentialFluentBuilder = DeleteScimServerCredentialRequestBuilder<::specbind_runtime::Client>;
 impl DeleteScimServerCredentialRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteScimServerCredentialResponse, Error> {
@@ -8239,11 +7991,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserRequest {
 }
 impl ::serde::Serialize for DeleteUserRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteUserRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteUserRequest", 2usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("UserId", &self.user_id)?;
         w.end()
@@ -8259,10 +8007,7 @@ impl DeleteUserRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -8362,11 +8107,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserResponse {
 }
 impl ::serde::Serialize for DeleteUserResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteUserResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteUserResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -8468,10 +8209,7 @@ impl DeleteUserProvisioningRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -8612,9 +8350,7 @@ impl ::specbind_runtime::Operation for DeleteUserProvisioningRequest {
     }
 }
 /// A `DeleteUserProvisioning` call being set up by [`Client::delete_user_provisioning`]: the request builder holding a client; set parameters, then [`send`](DeleteUserProvisioningRequestBuilder::send).
-pub type DeleteUserProvisioningFluentBuilder = DeleteUserProvisioningRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteUserProvisioningFluentBuilder = DeleteUserProvisioningRequestBuilder<::specbind_runtime::Client>;
 impl DeleteUserProvisioningRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteUserProvisioningResponse, Error> {
@@ -8654,11 +8390,7 @@ pub struct DeleteUserProvisioningEventRequest {
 }
 impl ::specbind_runtime::object::Object for DeleteUserProvisioningEventRequest {
     const NAME: &'static str = "DeleteUserProvisioningEventRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "EventId",
-        "DirectoryId",
-        "UserProvisioningId",
-    ];
+    const FIELDS: &'static [&'static str] = &["EventId", "DirectoryId", "UserProvisioningId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -8701,10 +8433,7 @@ impl DeleteUserProvisioningEventRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("EventId", self.event_id.is_some());
@@ -8845,9 +8574,7 @@ impl ::specbind_runtime::Operation for DeleteUserProvisioningEventRequest {
     }
 }
 /// A `DeleteUserProvisioningEvent` call being set up by [`Client::delete_user_provisioning_event`]: the request builder holding a client; set parameters, then [`send`](DeleteUserProvisioningEventRequestBuilder::send).
-pub type DeleteUserProvisioningEventFluentBuilder = DeleteUserProvisioningEventRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteUserProvisioningEventFluentBuilder = DeleteUserProvisioningEventRequestBuilder<::specbind_runtime::Client>;
 impl DeleteUserProvisioningEventRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteUserProvisioningEventResponse, Error> {
@@ -8945,10 +8672,7 @@ impl DeprovisionAccessConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -9047,9 +8771,7 @@ impl<C> DeprovisionAccessConfigurationRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<DeprovisionAccessConfigurationRequest, ValidationError> {
+    pub fn build(self) -> Result<DeprovisionAccessConfigurationRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -9116,9 +8838,7 @@ impl ::specbind_runtime::Operation for DeprovisionAccessConfigurationRequest {
     }
 }
 /// A `DeprovisionAccessConfiguration` call being set up by [`Client::deprovision_access_configuration`]: the request builder holding a client; set parameters, then [`send`](DeprovisionAccessConfigurationRequestBuilder::send).
-pub type DeprovisionAccessConfigurationFluentBuilder = DeprovisionAccessConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeprovisionAccessConfigurationFluentBuilder = DeprovisionAccessConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl DeprovisionAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeprovisionAccessConfigurationResponse, Error> {
@@ -9183,10 +8903,7 @@ impl DisableDelegateAccountRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("AccountId", self.account_id.is_some());
@@ -9283,9 +9000,7 @@ impl ::specbind_runtime::Operation for DisableDelegateAccountRequest {
     }
 }
 /// A `DisableDelegateAccount` call being set up by [`Client::disable_delegate_account`]: the request builder holding a client; set parameters, then [`send`](DisableDelegateAccountRequestBuilder::send).
-pub type DisableDelegateAccountFluentBuilder = DisableDelegateAccountRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DisableDelegateAccountFluentBuilder = DisableDelegateAccountRequestBuilder<::specbind_runtime::Client>;
 impl DisableDelegateAccountRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DisableDelegateAccountResponse, Error> {
@@ -9324,11 +9039,7 @@ impl<'de> ::serde::Deserialize<'de> for DisableServiceRequest {
 }
 impl ::serde::Serialize for DisableServiceRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DisableServiceRequest",
-            0usize,
-        )?;
+        let w = ::specbind_runtime::object::Writer::new(s, "DisableServiceRequest", 0usize)?;
         w.end()
     }
 }
@@ -9342,10 +9053,7 @@ impl DisableServiceRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -9403,11 +9111,7 @@ impl<'de> ::serde::Deserialize<'de> for DisableServiceResponse {
 }
 impl ::serde::Serialize for DisableServiceResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DisableServiceResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DisableServiceResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -9421,9 +9125,7 @@ impl ::specbind_runtime::Operation for DisableServiceRequest {
     }
 }
 /// A `DisableService` call being set up by [`Client::disable_service`]: the request builder holding a client; set parameters, then [`send`](DisableServiceRequestBuilder::send).
-pub type DisableServiceFluentBuilder = DisableServiceRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DisableServiceFluentBuilder = DisableServiceRequestBuilder<::specbind_runtime::Client>;
 impl DisableServiceRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DisableServiceResponse, Error> {
@@ -9492,10 +9194,7 @@ impl EnableDelegateAccountRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("AccountId", self.account_id.is_some());
@@ -9592,9 +9291,7 @@ impl ::specbind_runtime::Operation for EnableDelegateAccountRequest {
     }
 }
 /// A `EnableDelegateAccount` call being set up by [`Client::enable_delegate_account`]: the request builder holding a client; set parameters, then [`send`](EnableDelegateAccountRequestBuilder::send).
-pub type EnableDelegateAccountFluentBuilder = EnableDelegateAccountRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type EnableDelegateAccountFluentBuilder = EnableDelegateAccountRequestBuilder<::specbind_runtime::Client>;
 impl EnableDelegateAccountRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<EnableDelegateAccountResponse, Error> {
@@ -9635,11 +9332,7 @@ impl<'de> ::serde::Deserialize<'de> for EnableServiceRequest {
 }
 impl ::serde::Serialize for EnableServiceRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let w = ::specbind_runtime::object::Writer::new(
-            s,
-            "EnableServiceRequest",
-            0usize,
-        )?;
+        let w = ::specbind_runtime::object::Writer::new(s, "EnableServiceRequest", 0usize)?;
         w.end()
     }
 }
@@ -9653,10 +9346,7 @@ impl EnableServiceRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -9714,11 +9404,7 @@ impl<'de> ::serde::Deserialize<'de> for EnableServiceResponse {
 }
 impl ::serde::Serialize for EnableServiceResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "EnableServiceResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "EnableServiceResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -9732,9 +9418,7 @@ impl ::specbind_runtime::Operation for EnableServiceRequest {
     }
 }
 /// A `EnableService` call being set up by [`Client::enable_service`]: the request builder holding a client; set parameters, then [`send`](EnableServiceRequestBuilder::send).
-pub type EnableServiceFluentBuilder = EnableServiceRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type EnableServiceFluentBuilder = EnableServiceRequestBuilder<::specbind_runtime::Client>;
 impl EnableServiceRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<EnableServiceResponse, Error> {
@@ -9809,10 +9493,7 @@ impl GetAccessConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("AccessConfigurationId", self.access_configuration_id.is_some());
@@ -9937,9 +9618,7 @@ impl ::specbind_runtime::Operation for GetAccessConfigurationRequest {
     }
 }
 /// A `GetAccessConfiguration` call being set up by [`Client::get_access_configuration`]: the request builder holding a client; set parameters, then [`send`](GetAccessConfigurationRequestBuilder::send).
-pub type GetAccessConfigurationFluentBuilder = GetAccessConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetAccessConfigurationFluentBuilder = GetAccessConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl GetAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetAccessConfigurationResponse, Error> {
@@ -9987,11 +9666,7 @@ impl<'de> ::serde::Deserialize<'de> for GetDirectoryRequest {
 }
 impl ::serde::Serialize for GetDirectoryRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetDirectoryRequest",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetDirectoryRequest", 1usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.end()
     }
@@ -10006,10 +9681,7 @@ impl GetDirectoryRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -10093,11 +9765,7 @@ impl<'de> ::serde::Deserialize<'de> for GetDirectoryResponse {
 }
 impl ::serde::Serialize for GetDirectoryResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetDirectoryResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetDirectoryResponse", 2usize)?;
         w.opt("Directory", &self.directory)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -10113,9 +9781,7 @@ impl ::specbind_runtime::Operation for GetDirectoryRequest {
     }
 }
 /// A `GetDirectory` call being set up by [`Client::get_directory`]: the request builder holding a client; set parameters, then [`send`](GetDirectoryRequestBuilder::send).
-pub type GetDirectoryFluentBuilder = GetDirectoryRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetDirectoryFluentBuilder = GetDirectoryRequestBuilder<::specbind_runtime::Client>;
 impl GetDirectoryRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetDirectoryResponse, Error> {
@@ -10184,10 +9850,7 @@ impl GetDirectorySamlServiceProviderInfoRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -10223,9 +9886,7 @@ impl<C> GetDirectorySamlServiceProviderInfoRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<GetDirectorySamlServiceProviderInfoRequest, ValidationError> {
+    pub fn build(self) -> Result<GetDirectorySamlServiceProviderInfoRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -10293,14 +9954,10 @@ impl ::specbind_runtime::Operation for GetDirectorySamlServiceProviderInfoReques
     }
 }
 /// A `GetDirectorySAMLServiceProviderInfo` call being set up by [`Client::get_directory_saml_service_provider_info`]: the request builder holding a client; set parameters, then [`send`](GetDirectorySamlServiceProviderInfoRequestBuilder::send).
-pub type GetDirectorySamlServiceProviderInfoFluentBuilder = GetDirectorySamlServiceProviderInfoRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetDirectorySamlServiceProviderInfoFluentBuilder = GetDirectorySamlServiceProviderInfoRequestBuilder<::specbind_runtime::Client>;
 impl GetDirectorySamlServiceProviderInfoRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<GetDirectorySamlServiceProviderInfoResponse, Error> {
+    pub async fn send(self) -> Result<GetDirectorySamlServiceProviderInfoResponse, Error> {
         let GetDirectorySamlServiceProviderInfoRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -10364,10 +10021,7 @@ impl GetDirectoryStatisticsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -10471,9 +10125,7 @@ impl ::specbind_runtime::Operation for GetDirectoryStatisticsRequest {
     }
 }
 /// A `GetDirectoryStatistics` call being set up by [`Client::get_directory_statistics`]: the request builder holding a client; set parameters, then [`send`](GetDirectoryStatisticsRequestBuilder::send).
-pub type GetDirectoryStatisticsFluentBuilder = GetDirectoryStatisticsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetDirectoryStatisticsFluentBuilder = GetDirectoryStatisticsRequestBuilder<::specbind_runtime::Client>;
 impl GetDirectoryStatisticsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetDirectoryStatisticsResponse, Error> {
@@ -10540,10 +10192,7 @@ impl GetExternalSamlIdentityProviderRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -10579,9 +10228,7 @@ impl<C> GetExternalSamlIdentityProviderRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<GetExternalSamlIdentityProviderRequest, ValidationError> {
+    pub fn build(self) -> Result<GetExternalSamlIdentityProviderRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -10608,10 +10255,7 @@ pub struct GetExternalSamlIdentityProviderResponse {
 }
 impl ::specbind_runtime::object::Object for GetExternalSamlIdentityProviderResponse {
     const NAME: &'static str = "GetExternalSamlIdentityProviderResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "RequestId",
-        "SAMLIdentityProviderConfiguration",
-    ];
+    const FIELDS: &'static [&'static str] = &["RequestId", "SAMLIdentityProviderConfiguration"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -10638,10 +10282,7 @@ impl ::serde::Serialize for GetExternalSamlIdentityProviderResponse {
             2usize,
         )?;
         w.opt("RequestId", &self.request_id)?;
-        w.opt(
-            "SAMLIdentityProviderConfiguration",
-            &self.saml_identity_provider_configuration,
-        )?;
+        w.opt("SAMLIdentityProviderConfiguration", &self.saml_identity_provider_configuration)?;
         w.end()
     }
 }
@@ -10655,9 +10296,7 @@ impl ::specbind_runtime::Operation for GetExternalSamlIdentityProviderRequest {
     }
 }
 /// A `GetExternalSAMLIdentityProvider` call being set up by [`Client::get_external_saml_identity_provider`]: the request builder holding a client; set parameters, then [`send`](GetExternalSamlIdentityProviderRequestBuilder::send).
-pub type GetExternalSamlIdentityProviderFluentBuilder = GetExternalSamlIdentityProviderRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetExternalSamlIdentityProviderFluentBuilder = GetExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client>;
 impl GetExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetExternalSamlIdentityProviderResponse, Error> {
@@ -10712,11 +10351,7 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupRequest {
 }
 impl ::serde::Serialize for GetGroupRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetGroupRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetGroupRequest", 2usize)?;
         w.opt("GroupId", &self.group_id)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.end()
@@ -10732,10 +10367,7 @@ impl GetGroupRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("GroupId", self.group_id.is_some());
@@ -10840,11 +10472,7 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupResponse {
 }
 impl ::serde::Serialize for GetGroupResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetGroupResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetGroupResponse", 2usize)?;
         w.opt("Group", &self.group)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -10925,10 +10553,7 @@ impl GetLoginPreferenceRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -11032,9 +10657,7 @@ impl ::specbind_runtime::Operation for GetLoginPreferenceRequest {
     }
 }
 /// A `GetLoginPreference` call being set up by [`Client::get_login_preference`]: the request builder holding a client; set parameters, then [`send`](GetLoginPreferenceRequestBuilder::send).
-pub type GetLoginPreferenceFluentBuilder = GetLoginPreferenceRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetLoginPreferenceFluentBuilder = GetLoginPreferenceRequestBuilder<::specbind_runtime::Client>;
 impl GetLoginPreferenceRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetLoginPreferenceResponse, Error> {
@@ -11103,10 +10726,7 @@ impl GetMfaAuthenticationSettingInfoRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -11142,9 +10762,7 @@ impl<C> GetMfaAuthenticationSettingInfoRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<GetMfaAuthenticationSettingInfoRequest, ValidationError> {
+    pub fn build(self) -> Result<GetMfaAuthenticationSettingInfoRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -11171,10 +10789,7 @@ pub struct GetMfaAuthenticationSettingInfoResponse {
 }
 impl ::specbind_runtime::object::Object for GetMfaAuthenticationSettingInfoResponse {
     const NAME: &'static str = "GetMfaAuthenticationSettingInfoResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "MFAAuthenticationSettingInfo",
-        "RequestId",
-    ];
+    const FIELDS: &'static [&'static str] = &["MFAAuthenticationSettingInfo", "RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -11215,9 +10830,7 @@ impl ::specbind_runtime::Operation for GetMfaAuthenticationSettingInfoRequest {
     }
 }
 /// A `GetMFAAuthenticationSettingInfo` call being set up by [`Client::get_mfa_authentication_setting_info`]: the request builder holding a client; set parameters, then [`send`](GetMfaAuthenticationSettingInfoRequestBuilder::send).
-pub type GetMfaAuthenticationSettingInfoFluentBuilder = GetMfaAuthenticationSettingInfoRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetMfaAuthenticationSettingInfoFluentBuilder = GetMfaAuthenticationSettingInfoRequestBuilder<::specbind_runtime::Client>;
 impl GetMfaAuthenticationSettingInfoRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetMfaAuthenticationSettingInfoResponse, Error> {
@@ -11286,10 +10899,7 @@ impl GetMfaAuthenticationSettingsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -11348,9 +10958,7 @@ pub struct GetMfaAuthenticationSettingsResponse {
     /// - Disabled：为所有用户禁用MFA校验。
     ///
     /// Wire name: `MFAAuthenticationAdvanceSettings`. Example: `Enabled`.
-    pub mfa_authentication_advance_settings: Option<
-        GetMfaAuthenticationSettingsMfaAuthenticationAdvanceSettings,
-    >,
+    pub mfa_authentication_advance_settings: Option<GetMfaAuthenticationSettingsMfaAuthenticationAdvanceSettings>,
     /// 请求ID。
     ///
     /// Wire name: `RequestId`. Example: `A2BC00C5-76A2-5FFC-A340-927940A98377`.
@@ -11358,10 +10966,7 @@ pub struct GetMfaAuthenticationSettingsResponse {
 }
 impl ::specbind_runtime::object::Object for GetMfaAuthenticationSettingsResponse {
     const NAME: &'static str = "GetMfaAuthenticationSettingsResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "MFAAuthenticationAdvanceSettings",
-        "RequestId",
-    ];
+    const FIELDS: &'static [&'static str] = &["MFAAuthenticationAdvanceSettings", "RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -11387,10 +10992,7 @@ impl ::serde::Serialize for GetMfaAuthenticationSettingsResponse {
             "GetMfaAuthenticationSettingsResponse",
             2usize,
         )?;
-        w.opt(
-            "MFAAuthenticationAdvanceSettings",
-            &self.mfa_authentication_advance_settings,
-        )?;
+        w.opt("MFAAuthenticationAdvanceSettings", &self.mfa_authentication_advance_settings)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -11405,9 +11007,7 @@ impl ::specbind_runtime::Operation for GetMfaAuthenticationSettingsRequest {
     }
 }
 /// A `GetMFAAuthenticationSettings` call being set up by [`Client::get_mfa_authentication_settings`]: the request builder holding a client; set parameters, then [`send`](GetMfaAuthenticationSettingsRequestBuilder::send).
-pub type GetMfaAuthenticationSettingsFluentBuilder = GetMfaAuthenticationSettingsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetMfaAuthenticationSettingsFluentBuilder = GetMfaAuthenticationSettingsRequestBuilder<::specbind_runtime::Client>;
 impl GetMfaAuthenticationSettingsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetMfaAuthenticationSettingsResponse, Error> {
@@ -11474,10 +11074,7 @@ impl GetMfaAuthenticationStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -11584,9 +11181,7 @@ impl ::specbind_runtime::Operation for GetMfaAuthenticationStatusRequest {
     }
 }
 /// A `GetMFAAuthenticationStatus` call being set up by [`Client::get_mfa_authentication_status`]: the request builder holding a client; set parameters, then [`send`](GetMfaAuthenticationStatusRequestBuilder::send).
-pub type GetMfaAuthenticationStatusFluentBuilder = GetMfaAuthenticationStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetMfaAuthenticationStatusFluentBuilder = GetMfaAuthenticationStatusRequestBuilder<::specbind_runtime::Client>;
 impl GetMfaAuthenticationStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetMfaAuthenticationStatusResponse, Error> {
@@ -11632,11 +11227,7 @@ impl<'de> ::serde::Deserialize<'de> for GetPasswordPolicyRequest {
 }
 impl ::serde::Serialize for GetPasswordPolicyRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetPasswordPolicyRequest",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetPasswordPolicyRequest", 1usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.end()
     }
@@ -11651,10 +11242,7 @@ impl GetPasswordPolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -11758,9 +11346,7 @@ impl ::specbind_runtime::Operation for GetPasswordPolicyRequest {
     }
 }
 /// A `GetPasswordPolicy` call being set up by [`Client::get_password_policy`]: the request builder holding a client; set parameters, then [`send`](GetPasswordPolicyRequestBuilder::send).
-pub type GetPasswordPolicyFluentBuilder = GetPasswordPolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetPasswordPolicyFluentBuilder = GetPasswordPolicyRequestBuilder<::specbind_runtime::Client>;
 impl GetPasswordPolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetPasswordPolicyResponse, Error> {
@@ -11827,10 +11413,7 @@ impl GetScimSynchronizationStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -11937,9 +11520,7 @@ impl ::specbind_runtime::Operation for GetScimSynchronizationStatusRequest {
     }
 }
 /// A `GetSCIMSynchronizationStatus` call being set up by [`Client::get_scim_synchronization_status`]: the request builder holding a client; set parameters, then [`send`](GetScimSynchronizationStatusRequestBuilder::send).
-pub type GetScimSynchronizationStatusFluentBuilder = GetScimSynchronizationStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetScimSynchronizationStatusFluentBuilder = GetScimSynchronizationStatusRequestBuilder<::specbind_runtime::Client>;
 impl GetScimSynchronizationStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetScimSynchronizationStatusResponse, Error> {
@@ -11976,11 +11557,7 @@ impl<'de> ::serde::Deserialize<'de> for GetServiceStatusRequest {
 }
 impl ::serde::Serialize for GetServiceStatusRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetServiceStatusRequest",
-            0usize,
-        )?;
+        let w = ::specbind_runtime::object::Writer::new(s, "GetServiceStatusRequest", 0usize)?;
         w.end()
     }
 }
@@ -11994,10 +11571,7 @@ impl GetServiceStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -12060,11 +11634,7 @@ impl<'de> ::serde::Deserialize<'de> for GetServiceStatusResponse {
 }
 impl ::serde::Serialize for GetServiceStatusResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetServiceStatusResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetServiceStatusResponse", 2usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.opt("ServiceStatus", &self.service_status)?;
         w.end()
@@ -12080,9 +11650,7 @@ impl ::specbind_runtime::Operation for GetServiceStatusRequest {
     }
 }
 /// A `GetServiceStatus` call being set up by [`Client::get_service_status`]: the request builder holding a client; set parameters, then [`send`](GetServiceStatusRequestBuilder::send).
-pub type GetServiceStatusFluentBuilder = GetServiceStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetServiceStatusFluentBuilder = GetServiceStatusRequestBuilder<::specbind_runtime::Client>;
 impl GetServiceStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetServiceStatusResponse, Error> {
@@ -12135,11 +11703,7 @@ impl<'de> ::serde::Deserialize<'de> for GetTaskRequest {
 }
 impl ::serde::Serialize for GetTaskRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetTaskRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetTaskRequest", 2usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("TaskId", &self.task_id)?;
         w.end()
@@ -12155,10 +11719,7 @@ impl GetTaskRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -12221,10 +11782,7 @@ impl<C> GetTaskRequestBuilder<C> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
-    pub fn build_at(
-        self,
-        now: ::std::time::SystemTime,
-    ) -> Result<GetTaskRequest, ValidationError> {
+    pub fn build_at(self, now: ::std::time::SystemTime) -> Result<GetTaskRequest, ValidationError> {
         self.inner.validate_at(now)?;
         Ok(self.inner)
     }
@@ -12266,11 +11824,7 @@ impl<'de> ::serde::Deserialize<'de> for GetTaskResponse {
 }
 impl ::serde::Serialize for GetTaskResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetTaskResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetTaskResponse", 2usize)?;
         w.field("RequestId", &self.request_id)?;
         w.opt("Task", &self.task)?;
         w.end()
@@ -12343,11 +11897,7 @@ impl<'de> ::serde::Deserialize<'de> for GetTaskStatusRequest {
 }
 impl ::serde::Serialize for GetTaskStatusRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetTaskStatusRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetTaskStatusRequest", 2usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("TaskId", &self.task_id)?;
         w.end()
@@ -12363,10 +11913,7 @@ impl GetTaskStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -12471,11 +12018,7 @@ impl<'de> ::serde::Deserialize<'de> for GetTaskStatusResponse {
 }
 impl ::serde::Serialize for GetTaskStatusResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetTaskStatusResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetTaskStatusResponse", 2usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.opt("TaskStatus", &self.task_status)?;
         w.end()
@@ -12491,9 +12034,7 @@ impl ::specbind_runtime::Operation for GetTaskStatusRequest {
     }
 }
 /// A `GetTaskStatus` call being set up by [`Client::get_task_status`]: the request builder holding a client; set parameters, then [`send`](GetTaskStatusRequestBuilder::send).
-pub type GetTaskStatusFluentBuilder = GetTaskStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetTaskStatusFluentBuilder = GetTaskStatusRequestBuilder<::specbind_runtime::Client>;
 impl GetTaskStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetTaskStatusResponse, Error> {
@@ -12546,11 +12087,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserRequest {
 }
 impl ::serde::Serialize for GetUserRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetUserRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetUserRequest", 2usize)?;
         w.opt("UserId", &self.user_id)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.end()
@@ -12566,10 +12103,7 @@ impl GetUserRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UserId", self.user_id.is_some());
@@ -12630,10 +12164,7 @@ impl<C> GetUserRequestBuilder<C> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
-    pub fn build_at(
-        self,
-        now: ::std::time::SystemTime,
-    ) -> Result<GetUserRequest, ValidationError> {
+    pub fn build_at(self, now: ::std::time::SystemTime) -> Result<GetUserRequest, ValidationError> {
         self.inner.validate_at(now)?;
         Ok(self.inner)
     }
@@ -12674,11 +12205,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserResponse {
 }
 impl ::serde::Serialize for GetUserResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetUserResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetUserResponse", 2usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.opt("User", &self.user)?;
         w.end()
@@ -12734,9 +12261,7 @@ impl ::specbind_runtime::object::Object for GetUserIdRequest {
     ) -> Result<(), A::Error> {
         match index {
             0usize => self.directory_id = map.next_value()?,
-            1usize => {
-                self.external_id = ::specbind_runtime::object::read_json_or_value(map)?;
-            }
+            1usize => self.external_id = ::specbind_runtime::object::read_json_or_value(map)?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
         Ok(())
@@ -12749,11 +12274,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserIdRequest {
 }
 impl ::serde::Serialize for GetUserIdRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetUserIdRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetUserIdRequest", 2usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt(
             "ExternalId",
@@ -12772,10 +12293,7 @@ impl GetUserIdRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -12880,11 +12398,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserIdResponse {
 }
 impl ::serde::Serialize for GetUserIdResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetUserIdResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetUserIdResponse", 2usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.opt("UserId", &self.user_id)?;
         w.end()
@@ -12975,10 +12489,7 @@ impl GetUserMfaAuthenticationSettingsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UserId", self.user_id.is_some());
@@ -13035,9 +12546,7 @@ impl<C> GetUserMfaAuthenticationSettingsRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<GetUserMfaAuthenticationSettingsRequest, ValidationError> {
+    pub fn build(self) -> Result<GetUserMfaAuthenticationSettingsRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -13067,10 +12576,7 @@ pub struct GetUserMfaAuthenticationSettingsResponse {
 }
 impl ::specbind_runtime::object::Object for GetUserMfaAuthenticationSettingsResponse {
     const NAME: &'static str = "GetUserMfaAuthenticationSettingsResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "RequestId",
-        "UserMFAAuthenticationSettings",
-    ];
+    const FIELDS: &'static [&'static str] = &["RequestId", "UserMFAAuthenticationSettings"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -13111,9 +12617,7 @@ impl ::specbind_runtime::Operation for GetUserMfaAuthenticationSettingsRequest {
     }
 }
 /// A `GetUserMFAAuthenticationSettings` call being set up by [`Client::get_user_mfa_authentication_settings`]: the request builder holding a client; set parameters, then [`send`](GetUserMfaAuthenticationSettingsRequestBuilder::send).
-pub type GetUserMfaAuthenticationSettingsFluentBuilder = GetUserMfaAuthenticationSettingsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetUserMfaAuthenticationSettingsFluentBuilder = GetUserMfaAuthenticationSettingsRequestBuilder<::specbind_runtime::Client>;
 impl GetUserMfaAuthenticationSettingsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetUserMfaAuthenticationSettingsResponse, Error> {
@@ -13186,10 +12690,7 @@ impl GetUserProvisioningRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -13314,9 +12815,7 @@ impl ::specbind_runtime::Operation for GetUserProvisioningRequest {
     }
 }
 /// A `GetUserProvisioning` call being set up by [`Client::get_user_provisioning`]: the request builder holding a client; set parameters, then [`send`](GetUserProvisioningRequestBuilder::send).
-pub type GetUserProvisioningFluentBuilder = GetUserProvisioningRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetUserProvisioningFluentBuilder = GetUserProvisioningRequestBuilder<::specbind_runtime::Client>;
 impl GetUserProvisioningRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetUserProvisioningResponse, Error> {
@@ -13381,10 +12880,7 @@ impl GetUserProvisioningConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -13420,9 +12916,7 @@ impl<C> GetUserProvisioningConfigurationRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<GetUserProvisioningConfigurationRequest, ValidationError> {
+    pub fn build(self) -> Result<GetUserProvisioningConfigurationRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -13449,10 +12943,7 @@ pub struct GetUserProvisioningConfigurationResponse {
 }
 impl ::specbind_runtime::object::Object for GetUserProvisioningConfigurationResponse {
     const NAME: &'static str = "GetUserProvisioningConfigurationResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "RequestId",
-        "UserProvisioningConfiguration",
-    ];
+    const FIELDS: &'static [&'static str] = &["RequestId", "UserProvisioningConfiguration"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -13493,9 +12984,7 @@ impl ::specbind_runtime::Operation for GetUserProvisioningConfigurationRequest {
     }
 }
 /// A `GetUserProvisioningConfiguration` call being set up by [`Client::get_user_provisioning_configuration`]: the request builder holding a client; set parameters, then [`send`](GetUserProvisioningConfigurationRequestBuilder::send).
-pub type GetUserProvisioningConfigurationFluentBuilder = GetUserProvisioningConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetUserProvisioningConfigurationFluentBuilder = GetUserProvisioningConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl GetUserProvisioningConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetUserProvisioningConfigurationResponse, Error> {
@@ -13570,10 +13059,7 @@ impl GetUserProvisioningEventRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("EventId", self.event_id.is_some());
@@ -13700,9 +13186,7 @@ impl ::specbind_runtime::Operation for GetUserProvisioningEventRequest {
     }
 }
 /// A `GetUserProvisioningEvent` call being set up by [`Client::get_user_provisioning_event`]: the request builder holding a client; set parameters, then [`send`](GetUserProvisioningEventRequestBuilder::send).
-pub type GetUserProvisioningEventFluentBuilder = GetUserProvisioningEventRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetUserProvisioningEventFluentBuilder = GetUserProvisioningEventRequestBuilder<::specbind_runtime::Client>;
 impl GetUserProvisioningEventRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetUserProvisioningEventResponse, Error> {
@@ -13732,8 +13216,7 @@ pub struct GetUserProvisioningRdAccountStatisticsRequest {
     /// Wire name: `RdMemberId`. Example: `1743382******`.
     pub rd_member_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for GetUserProvisioningRdAccountStatisticsRequest {
+impl ::specbind_runtime::object::Object for GetUserProvisioningRdAccountStatisticsRequest {
     const NAME: &'static str = "GetUserProvisioningRdAccountStatisticsRequest";
     const FIELDS: &'static [&'static str] = &["DirectoryId", "RdMemberId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -13776,10 +13259,7 @@ impl GetUserProvisioningRdAccountStatisticsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -13836,9 +13316,7 @@ impl<C> GetUserProvisioningRdAccountStatisticsRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<GetUserProvisioningRdAccountStatisticsRequest, ValidationError> {
+    pub fn build(self) -> Result<GetUserProvisioningRdAccountStatisticsRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -13863,8 +13341,7 @@ pub struct GetUserProvisioningRdAccountStatisticsResponse {
     /// Wire name: `UserProvisioningStatistics`.
     pub user_provisioning_statistics: Option<UserProvisioningStatistics>,
 }
-impl ::specbind_runtime::object::Object
-for GetUserProvisioningRdAccountStatisticsResponse {
+impl ::specbind_runtime::object::Object for GetUserProvisioningRdAccountStatisticsResponse {
     const NAME: &'static str = "GetUserProvisioningRdAccountStatisticsResponse";
     const FIELDS: &'static [&'static str] = &["RequestId", "UserProvisioningStatistics"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -13907,14 +13384,10 @@ impl ::specbind_runtime::Operation for GetUserProvisioningRdAccountStatisticsReq
     }
 }
 /// A `GetUserProvisioningRdAccountStatistics` call being set up by [`Client::get_user_provisioning_rd_account_statistics`]: the request builder holding a client; set parameters, then [`send`](GetUserProvisioningRdAccountStatisticsRequestBuilder::send).
-pub type GetUserProvisioningRdAccountStatisticsFluentBuilder = GetUserProvisioningRdAccountStatisticsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetUserProvisioningRdAccountStatisticsFluentBuilder = GetUserProvisioningRdAccountStatisticsRequestBuilder<::specbind_runtime::Client>;
 impl GetUserProvisioningRdAccountStatisticsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<GetUserProvisioningRdAccountStatisticsResponse, Error> {
+    pub async fn send(self) -> Result<GetUserProvisioningRdAccountStatisticsResponse, Error> {
         let GetUserProvisioningRdAccountStatisticsRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -13984,10 +13457,7 @@ impl GetUserProvisioningStatisticsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -14112,9 +13582,7 @@ impl ::specbind_runtime::Operation for GetUserProvisioningStatisticsRequest {
     }
 }
 /// A `GetUserProvisioningStatistics` call being set up by [`Client::get_user_provisioning_statistics`]: the request builder holding a client; set parameters, then [`send`](GetUserProvisioningStatisticsRequestBuilder::send).
-pub type GetUserProvisioningStatisticsFluentBuilder = GetUserProvisioningStatisticsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetUserProvisioningStatisticsFluentBuilder = GetUserProvisioningStatisticsRequestBuilder<::specbind_runtime::Client>;
 impl GetUserProvisioningStatisticsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetUserProvisioningStatisticsResponse, Error> {
@@ -14256,19 +13724,11 @@ impl ListAccessAssignmentsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
-        v.range(
-            "MaxResults",
-            self.max_results.as_ref().map(|x| i128::from(*x)),
-            Some(1),
-            Some(20),
-        );
+        v.range("MaxResults", self.max_results.as_ref().map(|x| i128::from(*x)), Some(1), Some(20));
         v.paired(
             ("TargetId", self.target_id.is_some()),
             ("TargetType", self.target_type.is_some()),
@@ -14521,9 +13981,7 @@ impl ::specbind_runtime::object::Object for ListAccessAssignmentsResponse {
         map: &mut A,
     ) -> Result<(), A::Error> {
         match index {
-            0usize => {
-                self.access_assignments = ::specbind_runtime::object::read_list(map)?;
-            }
+            0usize => self.access_assignments = ::specbind_runtime::object::read_list(map)?,
             1usize => self.is_truncated = map.next_value()?,
             2usize => self.max_results = map.next_value()?,
             3usize => self.next_token = map.next_value()?,
@@ -14583,9 +14041,7 @@ impl ::specbind_runtime::Paginated for ListAccessAssignmentsRequest {
     }
 }
 /// A `ListAccessAssignments` call being set up by [`Client::list_access_assignments`]: the request builder holding a client; set parameters, then [`send`](ListAccessAssignmentsRequestBuilder::send).
-pub type ListAccessAssignmentsFluentBuilder = ListAccessAssignmentsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListAccessAssignmentsFluentBuilder = ListAccessAssignmentsRequestBuilder<::specbind_runtime::Client>;
 impl ListAccessAssignmentsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListAccessAssignmentsResponse, Error> {
@@ -14596,9 +14052,7 @@ impl ListAccessAssignmentsRequestBuilder<::specbind_runtime::Client> {
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListAccessAssignmentsRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListAccessAssignmentsRequest> {
         let ListAccessAssignmentsRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -14723,19 +14177,11 @@ impl ListAccessConfigurationProvisioningsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
-        v.range(
-            "MaxResults",
-            self.max_results.as_ref().map(|x| i128::from(*x)),
-            Some(1),
-            Some(20),
-        );
+        v.range("MaxResults", self.max_results.as_ref().map(|x| i128::from(*x)), Some(1), Some(20));
         v.paired(
             ("TargetId", self.target_id.is_some()),
             ("TargetType", self.target_type.is_some()),
@@ -14898,9 +14344,7 @@ impl<C> ListAccessConfigurationProvisioningsRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<ListAccessConfigurationProvisioningsRequest, ValidationError> {
+    pub fn build(self) -> Result<ListAccessConfigurationProvisioningsRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -14946,8 +14390,7 @@ pub struct ListAccessConfigurationProvisioningsResponse {
     /// Wire name: `TotalCounts`. Example: `2`.
     pub total_counts: Option<i32>,
 }
-impl ::specbind_runtime::object::Object
-for ListAccessConfigurationProvisioningsResponse {
+impl ::specbind_runtime::object::Object for ListAccessConfigurationProvisioningsResponse {
     const NAME: &'static str = "ListAccessConfigurationProvisioningsResponse";
     const FIELDS: &'static [&'static str] = &[
         "AccessConfigurationProvisionings",
@@ -14963,11 +14406,7 @@ for ListAccessConfigurationProvisioningsResponse {
         map: &mut A,
     ) -> Result<(), A::Error> {
         match index {
-            0usize => {
-                self.access_configuration_provisionings = ::specbind_runtime::object::read_list(
-                    map,
-                )?;
-            }
+            0usize => self.access_configuration_provisionings = ::specbind_runtime::object::read_list(map)?,
             1usize => self.is_truncated = map.next_value()?,
             2usize => self.max_results = map.next_value()?,
             3usize => self.next_token = map.next_value()?,
@@ -14990,10 +14429,7 @@ impl ::serde::Serialize for ListAccessConfigurationProvisioningsResponse {
             "ListAccessConfigurationProvisioningsResponse",
             6usize,
         )?;
-        w.field(
-            "AccessConfigurationProvisionings",
-            &self.access_configuration_provisionings,
-        )?;
+        w.field("AccessConfigurationProvisionings", &self.access_configuration_provisionings)?;
         w.opt("IsTruncated", &self.is_truncated)?;
         w.opt("MaxResults", &self.max_results)?;
         w.opt("NextToken", &self.next_token)?;
@@ -15019,31 +14455,21 @@ impl ::specbind_runtime::Paginated for ListAccessConfigurationProvisioningsReque
     fn request_page_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
-    fn page_token(
-        output: &ListAccessConfigurationProvisioningsResponse,
-    ) -> Option<&str> {
+    fn page_token(output: &ListAccessConfigurationProvisioningsResponse) -> Option<&str> {
         output.next_token.as_deref()
     }
-    fn is_truncated(
-        output: &ListAccessConfigurationProvisioningsResponse,
-    ) -> Option<bool> {
+    fn is_truncated(output: &ListAccessConfigurationProvisioningsResponse) -> Option<bool> {
         output.is_truncated
     }
-    fn into_items(
-        output: ListAccessConfigurationProvisioningsResponse,
-    ) -> Vec<AccessConfigurationProvisioning> {
+    fn into_items(output: ListAccessConfigurationProvisioningsResponse) -> Vec<AccessConfigurationProvisioning> {
         output.access_configuration_provisionings
     }
 }
 /// A `ListAccessConfigurationProvisionings` call being set up by [`Client::list_access_configuration_provisionings`]: the request builder holding a client; set parameters, then [`send`](ListAccessConfigurationProvisioningsRequestBuilder::send).
-pub type ListAccessConfigurationProvisioningsFluentBuilder = ListAccessConfigurationProvisioningsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListAccessConfigurationProvisioningsFluentBuilder = ListAccessConfigurationProvisioningsRequestBuilder<::specbind_runtime::Client>;
 impl ListAccessConfigurationProvisioningsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<ListAccessConfigurationProvisioningsResponse, Error> {
+    pub async fn send(self) -> Result<ListAccessConfigurationProvisioningsResponse, Error> {
         let ListAccessConfigurationProvisioningsRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -15051,9 +14477,7 @@ impl ListAccessConfigurationProvisioningsRequestBuilder<::specbind_runtime::Clie
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListAccessConfigurationProvisioningsRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListAccessConfigurationProvisioningsRequest> {
         let ListAccessConfigurationProvisioningsRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -15160,10 +14584,7 @@ impl ListAccessConfigurationsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -15353,9 +14774,7 @@ impl ::specbind_runtime::object::Object for ListAccessConfigurationsResponse {
         map: &mut A,
     ) -> Result<(), A::Error> {
         match index {
-            0usize => {
-                self.access_configurations = ::specbind_runtime::object::read_list(map)?;
-            }
+            0usize => self.access_configurations = ::specbind_runtime::object::read_list(map)?,
             1usize => self.is_truncated = map.next_value()?,
             2usize => self.max_results = map.next_value()?,
             3usize => self.next_token = map.next_value()?,
@@ -15415,9 +14834,7 @@ impl ::specbind_runtime::Paginated for ListAccessConfigurationsRequest {
     }
 }
 /// A `ListAccessConfigurations` call being set up by [`Client::list_access_configurations`]: the request builder holding a client; set parameters, then [`send`](ListAccessConfigurationsRequestBuilder::send).
-pub type ListAccessConfigurationsFluentBuilder = ListAccessConfigurationsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListAccessConfigurationsFluentBuilder = ListAccessConfigurationsRequestBuilder<::specbind_runtime::Client>;
 impl ListAccessConfigurationsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListAccessConfigurationsResponse, Error> {
@@ -15428,9 +14845,7 @@ impl ListAccessConfigurationsRequestBuilder<::specbind_runtime::Client> {
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListAccessConfigurationsRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListAccessConfigurationsRequest> {
         let ListAccessConfigurationsRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -15465,11 +14880,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDirectoriesRequest {
 }
 impl ::serde::Serialize for ListDirectoriesRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListDirectoriesRequest",
-            0usize,
-        )?;
+        let w = ::specbind_runtime::object::Writer::new(s, "ListDirectoriesRequest", 0usize)?;
         w.end()
     }
 }
@@ -15483,10 +14894,7 @@ impl ListDirectoriesRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -15554,11 +14962,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDirectoriesResponse {
 }
 impl ::serde::Serialize for ListDirectoriesResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListDirectoriesResponse",
-            3usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListDirectoriesResponse", 3usize)?;
         w.field("Directories", &self.directories)?;
         w.opt("RequestId", &self.request_id)?;
         w.opt("TotalCounts", &self.total_counts)?;
@@ -15575,9 +14979,7 @@ impl ::specbind_runtime::Operation for ListDirectoriesRequest {
     }
 }
 /// A `ListDirectories` call being set up by [`Client::list_directories`]: the request builder holding a client; set parameters, then [`send`](ListDirectoriesRequestBuilder::send).
-pub type ListDirectoriesFluentBuilder = ListDirectoriesRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListDirectoriesFluentBuilder = ListDirectoriesRequestBuilder<::specbind_runtime::Client>;
 impl ListDirectoriesRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListDirectoriesResponse, Error> {
@@ -15644,10 +15046,7 @@ impl ListExternalSamlIdPCertificatesRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -15683,9 +15082,7 @@ impl<C> ListExternalSamlIdPCertificatesRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<ListExternalSamlIdPCertificatesRequest, ValidationError> {
+    pub fn build(self) -> Result<ListExternalSamlIdPCertificatesRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -15716,11 +15113,7 @@ pub struct ListExternalSamlIdPCertificatesResponse {
 }
 impl ::specbind_runtime::object::Object for ListExternalSamlIdPCertificatesResponse {
     const NAME: &'static str = "ListExternalSamlIdPCertificatesResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "RequestId",
-        "SAMLIdPCertificates",
-        "TotalCounts",
-    ];
+    const FIELDS: &'static [&'static str] = &["RequestId", "SAMLIdPCertificates", "TotalCounts"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -15728,9 +15121,7 @@ impl ::specbind_runtime::object::Object for ListExternalSamlIdPCertificatesRespo
     ) -> Result<(), A::Error> {
         match index {
             0usize => self.request_id = map.next_value()?,
-            1usize => {
-                self.saml_id_p_certificates = ::specbind_runtime::object::read_list(map)?;
-            }
+            1usize => self.saml_id_p_certificates = ::specbind_runtime::object::read_list(map)?,
             2usize => self.total_counts = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
@@ -15765,9 +15156,7 @@ impl ::specbind_runtime::Operation for ListExternalSamlIdPCertificatesRequest {
     }
 }
 /// A `ListExternalSAMLIdPCertificates` call being set up by [`Client::list_external_saml_id_p_certificates`]: the request builder holding a client; set parameters, then [`send`](ListExternalSamlIdPCertificatesRequestBuilder::send).
-pub type ListExternalSamlIdPCertificatesFluentBuilder = ListExternalSamlIdPCertificatesRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListExternalSamlIdPCertificatesFluentBuilder = ListExternalSamlIdPCertificatesRequestBuilder<::specbind_runtime::Client>;
 impl ListExternalSamlIdPCertificatesRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListExternalSamlIdPCertificatesResponse, Error> {
@@ -15817,12 +15206,7 @@ pub struct ListGroupMembersRequest {
 }
 impl ::specbind_runtime::object::Object for ListGroupMembersRequest {
     const NAME: &'static str = "ListGroupMembersRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "GroupId",
-        "DirectoryId",
-        "NextToken",
-        "MaxResults",
-    ];
+    const FIELDS: &'static [&'static str] = &["GroupId", "DirectoryId", "NextToken", "MaxResults"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -15845,11 +15229,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupMembersRequest {
 }
 impl ::serde::Serialize for ListGroupMembersRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListGroupMembersRequest",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListGroupMembersRequest", 4usize)?;
         w.opt("GroupId", &self.group_id)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("NextToken", &self.next_token)?;
@@ -15867,10 +15247,7 @@ impl ListGroupMembersRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("GroupId", self.group_id.is_some());
@@ -16057,11 +15434,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupMembersResponse {
 }
 impl ::serde::Serialize for ListGroupMembersResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListGroupMembersResponse",
-            6usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListGroupMembersResponse", 6usize)?;
         w.field("GroupMembers", &self.group_members)?;
         w.opt("IsTruncated", &self.is_truncated)?;
         w.opt("MaxResults", &self.max_results)?;
@@ -16099,9 +15472,7 @@ impl ::specbind_runtime::Paginated for ListGroupMembersRequest {
     }
 }
 /// A `ListGroupMembers` call being set up by [`Client::list_group_members`]: the request builder holding a client; set parameters, then [`send`](ListGroupMembersRequestBuilder::send).
-pub type ListGroupMembersFluentBuilder = ListGroupMembersRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListGroupMembersFluentBuilder = ListGroupMembersRequestBuilder<::specbind_runtime::Client>;
 impl ListGroupMembersRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListGroupMembersResponse, Error> {
@@ -16112,9 +15483,7 @@ impl ListGroupMembersRequestBuilder<::specbind_runtime::Client> {
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListGroupMembersRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListGroupMembersRequest> {
         let ListGroupMembersRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -16199,11 +15568,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsRequest {
 }
 impl ::serde::Serialize for ListGroupsRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListGroupsRequest",
-            5usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListGroupsRequest", 5usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("NextToken", &self.next_token)?;
         w.opt("MaxResults", &self.max_results)?;
@@ -16222,10 +15587,7 @@ impl ListGroupsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -16434,11 +15796,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {
 }
 impl ::serde::Serialize for ListGroupsResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListGroupsResponse",
-            6usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListGroupsResponse", 6usize)?;
         w.field("Groups", &self.groups)?;
         w.opt("IsTruncated", &self.is_truncated)?;
         w.opt("MaxResults", &self.max_results)?;
@@ -16533,12 +15891,7 @@ pub struct ListJoinedGroupsForUserRequest {
 }
 impl ::specbind_runtime::object::Object for ListJoinedGroupsForUserRequest {
     const NAME: &'static str = "ListJoinedGroupsForUserRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "UserId",
-        "DirectoryId",
-        "NextToken",
-        "MaxResults",
-    ];
+    const FIELDS: &'static [&'static str] = &["UserId", "DirectoryId", "NextToken", "MaxResults"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -16583,10 +15936,7 @@ impl ListJoinedGroupsForUserRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UserId", self.user_id.is_some());
@@ -16815,9 +16165,7 @@ impl ::specbind_runtime::Paginated for ListJoinedGroupsForUserRequest {
     }
 }
 /// A `ListJoinedGroupsForUser` call being set up by [`Client::list_joined_groups_for_user`]: the request builder holding a client; set parameters, then [`send`](ListJoinedGroupsForUserRequestBuilder::send).
-pub type ListJoinedGroupsForUserFluentBuilder = ListJoinedGroupsForUserRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListJoinedGroupsForUserFluentBuilder = ListJoinedGroupsForUserRequestBuilder<::specbind_runtime::Client>;
 impl ListJoinedGroupsForUserRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListJoinedGroupsForUserResponse, Error> {
@@ -16828,9 +16176,7 @@ impl ListJoinedGroupsForUserRequestBuilder<::specbind_runtime::Client> {
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListJoinedGroupsForUserRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListJoinedGroupsForUserRequest> {
         let ListJoinedGroupsForUserRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -16901,10 +16247,7 @@ impl ListMfaDevicesForUserRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -17035,9 +16378,7 @@ impl ::specbind_runtime::Operation for ListMfaDevicesForUserRequest {
     }
 }
 /// A `ListMFADevicesForUser` call being set up by [`Client::list_mfa_devices_for_user`]: the request builder holding a client; set parameters, then [`send`](ListMfaDevicesForUserRequestBuilder::send).
-pub type ListMfaDevicesForUserFluentBuilder = ListMfaDevicesForUserRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListMfaDevicesForUserFluentBuilder = ListMfaDevicesForUserRequestBuilder<::specbind_runtime::Client>;
 impl ListMfaDevicesForUserRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListMfaDevicesForUserResponse, Error> {
@@ -17078,8 +16419,7 @@ pub struct ListPermissionPoliciesInAccessConfigurationRequest {
     /// Wire name: `PermissionPolicyType`. Example: `System`.
     pub permission_policy_type: Option<PermissionPolicyType>,
 }
-impl ::specbind_runtime::object::Object
-for ListPermissionPoliciesInAccessConfigurationRequest {
+impl ::specbind_runtime::object::Object for ListPermissionPoliciesInAccessConfigurationRequest {
     const NAME: &'static str = "ListPermissionPoliciesInAccessConfigurationRequest";
     const FIELDS: &'static [&'static str] = &[
         "DirectoryId",
@@ -17100,8 +16440,7 @@ for ListPermissionPoliciesInAccessConfigurationRequest {
         Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for ListPermissionPoliciesInAccessConfigurationRequest {
+impl<'de> ::serde::Deserialize<'de> for ListPermissionPoliciesInAccessConfigurationRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
@@ -17129,10 +16468,7 @@ impl ListPermissionPoliciesInAccessConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -17197,18 +16533,12 @@ impl<C> ListPermissionPoliciesInAccessConfigurationRequestBuilder<C> {
     /// 如不指定，则查询所有类型的权限策略。
     ///
     /// Wire name: `PermissionPolicyType`. Example: `System`.
-    pub fn permission_policy_type(
-        mut self,
-        value: impl Into<PermissionPolicyType>,
-    ) -> Self {
+    pub fn permission_policy_type(mut self, value: impl Into<PermissionPolicyType>) -> Self {
         self.inner.permission_policy_type = Some(value.into());
         self
     }
     /// Sets `PermissionPolicyType`, or clears it with `None`; see [`permission_policy_type`](Self::permission_policy_type).
-    pub fn set_permission_policy_type(
-        mut self,
-        value: Option<PermissionPolicyType>,
-    ) -> Self {
+    pub fn set_permission_policy_type(mut self, value: Option<PermissionPolicyType>) -> Self {
         self.inner.permission_policy_type = value;
         self
     }
@@ -17218,9 +16548,7 @@ impl<C> ListPermissionPoliciesInAccessConfigurationRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<ListPermissionPoliciesInAccessConfigurationRequest, ValidationError> {
+    pub fn build(self) -> Result<ListPermissionPoliciesInAccessConfigurationRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -17249,23 +16577,16 @@ pub struct ListPermissionPoliciesInAccessConfigurationResponse {
     /// Wire name: `TotalCounts`. Example: `2`.
     pub total_counts: Option<i32>,
 }
-impl ::specbind_runtime::object::Object
-for ListPermissionPoliciesInAccessConfigurationResponse {
+impl ::specbind_runtime::object::Object for ListPermissionPoliciesInAccessConfigurationResponse {
     const NAME: &'static str = "ListPermissionPoliciesInAccessConfigurationResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "PermissionPolicies",
-        "RequestId",
-        "TotalCounts",
-    ];
+    const FIELDS: &'static [&'static str] = &["PermissionPolicies", "RequestId", "TotalCounts"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
         map: &mut A,
     ) -> Result<(), A::Error> {
         match index {
-            0usize => {
-                self.permission_policies = ::specbind_runtime::object::read_list(map)?;
-            }
+            0usize => self.permission_policies = ::specbind_runtime::object::read_list(map)?,
             1usize => self.request_id = map.next_value()?,
             2usize => self.total_counts = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
@@ -17273,8 +16594,7 @@ for ListPermissionPoliciesInAccessConfigurationResponse {
         Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for ListPermissionPoliciesInAccessConfigurationResponse {
+impl<'de> ::serde::Deserialize<'de> for ListPermissionPoliciesInAccessConfigurationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
@@ -17292,8 +16612,7 @@ impl ::serde::Serialize for ListPermissionPoliciesInAccessConfigurationResponse 
         w.end()
     }
 }
-impl ::specbind_runtime::Operation
-for ListPermissionPoliciesInAccessConfigurationRequest {
+impl ::specbind_runtime::Operation for ListPermissionPoliciesInAccessConfigurationRequest {
     const NAME: &'static str = "ListPermissionPoliciesInAccessConfiguration";
     const IDEMPOTENT: bool = true;
     type Service = Client;
@@ -17303,20 +16622,11 @@ for ListPermissionPoliciesInAccessConfigurationRequest {
     }
 }
 /// A `ListPermissionPoliciesInAccessConfiguration` call being set up by [`Client::list_permission_policies_in_access_configuration`]: the request builder holding a client; set parameters, then [`send`](ListPermissionPoliciesInAccessConfigurationRequestBuilder::send).
-pub type ListPermissionPoliciesInAccessConfigurationFluentBuilder = ListPermissionPoliciesInAccessConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
-impl ListPermissionPoliciesInAccessConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
-> {
+pub type ListPermissionPoliciesInAccessConfigurationFluentBuilder = ListPermissionPoliciesInAccessConfigurationRequestBuilder<::specbind_runtime::Client>;
+impl ListPermissionPoliciesInAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<ListPermissionPoliciesInAccessConfigurationResponse, Error> {
-        let ListPermissionPoliciesInAccessConfigurationRequestBuilder {
-            client,
-            inner,
-        } = self;
+    pub async fn send(self) -> Result<ListPermissionPoliciesInAccessConfigurationResponse, Error> {
+        let ListPermissionPoliciesInAccessConfigurationRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
     }
@@ -17379,10 +16689,7 @@ impl ListScimServerCredentialsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -17449,11 +16756,7 @@ pub struct ListScimServerCredentialsResponse {
 }
 impl ::specbind_runtime::object::Object for ListScimServerCredentialsResponse {
     const NAME: &'static str = "ListScimServerCredentialsResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "RequestId",
-        "SCIMServerCredentials",
-        "TotalCounts",
-    ];
+    const FIELDS: &'static [&'static str] = &["RequestId", "SCIMServerCredentials", "TotalCounts"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -17461,11 +16764,7 @@ impl ::specbind_runtime::object::Object for ListScimServerCredentialsResponse {
     ) -> Result<(), A::Error> {
         match index {
             0usize => self.request_id = map.next_value()?,
-            1usize => {
-                self.scim_server_credentials = ::specbind_runtime::object::read_list(
-                    map,
-                )?;
-            }
+            1usize => self.scim_server_credentials = ::specbind_runtime::object::read_list(map)?,
             2usize => self.total_counts = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
@@ -17500,9 +16799,7 @@ impl ::specbind_runtime::Operation for ListScimServerCredentialsRequest {
     }
 }
 /// A `ListSCIMServerCredentials` call being set up by [`Client::list_scim_server_credentials`]: the request builder holding a client; set parameters, then [`send`](ListScimServerCredentialsRequestBuilder::send).
-pub type ListScimServerCredentialsFluentBuilder = ListScimServerCredentialsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListScimServerCredentialsFluentBuilder = ListScimServerCredentialsRequestBuilder<::specbind_runtime::Client>;
 impl ListScimServerCredentialsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListScimServerCredentialsResponse, Error> {
@@ -17626,11 +16923,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTasksRequest {
 }
 impl ::serde::Serialize for ListTasksRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListTasksRequest",
-            11usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListTasksRequest", 11usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("AccessConfigurationId", &self.access_configuration_id)?;
         w.opt("TargetType", &self.target_type)?;
@@ -17655,24 +16948,12 @@ impl ListTasksRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
         v.prefix("DirectoryId", self.directory_id.as_deref(), "d-");
-        v.prefix(
-            "AccessConfigurationId",
-            self.access_configuration_id.as_deref(),
-            "ac-",
-        );
-        v.range(
-            "MaxResults",
-            self.max_results.as_ref().map(|x| i128::from(*x)),
-            Some(1),
-            Some(20),
-        );
+        v.prefix("AccessConfigurationId", self.access_configuration_id.as_deref(), "ac-");
+        v.range("MaxResults", self.max_results.as_ref().map(|x| i128::from(*x)), Some(1), Some(20));
         v.time_filter(
             "Filter",
             self.filter.as_deref(),
@@ -17995,11 +17276,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTasksResponse {
 }
 impl ::serde::Serialize for ListTasksResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListTasksResponse",
-            6usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListTasksResponse", 6usize)?;
         w.opt("IsTruncated", &self.is_truncated)?;
         w.opt("MaxResults", &self.max_results)?;
         w.opt("NextToken", &self.next_token)?;
@@ -18140,10 +17417,7 @@ impl ListUserProvisioningEventsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -18318,11 +17592,7 @@ impl ::specbind_runtime::object::Object for ListUserProvisioningEventsResponse {
             2usize => self.next_token = map.next_value()?,
             3usize => self.request_id = map.next_value()?,
             4usize => self.total_counts = map.next_value()?,
-            5usize => {
-                self.user_provisioning_events = ::specbind_runtime::object::read_list(
-                    map,
-                )?;
-            }
+            5usize => self.user_provisioning_events = ::specbind_runtime::object::read_list(map)?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
         Ok(())
@@ -18372,16 +17642,12 @@ impl ::specbind_runtime::Paginated for ListUserProvisioningEventsRequest {
     fn is_truncated(output: &ListUserProvisioningEventsResponse) -> Option<bool> {
         output.is_truncated
     }
-    fn into_items(
-        output: ListUserProvisioningEventsResponse,
-    ) -> Vec<UserProvisioningEvent> {
+    fn into_items(output: ListUserProvisioningEventsResponse) -> Vec<UserProvisioningEvent> {
         output.user_provisioning_events
     }
 }
 /// A `ListUserProvisioningEvents` call being set up by [`Client::list_user_provisioning_events`]: the request builder holding a client; set parameters, then [`send`](ListUserProvisioningEventsRequestBuilder::send).
-pub type ListUserProvisioningEventsFluentBuilder = ListUserProvisioningEventsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListUserProvisioningEventsFluentBuilder = ListUserProvisioningEventsRequestBuilder<::specbind_runtime::Client>;
 impl ListUserProvisioningEventsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListUserProvisioningEventsResponse, Error> {
@@ -18392,9 +17658,7 @@ impl ListUserProvisioningEventsRequestBuilder<::specbind_runtime::Client> {
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListUserProvisioningEventsRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListUserProvisioningEventsRequest> {
         let ListUserProvisioningEventsRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -18512,10 +17776,7 @@ impl ListUserProvisioningsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -18763,9 +18024,7 @@ impl ::specbind_runtime::object::Object for ListUserProvisioningsResponse {
             2usize => self.next_token = map.next_value()?,
             3usize => self.request_id = map.next_value()?,
             4usize => self.total_counts = map.next_value()?,
-            5usize => {
-                self.user_provisionings = ::specbind_runtime::object::read_list(map)?;
-            }
+            5usize => self.user_provisionings = ::specbind_runtime::object::read_list(map)?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
         Ok(())
@@ -18820,9 +18079,7 @@ impl ::specbind_runtime::Paginated for ListUserProvisioningsRequest {
     }
 }
 /// A `ListUserProvisionings` call being set up by [`Client::list_user_provisionings`]: the request builder holding a client; set parameters, then [`send`](ListUserProvisioningsRequestBuilder::send).
-pub type ListUserProvisioningsFluentBuilder = ListUserProvisioningsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListUserProvisioningsFluentBuilder = ListUserProvisioningsRequestBuilder<::specbind_runtime::Client>;
 impl ListUserProvisioningsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListUserProvisioningsResponse, Error> {
@@ -18833,9 +18090,7 @@ impl ListUserProvisioningsRequestBuilder<::specbind_runtime::Client> {
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListUserProvisioningsRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListUserProvisioningsRequest> {
         let ListUserProvisioningsRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -18927,11 +18182,7 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersRequest {
 }
 impl ::serde::Serialize for ListUsersRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListUsersRequest",
-            6usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListUsersRequest", 6usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("Status", &self.status)?;
         w.opt("ProvisionType", &self.provision_type)?;
@@ -18951,10 +18202,7 @@ impl ListUsersRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -19184,11 +18432,7 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersResponse {
 }
 impl ::serde::Serialize for ListUsersResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListUsersResponse",
-            6usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListUsersResponse", 6usize)?;
         w.opt("IsTruncated", &self.is_truncated)?;
         w.opt("MaxResults", &self.max_results)?;
         w.opt("NextToken", &self.next_token)?;
@@ -19331,10 +18575,7 @@ impl ProvisionAccessConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -19500,9 +18741,7 @@ impl ::specbind_runtime::Operation for ProvisionAccessConfigurationRequest {
     }
 }
 /// A `ProvisionAccessConfiguration` call being set up by [`Client::provision_access_configuration`]: the request builder holding a client; set parameters, then [`send`](ProvisionAccessConfigurationRequestBuilder::send).
-pub type ProvisionAccessConfigurationFluentBuilder = ProvisionAccessConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ProvisionAccessConfigurationFluentBuilder = ProvisionAccessConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl ProvisionAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ProvisionAccessConfigurationResponse, Error> {
@@ -19579,10 +18818,7 @@ impl RemoveExternalSamlIdPCertificateRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -19641,9 +18877,7 @@ impl<C> RemoveExternalSamlIdPCertificateRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<RemoveExternalSamlIdPCertificateRequest, ValidationError> {
+    pub fn build(self) -> Result<RemoveExternalSamlIdPCertificateRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -19704,9 +18938,7 @@ impl ::specbind_runtime::Operation for RemoveExternalSamlIdPCertificateRequest {
     }
 }
 /// A `RemoveExternalSAMLIdPCertificate` call being set up by [`Client::remove_external_saml_id_p_certificate`]: the request builder holding a client; set parameters, then [`send`](RemoveExternalSamlIdPCertificateRequestBuilder::send).
-pub type RemoveExternalSamlIdPCertificateFluentBuilder = RemoveExternalSamlIdPCertificateRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type RemoveExternalSamlIdPCertificateFluentBuilder = RemoveExternalSamlIdPCertificateRequestBuilder<::specbind_runtime::Client>;
 impl RemoveExternalSamlIdPCertificateRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<RemoveExternalSamlIdPCertificateResponse, Error> {
@@ -19753,8 +18985,7 @@ pub struct RemovePermissionPolicyFromAccessConfigurationRequest {
     /// Wire name: `PermissionPolicyName`. Example: `AliyunECSFullAccess`.
     pub permission_policy_name: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for RemovePermissionPolicyFromAccessConfigurationRequest {
+impl ::specbind_runtime::object::Object for RemovePermissionPolicyFromAccessConfigurationRequest {
     const NAME: &'static str = "RemovePermissionPolicyFromAccessConfigurationRequest";
     const FIELDS: &'static [&'static str] = &[
         "DirectoryId",
@@ -19777,8 +19008,7 @@ for RemovePermissionPolicyFromAccessConfigurationRequest {
         Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for RemovePermissionPolicyFromAccessConfigurationRequest {
+impl<'de> ::serde::Deserialize<'de> for RemovePermissionPolicyFromAccessConfigurationRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
@@ -19807,10 +19037,7 @@ impl RemovePermissionPolicyFromAccessConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -19876,18 +19103,12 @@ impl<C> RemovePermissionPolicyFromAccessConfigurationRequestBuilder<C> {
     /// Required.
     ///
     /// Wire name: `PermissionPolicyType`. Example: `System`.
-    pub fn permission_policy_type(
-        mut self,
-        value: impl Into<PermissionPolicyType>,
-    ) -> Self {
+    pub fn permission_policy_type(mut self, value: impl Into<PermissionPolicyType>) -> Self {
         self.inner.permission_policy_type = Some(value.into());
         self
     }
     /// Sets `PermissionPolicyType`, or clears it with `None`; see [`permission_policy_type`](Self::permission_policy_type).
-    pub fn set_permission_policy_type(
-        mut self,
-        value: Option<PermissionPolicyType>,
-    ) -> Self {
+    pub fn set_permission_policy_type(mut self, value: Option<PermissionPolicyType>) -> Self {
         self.inner.permission_policy_type = value;
         self
     }
@@ -19915,9 +19136,7 @@ impl<C> RemovePermissionPolicyFromAccessConfigurationRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<RemovePermissionPolicyFromAccessConfigurationRequest, ValidationError> {
+    pub fn build(self) -> Result<RemovePermissionPolicyFromAccessConfigurationRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -19938,8 +19157,7 @@ pub struct RemovePermissionPolicyFromAccessConfigurationResponse {
     /// Wire name: `RequestId`. Example: `9B13E4EE-3853-5852-9165-597C32AD8FB7`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for RemovePermissionPolicyFromAccessConfigurationResponse {
+impl ::specbind_runtime::object::Object for RemovePermissionPolicyFromAccessConfigurationResponse {
     const NAME: &'static str = "RemovePermissionPolicyFromAccessConfigurationResponse";
     const FIELDS: &'static [&'static str] = &["RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -19954,8 +19172,7 @@ for RemovePermissionPolicyFromAccessConfigurationResponse {
         Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for RemovePermissionPolicyFromAccessConfigurationResponse {
+impl<'de> ::serde::Deserialize<'de> for RemovePermissionPolicyFromAccessConfigurationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
@@ -19971,8 +19188,7 @@ impl ::serde::Serialize for RemovePermissionPolicyFromAccessConfigurationRespons
         w.end()
     }
 }
-impl ::specbind_runtime::Operation
-for RemovePermissionPolicyFromAccessConfigurationRequest {
+impl ::specbind_runtime::Operation for RemovePermissionPolicyFromAccessConfigurationRequest {
     const NAME: &'static str = "RemovePermissionPolicyFromAccessConfiguration";
     type Service = Client;
     type Output = RemovePermissionPolicyFromAccessConfigurationResponse;
@@ -19981,20 +19197,11 @@ for RemovePermissionPolicyFromAccessConfigurationRequest {
     }
 }
 /// A `RemovePermissionPolicyFromAccessConfiguration` call being set up by [`Client::remove_permission_policy_from_access_configuration`]: the request builder holding a client; set parameters, then [`send`](RemovePermissionPolicyFromAccessConfigurationRequestBuilder::send).
-pub type RemovePermissionPolicyFromAccessConfigurationFluentBuilder = RemovePermissionPolicyFromAccessConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
-impl RemovePermissionPolicyFromAccessConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
-> {
+pub type RemovePermissionPolicyFromAccessConfigurationFluentBuilder = RemovePermissionPolicyFromAccessConfigurationRequestBuilder<::specbind_runtime::Client>;
+impl RemovePermissionPolicyFromAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<RemovePermissionPolicyFromAccessConfigurationResponse, Error> {
-        let RemovePermissionPolicyFromAccessConfigurationRequestBuilder {
-            client,
-            inner,
-        } = self;
+    pub async fn send(self) -> Result<RemovePermissionPolicyFromAccessConfigurationResponse, Error> {
+        let RemovePermissionPolicyFromAccessConfigurationRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
     }
@@ -20075,10 +19282,7 @@ impl RemoveUserFromGroupRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("GroupId", self.group_id.is_some());
@@ -20217,9 +19421,7 @@ impl ::specbind_runtime::Operation for RemoveUserFromGroupRequest {
     }
 }
 /// A `RemoveUserFromGroup` call being set up by [`Client::remove_user_from_group`]: the request builder holding a client; set parameters, then [`send`](RemoveUserFromGroupRequestBuilder::send).
-pub type RemoveUserFromGroupFluentBuilder = RemoveUserFromGroupRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type RemoveUserFromGroupFluentBuilder = RemoveUserFromGroupRequestBuilder<::specbind_runtime::Client>;
 impl RemoveUserFromGroupRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<RemoveUserFromGroupResponse, Error> {
@@ -20313,19 +19515,12 @@ impl<'de> ::serde::Deserialize<'de> for ResetUserPasswordRequest {
 }
 impl ::serde::Serialize for ResetUserPasswordRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ResetUserPasswordRequest",
-            5usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ResetUserPasswordRequest", 5usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("UserId", &self.user_id)?;
         w.opt("Password", &self.password)?;
         w.opt("GenerateRandomPassword", &self.generate_random_password)?;
-        w.opt(
-            "RequirePasswordResetForNextLogin",
-            &self.require_password_reset_for_next_login,
-        )?;
+        w.opt("RequirePasswordResetForNextLogin", &self.require_password_reset_for_next_login)?;
         w.end()
     }
 }
@@ -20339,10 +19534,7 @@ impl ResetUserPasswordRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -20458,10 +19650,7 @@ impl<C> ResetUserPasswordRequestBuilder<C> {
         self
     }
     /// Sets `RequirePasswordResetForNextLogin`, or clears it with `None`; see [`require_password_reset_for_next_login`](Self::require_password_reset_for_next_login).
-    pub fn set_require_password_reset_for_next_login(
-        mut self,
-        value: Option<bool>,
-    ) -> Self {
+    pub fn set_require_password_reset_for_next_login(mut self, value: Option<bool>) -> Self {
         self.inner.require_password_reset_for_next_login = value;
         self
     }
@@ -20540,9 +19729,7 @@ impl ::specbind_runtime::Operation for ResetUserPasswordRequest {
     }
 }
 /// A `ResetUserPassword` call being set up by [`Client::reset_user_password`]: the request builder holding a client; set parameters, then [`send`](ResetUserPasswordRequestBuilder::send).
-pub type ResetUserPasswordFluentBuilder = ResetUserPasswordRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ResetUserPasswordFluentBuilder = ResetUserPasswordRequestBuilder<::specbind_runtime::Client>;
 impl ResetUserPasswordRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ResetUserPasswordResponse, Error> {
@@ -20585,11 +19772,7 @@ pub struct RetryUserProvisioningEventRequest {
 }
 impl ::specbind_runtime::object::Object for RetryUserProvisioningEventRequest {
     const NAME: &'static str = "RetryUserProvisioningEventRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "EventId",
-        "DirectoryId",
-        "DuplicationStrategy",
-    ];
+    const FIELDS: &'static [&'static str] = &["EventId", "DirectoryId", "DuplicationStrategy"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -20632,10 +19815,7 @@ impl RetryUserProvisioningEventRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("EventId", self.event_id.is_some());
@@ -20703,18 +19883,12 @@ impl<C> RetryUserProvisioningEventRequestBuilder<C> {
     /// Required.
     ///
     /// Wire name: `DuplicationStrategy`. Example: `KeepBoth`.
-    pub fn duplication_strategy(
-        mut self,
-        value: impl Into<DuplicationStrategy>,
-    ) -> Self {
+    pub fn duplication_strategy(mut self, value: impl Into<DuplicationStrategy>) -> Self {
         self.inner.duplication_strategy = Some(value.into());
         self
     }
     /// Sets `DuplicationStrategy`, or clears it with `None`; see [`duplication_strategy`](Self::duplication_strategy).
-    pub fn set_duplication_strategy(
-        mut self,
-        value: Option<DuplicationStrategy>,
-    ) -> Self {
+    pub fn set_duplication_strategy(mut self, value: Option<DuplicationStrategy>) -> Self {
         self.inner.duplication_strategy = value;
         self
     }
@@ -20785,9 +19959,7 @@ impl ::specbind_runtime::Operation for RetryUserProvisioningEventRequest {
     }
 }
 /// A `RetryUserProvisioningEvent` call being set up by [`Client::retry_user_provisioning_event`]: the request builder holding a client; set parameters, then [`send`](RetryUserProvisioningEventRequestBuilder::send).
-pub type RetryUserProvisioningEventFluentBuilder = RetryUserProvisioningEventRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type RetryUserProvisioningEventFluentBuilder = RetryUserProvisioningEventRequestBuilder<::specbind_runtime::Client>;
 impl RetryUserProvisioningEventRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<RetryUserProvisioningEventResponse, Error> {
@@ -20922,10 +20094,7 @@ impl SetExternalSamlIdentityProviderRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -21079,9 +20248,7 @@ impl<C> SetExternalSamlIdentityProviderRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<SetExternalSamlIdentityProviderRequest, ValidationError> {
+    pub fn build(self) -> Result<SetExternalSamlIdentityProviderRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -21108,10 +20275,7 @@ pub struct SetExternalSamlIdentityProviderResponse {
 }
 impl ::specbind_runtime::object::Object for SetExternalSamlIdentityProviderResponse {
     const NAME: &'static str = "SetExternalSamlIdentityProviderResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "RequestId",
-        "SAMLIdentityProviderConfiguration",
-    ];
+    const FIELDS: &'static [&'static str] = &["RequestId", "SAMLIdentityProviderConfiguration"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -21138,10 +20302,7 @@ impl ::serde::Serialize for SetExternalSamlIdentityProviderResponse {
             2usize,
         )?;
         w.opt("RequestId", &self.request_id)?;
-        w.opt(
-            "SAMLIdentityProviderConfiguration",
-            &self.saml_identity_provider_configuration,
-        )?;
+        w.opt("SAMLIdentityProviderConfiguration", &self.saml_identity_provider_configuration)?;
         w.end()
     }
 }
@@ -21154,9 +20315,7 @@ impl ::specbind_runtime::Operation for SetExternalSamlIdentityProviderRequest {
     }
 }
 /// A `SetExternalSAMLIdentityProvider` call being set up by [`Client::set_external_saml_identity_provider`]: the request builder holding a client; set parameters, then [`send`](SetExternalSamlIdentityProviderRequestBuilder::send).
-pub type SetExternalSamlIdentityProviderFluentBuilder = SetExternalSamlIdentityProviderRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type SetExternalSamlIdentityProviderFluentBuilder = SetExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client>;
 impl SetExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<SetExternalSamlIdentityProviderResponse, Error> {
@@ -21233,10 +20392,7 @@ impl SetLoginPreferenceRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -21357,9 +20513,7 @@ impl ::specbind_runtime::Operation for SetLoginPreferenceRequest {
     }
 }
 /// A `SetLoginPreference` call being set up by [`Client::set_login_preference`]: the request builder holding a client; set parameters, then [`send`](SetLoginPreferenceRequestBuilder::send).
-pub type SetLoginPreferenceFluentBuilder = SetLoginPreferenceRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type SetLoginPreferenceFluentBuilder = SetLoginPreferenceRequestBuilder<::specbind_runtime::Client>;
 impl SetLoginPreferenceRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<SetLoginPreferenceResponse, Error> {
@@ -21437,10 +20591,7 @@ impl SetMfaAuthenticationStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -21482,18 +20633,12 @@ impl<C> SetMfaAuthenticationStatusRequestBuilder<C> {
     /// - Disabled：禁用。
     ///
     /// Wire name: `MFAAuthenticationStatus`. Example: `Enabled`.
-    pub fn mfa_authentication_status(
-        mut self,
-        value: impl Into<MfaAuthenticationStatus>,
-    ) -> Self {
+    pub fn mfa_authentication_status(mut self, value: impl Into<MfaAuthenticationStatus>) -> Self {
         self.inner.mfa_authentication_status = Some(value.into());
         self
     }
     /// Sets `MFAAuthenticationStatus`, or clears it with `None`; see [`mfa_authentication_status`](Self::mfa_authentication_status).
-    pub fn set_mfa_authentication_status(
-        mut self,
-        value: Option<MfaAuthenticationStatus>,
-    ) -> Self {
+    pub fn set_mfa_authentication_status(mut self, value: Option<MfaAuthenticationStatus>) -> Self {
         self.inner.mfa_authentication_status = value;
         self
     }
@@ -21564,9 +20709,7 @@ impl ::specbind_runtime::Operation for SetMfaAuthenticationStatusRequest {
     }
 }
 /// A `SetMFAAuthenticationStatus` call being set up by [`Client::set_mfa_authentication_status`]: the request builder holding a client; set parameters, then [`send`](SetMfaAuthenticationStatusRequestBuilder::send).
-pub type SetMfaAuthenticationStatusFluentBuilder = SetMfaAuthenticationStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type SetMfaAuthenticationStatusFluentBuilder = SetMfaAuthenticationStatusRequestBuilder<::specbind_runtime::Client>;
 impl SetMfaAuthenticationStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<SetMfaAuthenticationStatusResponse, Error> {
@@ -21676,11 +20819,7 @@ impl<'de> ::serde::Deserialize<'de> for SetPasswordPolicyRequest {
 }
 impl ::serde::Serialize for SetPasswordPolicyRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "SetPasswordPolicyRequest",
-            7usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "SetPasswordPolicyRequest", 7usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("MinPasswordLength", &self.min_password_length)?;
         w.opt("MinPasswordDifferentChars", &self.min_password_different_chars)?;
@@ -21701,10 +20840,7 @@ impl SetPasswordPolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -21965,9 +21101,7 @@ impl ::specbind_runtime::Operation for SetPasswordPolicyRequest {
     }
 }
 /// A `SetPasswordPolicy` call being set up by [`Client::set_password_policy`]: the request builder holding a client; set parameters, then [`send`](SetPasswordPolicyRequestBuilder::send).
-pub type SetPasswordPolicyFluentBuilder = SetPasswordPolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type SetPasswordPolicyFluentBuilder = SetPasswordPolicyRequestBuilder<::specbind_runtime::Client>;
 impl SetPasswordPolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<SetPasswordPolicyResponse, Error> {
@@ -22007,10 +21141,7 @@ pub struct SetScimSynchronizationStatusRequest {
 }
 impl ::specbind_runtime::object::Object for SetScimSynchronizationStatusRequest {
     const NAME: &'static str = "SetScimSynchronizationStatusRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "DirectoryId",
-        "SCIMSynchronizationStatus",
-    ];
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "SCIMSynchronizationStatus"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -22051,10 +21182,7 @@ impl SetScimSynchronizationStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -22178,9 +21306,7 @@ impl ::specbind_runtime::Operation for SetScimSynchronizationStatusRequest {
     }
 }
 /// A `SetSCIMSynchronizationStatus` call being set up by [`Client::set_scim_synchronization_status`]: the request builder holding a client; set parameters, then [`send`](SetScimSynchronizationStatusRequestBuilder::send).
-pub type SetScimSynchronizationStatusFluentBuilder = SetScimSynchronizationStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type SetScimSynchronizationStatusFluentBuilder = SetScimSynchronizationStatusRequestBuilder<::specbind_runtime::Client>;
 impl SetScimSynchronizationStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<SetScimSynchronizationStatusResponse, Error> {
@@ -22297,20 +21423,12 @@ impl UpdateAccessConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
         v.required("AccessConfigurationId", self.access_configuration_id.is_some());
-        v.length(
-            "NewDescription",
-            self.new_description.as_deref(),
-            None,
-            Some(1024usize),
-        );
+        v.length("NewDescription", self.new_description.as_deref(), None, Some(1024usize));
         v.range(
             "NewSessionDuration",
             self.new_session_duration.as_ref().map(|x| i128::from(*x)),
@@ -22506,9 +21624,7 @@ impl ::specbind_runtime::Operation for UpdateAccessConfigurationRequest {
     }
 }
 /// A `UpdateAccessConfiguration` call being set up by [`Client::update_access_configuration`]: the request builder holding a client; set parameters, then [`send`](UpdateAccessConfigurationRequestBuilder::send).
-pub type UpdateAccessConfigurationFluentBuilder = UpdateAccessConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateAccessConfigurationFluentBuilder = UpdateAccessConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl UpdateAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateAccessConfigurationResponse, Error> {
@@ -22569,11 +21685,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDirectoryRequest {
 }
 impl ::serde::Serialize for UpdateDirectoryRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateDirectoryRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateDirectoryRequest", 2usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("NewDirectoryName", &self.new_directory_name)?;
         w.end()
@@ -22589,10 +21701,7 @@ impl UpdateDirectoryRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -22706,11 +21815,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDirectoryResponse {
 }
 impl ::serde::Serialize for UpdateDirectoryResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateDirectoryResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateDirectoryResponse", 2usize)?;
         w.opt("Directory", &self.directory)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -22725,9 +21830,7 @@ impl ::specbind_runtime::Operation for UpdateDirectoryRequest {
     }
 }
 /// A `UpdateDirectory` call being set up by [`Client::update_directory`]: the request builder holding a client; set parameters, then [`send`](UpdateDirectoryRequestBuilder::send).
-pub type UpdateDirectoryFluentBuilder = UpdateDirectoryRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateDirectoryFluentBuilder = UpdateDirectoryRequestBuilder<::specbind_runtime::Client>;
 impl UpdateDirectoryRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateDirectoryResponse, Error> {
@@ -22801,11 +21904,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupRequest {
 }
 impl ::serde::Serialize for UpdateGroupRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateGroupRequest",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateGroupRequest", 4usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("GroupId", &self.group_id)?;
         w.opt("NewGroupName", &self.new_group_name)?;
@@ -22823,10 +21922,7 @@ impl UpdateGroupRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -22967,11 +22063,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupResponse {
 }
 impl ::serde::Serialize for UpdateGroupResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateGroupResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateGroupResponse", 2usize)?;
         w.opt("Group", &self.group)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -22986,9 +22078,7 @@ impl ::specbind_runtime::Operation for UpdateGroupRequest {
     }
 }
 /// A `UpdateGroup` call being set up by [`Client::update_group`]: the request builder holding a client; set parameters, then [`send`](UpdateGroupRequestBuilder::send).
-pub type UpdateGroupFluentBuilder = UpdateGroupRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateGroupFluentBuilder = UpdateGroupRequestBuilder<::specbind_runtime::Client>;
 impl UpdateGroupRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateGroupResponse, Error> {
@@ -23036,8 +22126,7 @@ pub struct UpdateInlinePolicyForAccessConfigurationRequest {
     /// Wire name: `NewInlinePolicyDocument`. Example: `{"Statement": [{"Action": "*","Effect": "Allow","Resource": "*"}],"Version": "1"}`.
     pub new_inline_policy_document: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for UpdateInlinePolicyForAccessConfigurationRequest {
+impl ::specbind_runtime::object::Object for UpdateInlinePolicyForAccessConfigurationRequest {
     const NAME: &'static str = "UpdateInlinePolicyForAccessConfigurationRequest";
     const FIELDS: &'static [&'static str] = &[
         "DirectoryId",
@@ -23089,10 +22178,7 @@ impl UpdateInlinePolicyForAccessConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -23200,9 +22286,7 @@ impl<C> UpdateInlinePolicyForAccessConfigurationRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<UpdateInlinePolicyForAccessConfigurationRequest, ValidationError> {
+    pub fn build(self) -> Result<UpdateInlinePolicyForAccessConfigurationRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -23223,8 +22307,7 @@ pub struct UpdateInlinePolicyForAccessConfigurationResponse {
     /// Wire name: `RequestId`. Example: `9B13E4EE-3853-5852-9165-597C32AD8FB7`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for UpdateInlinePolicyForAccessConfigurationResponse {
+impl ::specbind_runtime::object::Object for UpdateInlinePolicyForAccessConfigurationResponse {
     const NAME: &'static str = "UpdateInlinePolicyForAccessConfigurationResponse";
     const FIELDS: &'static [&'static str] = &["RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -23239,8 +22322,7 @@ for UpdateInlinePolicyForAccessConfigurationResponse {
         Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for UpdateInlinePolicyForAccessConfigurationResponse {
+impl<'de> ::serde::Deserialize<'de> for UpdateInlinePolicyForAccessConfigurationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
@@ -23265,14 +22347,10 @@ impl ::specbind_runtime::Operation for UpdateInlinePolicyForAccessConfigurationR
     }
 }
 /// A `UpdateInlinePolicyForAccessConfiguration` call being set up by [`Client::update_inline_policy_for_access_configuration`]: the request builder holding a client; set parameters, then [`send`](UpdateInlinePolicyForAccessConfigurationRequestBuilder::send).
-pub type UpdateInlinePolicyForAccessConfigurationFluentBuilder = UpdateInlinePolicyForAccessConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateInlinePolicyForAccessConfigurationFluentBuilder = UpdateInlinePolicyForAccessConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl UpdateInlinePolicyForAccessConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<UpdateInlinePolicyForAccessConfigurationResponse, Error> {
+    pub async fn send(self) -> Result<UpdateInlinePolicyForAccessConfigurationResponse, Error> {
         let UpdateInlinePolicyForAccessConfigurationRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -23364,17 +22442,11 @@ impl UpdateMfaAuthenticationSettingsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
-        v.required(
-            "MFAAuthenticationSettings",
-            self.mfa_authentication_settings.is_some(),
-        );
+        v.required("MFAAuthenticationSettings", self.mfa_authentication_settings.is_some());
         v.finish()
     }
 }
@@ -23444,18 +22516,12 @@ impl<C> UpdateMfaAuthenticationSettingsRequestBuilder<C> {
     /// EnforceVerify：未绑定MFA时需要强制绑定，已绑定的需验证。
     ///
     /// Wire name: `OperationForRiskLogin`. Example: `Autonomous`.
-    pub fn operation_for_risk_login(
-        mut self,
-        value: impl Into<OperationForRiskLogin>,
-    ) -> Self {
+    pub fn operation_for_risk_login(mut self, value: impl Into<OperationForRiskLogin>) -> Self {
         self.inner.operation_for_risk_login = Some(value.into());
         self
     }
     /// Sets `OperationForRiskLogin`, or clears it with `None`; see [`operation_for_risk_login`](Self::operation_for_risk_login).
-    pub fn set_operation_for_risk_login(
-        mut self,
-        value: Option<OperationForRiskLogin>,
-    ) -> Self {
+    pub fn set_operation_for_risk_login(mut self, value: Option<OperationForRiskLogin>) -> Self {
         self.inner.operation_for_risk_login = value;
         self
     }
@@ -23465,9 +22531,7 @@ impl<C> UpdateMfaAuthenticationSettingsRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<UpdateMfaAuthenticationSettingsRequest, ValidationError> {
+    pub fn build(self) -> Result<UpdateMfaAuthenticationSettingsRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -23528,9 +22592,7 @@ impl ::specbind_runtime::Operation for UpdateMfaAuthenticationSettingsRequest {
     }
 }
 /// A `UpdateMFAAuthenticationSettings` call being set up by [`Client::update_mfa_authentication_settings`]: the request builder holding a client; set parameters, then [`send`](UpdateMfaAuthenticationSettingsRequestBuilder::send).
-pub type UpdateMfaAuthenticationSettingsFluentBuilder = UpdateMfaAuthenticationSettingsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateMfaAuthenticationSettingsFluentBuilder = UpdateMfaAuthenticationSettingsRequestBuilder<::specbind_runtime::Client>;
 impl UpdateMfaAuthenticationSettingsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateMfaAuthenticationSettingsResponse, Error> {
@@ -23571,11 +22633,7 @@ pub struct UpdateScimServerCredentialStatusRequest {
 }
 impl ::specbind_runtime::object::Object for UpdateScimServerCredentialStatusRequest {
     const NAME: &'static str = "UpdateScimServerCredentialStatusRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "DirectoryId",
-        "CredentialId",
-        "NewStatus",
-    ];
+    const FIELDS: &'static [&'static str] = &["DirectoryId", "CredentialId", "NewStatus"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -23618,10 +22676,7 @@ impl UpdateScimServerCredentialStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -23699,9 +22754,7 @@ impl<C> UpdateScimServerCredentialStatusRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<UpdateScimServerCredentialStatusRequest, ValidationError> {
+    pub fn build(self) -> Result<UpdateScimServerCredentialStatusRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -23768,9 +22821,7 @@ impl ::specbind_runtime::Operation for UpdateScimServerCredentialStatusRequest {
     }
 }
 /// A `UpdateSCIMServerCredentialStatus` call being set up by [`Client::update_scim_server_credential_status`]: the request builder holding a client; set parameters, then [`send`](UpdateScimServerCredentialStatusRequestBuilder::send).
-pub type UpdateScimServerCredentialStatusFluentBuilder = UpdateScimServerCredentialStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateScimServerCredentialStatusFluentBuilder = UpdateScimServerCredentialStatusRequestBuilder<::specbind_runtime::Client>;
 impl UpdateScimServerCredentialStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateScimServerCredentialStatusResponse, Error> {
@@ -23860,11 +22911,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserRequest {
 }
 impl ::serde::Serialize for UpdateUserRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateUserRequest",
-            7usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateUserRequest", 7usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("UserId", &self.user_id)?;
         w.opt("NewFirstName", &self.new_first_name)?;
@@ -23885,10 +22932,7 @@ impl UpdateUserRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -24083,11 +23127,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserResponse {
 }
 impl ::serde::Serialize for UpdateUserResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateUserResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateUserResponse", 2usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.opt("User", &self.user)?;
         w.end()
@@ -24195,10 +23235,7 @@ impl UpdateUserMfaAuthenticationSettingsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UserId", self.user_id.is_some());
@@ -24262,9 +23299,7 @@ impl<C> UpdateUserMfaAuthenticationSettingsRequestBuilder<C> {
         self
     }
     /// The `UserMFAAuthenticationSettings` set so far.
-    pub fn get_user_mfa_authentication_settings(
-        &self,
-    ) -> &Option<UserMfaAuthenticationSettings> {
+    pub fn get_user_mfa_authentication_settings(&self) -> &Option<UserMfaAuthenticationSettings> {
         &self.inner.user_mfa_authentication_settings
     }
     /// Sets DirectoryId.
@@ -24289,9 +23324,7 @@ impl<C> UpdateUserMfaAuthenticationSettingsRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<UpdateUserMfaAuthenticationSettingsRequest, ValidationError> {
+    pub fn build(self) -> Result<UpdateUserMfaAuthenticationSettingsRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -24352,14 +23385,10 @@ impl ::specbind_runtime::Operation for UpdateUserMfaAuthenticationSettingsReques
     }
 }
 /// A `UpdateUserMFAAuthenticationSettings` call being set up by [`Client::update_user_mfa_authentication_settings`]: the request builder holding a client; set parameters, then [`send`](UpdateUserMfaAuthenticationSettingsRequestBuilder::send).
-pub type UpdateUserMfaAuthenticationSettingsFluentBuilder = UpdateUserMfaAuthenticationSettingsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateUserMfaAuthenticationSettingsFluentBuilder = UpdateUserMfaAuthenticationSettingsRequestBuilder<::specbind_runtime::Client>;
 impl UpdateUserMfaAuthenticationSettingsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<UpdateUserMfaAuthenticationSettingsResponse, Error> {
+    pub async fn send(self) -> Result<UpdateUserMfaAuthenticationSettingsResponse, Error> {
         let UpdateUserMfaAuthenticationSettingsRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -24459,10 +23488,7 @@ impl UpdateUserProvisioningRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -24525,18 +23551,12 @@ impl<C> UpdateUserProvisioningRequestBuilder<C> {
     /// - TakeOver：替换。当云SSO用户被同步到RAM时，如果RAM已经存在同名用户，则直接将已经存在的RAM用户替换为云SSO同步用户。
     ///
     /// Wire name: `NewDuplicationStrategy`. Example: `KeepBoth`.
-    pub fn new_duplication_strategy(
-        mut self,
-        value: impl Into<NewDuplicationStrategy>,
-    ) -> Self {
+    pub fn new_duplication_strategy(mut self, value: impl Into<NewDuplicationStrategy>) -> Self {
         self.inner.new_duplication_strategy = Some(value.into());
         self
     }
     /// Sets `NewDuplicationStrategy`, or clears it with `None`; see [`new_duplication_strategy`](Self::new_duplication_strategy).
-    pub fn set_new_duplication_strategy(
-        mut self,
-        value: Option<NewDuplicationStrategy>,
-    ) -> Self {
+    pub fn set_new_duplication_strategy(mut self, value: Option<NewDuplicationStrategy>) -> Self {
         self.inner.new_duplication_strategy = value;
         self
     }
@@ -24552,18 +23572,12 @@ impl<C> UpdateUserProvisioningRequestBuilder<C> {
     /// - Keep：保留。删除RAM用户同步时，会保留从云SSO已经同步到RAM中的RAM用户。
     ///
     /// Wire name: `NewDeletionStrategy`. Example: `Delete`.
-    pub fn new_deletion_strategy(
-        mut self,
-        value: impl Into<NewDeletionStrategy>,
-    ) -> Self {
+    pub fn new_deletion_strategy(mut self, value: impl Into<NewDeletionStrategy>) -> Self {
         self.inner.new_deletion_strategy = Some(value.into());
         self
     }
     /// Sets `NewDeletionStrategy`, or clears it with `None`; see [`new_deletion_strategy`](Self::new_deletion_strategy).
-    pub fn set_new_deletion_strategy(
-        mut self,
-        value: Option<NewDeletionStrategy>,
-    ) -> Self {
+    pub fn set_new_deletion_strategy(mut self, value: Option<NewDeletionStrategy>) -> Self {
         self.inner.new_deletion_strategy = value;
         self
     }
@@ -24658,9 +23672,7 @@ impl ::specbind_runtime::Operation for UpdateUserProvisioningRequest {
     }
 }
 /// A `UpdateUserProvisioning` call being set up by [`Client::update_user_provisioning`]: the request builder holding a client; set parameters, then [`send`](UpdateUserProvisioningRequestBuilder::send).
-pub type UpdateUserProvisioningFluentBuilder = UpdateUserProvisioningRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateUserProvisioningFluentBuilder = UpdateUserProvisioningRequestBuilder<::specbind_runtime::Client>;
 impl UpdateUserProvisioningRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateUserProvisioningResponse, Error> {
@@ -24753,10 +23765,7 @@ impl UpdateUserProvisioningConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -24846,9 +23855,7 @@ impl<C> UpdateUserProvisioningConfigurationRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<UpdateUserProvisioningConfigurationRequest, ValidationError> {
+    pub fn build(self) -> Result<UpdateUserProvisioningConfigurationRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -24875,10 +23882,7 @@ pub struct UpdateUserProvisioningConfigurationResponse {
 }
 impl ::specbind_runtime::object::Object for UpdateUserProvisioningConfigurationResponse {
     const NAME: &'static str = "UpdateUserProvisioningConfigurationResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "RequestId",
-        "UserProvisioningConfiguration",
-    ];
+    const FIELDS: &'static [&'static str] = &["RequestId", "UserProvisioningConfiguration"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -24918,14 +23922,10 @@ impl ::specbind_runtime::Operation for UpdateUserProvisioningConfigurationReques
     }
 }
 /// A `UpdateUserProvisioningConfiguration` call being set up by [`Client::update_user_provisioning_configuration`]: the request builder holding a client; set parameters, then [`send`](UpdateUserProvisioningConfigurationRequestBuilder::send).
-pub type UpdateUserProvisioningConfigurationFluentBuilder = UpdateUserProvisioningConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateUserProvisioningConfigurationFluentBuilder = UpdateUserProvisioningConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl UpdateUserProvisioningConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<UpdateUserProvisioningConfigurationResponse, Error> {
+    pub async fn send(self) -> Result<UpdateUserProvisioningConfigurationResponse, Error> {
         let UpdateUserProvisioningConfigurationRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -24985,11 +23985,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserStatusRequest {
 }
 impl ::serde::Serialize for UpdateUserStatusRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateUserStatusRequest",
-            3usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateUserStatusRequest", 3usize)?;
         w.opt("DirectoryId", &self.directory_id)?;
         w.opt("UserId", &self.user_id)?;
         w.opt("NewStatus", &self.new_status)?;
@@ -25006,10 +24002,7 @@ impl UpdateUserStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("DirectoryId", self.directory_id.is_some());
@@ -25130,11 +24123,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserStatusResponse {
 }
 impl ::serde::Serialize for UpdateUserStatusResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateUserStatusResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateUserStatusResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -25148,9 +24137,7 @@ impl ::specbind_runtime::Operation for UpdateUserStatusRequest {
     }
 }
 /// A `UpdateUserStatus` call being set up by [`Client::update_user_status`]: the request builder holding a client; set parameters, then [`send`](UpdateUserStatusRequestBuilder::send).
-pub type UpdateUserStatusFluentBuilder = UpdateUserStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateUserStatusFluentBuilder = UpdateUserStatusRequestBuilder<::specbind_runtime::Client>;
 impl UpdateUserStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateUserStatusResponse, Error> {
@@ -25196,27 +24183,22 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `AddExternalSAMLIdPCertificate`: 调用AddExternalSAMLIdPCertificate添加SAML签名证书。
-    pub fn add_external_saml_id_p_certificate(
-        &self,
-    ) -> AddExternalSamlIdPCertificateFluentBuilder {
+    pub fn add_external_saml_id_p_certificate(&self) -> AddExternalSamlIdPCertificateFluentBuilder {
         AddExternalSamlIdPCertificateRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `AddPermissionPolicyToAccessConfiguration`: 为访问配置添加权限策略。
-    pub fn add_permission_policy_to_access_configuration(
-        &self,
-    ) -> AddPermissionPolicyToAccessConfigurationFluentBuilder {
+    pub fn add_permission_policy_to_access_configuration(&self) -> AddPermissionPolicyToAccessConfigurationFluentBuilder {
         AddPermissionPolicyToAccessConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25224,15 +24206,10 @@ impl Client {
     }
     /// `AddUserToGroup`: 调用AddUserToGroup为用户组添加用户。
     pub fn add_user_to_group(&self) -> AddUserToGroupFluentBuilder {
-        AddUserToGroupRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        AddUserToGroupRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ClearExternalSAMLIdentityProvider`: 调用ClearExternalSAMLIdentityProvider清空SAML身份提供商（IdP）的配置信息。
-    pub fn clear_external_saml_identity_provider(
-        &self,
-    ) -> ClearExternalSamlIdentityProviderFluentBuilder {
+    pub fn clear_external_saml_identity_provider(&self) -> ClearExternalSamlIdentityProviderFluentBuilder {
         ClearExternalSamlIdentityProviderRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25254,22 +24231,14 @@ impl Client {
     }
     /// `CreateDirectory`: 调用CreateDirectory创建目录。
     pub fn create_directory(&self) -> CreateDirectoryFluentBuilder {
-        CreateDirectoryRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        CreateDirectoryRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `CreateGroup`: 调用CreateGroup创建用户组。
     pub fn create_group(&self) -> CreateGroupFluentBuilder {
-        CreateGroupRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        CreateGroupRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `CreateSCIMServerCredential`: 调用CreateSCIMServerCredential创建SCIM密钥。
-    pub fn create_scim_server_credential(
-        &self,
-    ) -> CreateScimServerCredentialFluentBuilder {
+    pub fn create_scim_server_credential(&self) -> CreateScimServerCredentialFluentBuilder {
         CreateScimServerCredentialRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25277,10 +24246,7 @@ impl Client {
     }
     /// `CreateUser`: 调用CreateUser创建用户。
     pub fn create_user(&self) -> CreateUserFluentBuilder {
-        CreateUserRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        CreateUserRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `CreateUserProvisioning`: 调用CreateUserProvisioning创建RAM用户同步。
     pub fn create_user_provisioning(&self) -> CreateUserProvisioningFluentBuilder {
@@ -25305,17 +24271,11 @@ impl Client {
     }
     /// `DeleteDirectory`: 调用DeleteDirectory删除目录。
     pub fn delete_directory(&self) -> DeleteDirectoryFluentBuilder {
-        DeleteDirectoryRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DeleteDirectoryRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DeleteGroup`: 调用DeleteGroup删除指定用户组。
     pub fn delete_group(&self) -> DeleteGroupFluentBuilder {
-        DeleteGroupRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DeleteGroupRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DeleteMFADeviceForUser`: 调用DeleteMFADeviceForUser删除用户的MFA设备。
     pub fn delete_mfa_device_for_user(&self) -> DeleteMfaDeviceForUserFluentBuilder {
@@ -25325,9 +24285,7 @@ impl Client {
         }
     }
     /// `DeleteSCIMServerCredential`: 调用DeleteSCIMServerCredential删除SCIM密钥。
-    pub fn delete_scim_server_credential(
-        &self,
-    ) -> DeleteScimServerCredentialFluentBuilder {
+    pub fn delete_scim_server_credential(&self) -> DeleteScimServerCredentialFluentBuilder {
         DeleteScimServerCredentialRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25335,10 +24293,7 @@ impl Client {
     }
     /// `DeleteUser`: 调用DeleteUser删除用户。
     pub fn delete_user(&self) -> DeleteUserFluentBuilder {
-        DeleteUserRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DeleteUserRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DeleteUserProvisioning`: 调用DeleteUserProvisioning删除RAM用户同步。
     pub fn delete_user_provisioning(&self) -> DeleteUserProvisioningFluentBuilder {
@@ -25348,18 +24303,14 @@ impl Client {
         }
     }
     /// `DeleteUserProvisioningEvent`: 调用DeleteUserProvisioningEvent删除执行失败的RAM用户同步事件。
-    pub fn delete_user_provisioning_event(
-        &self,
-    ) -> DeleteUserProvisioningEventFluentBuilder {
+    pub fn delete_user_provisioning_event(&self) -> DeleteUserProvisioningEventFluentBuilder {
         DeleteUserProvisioningEventRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `DeprovisionAccessConfiguration`: 调用DeprovisionAccessConfiguration解除访问配置在RD账号上的部署。
-    pub fn deprovision_access_configuration(
-        &self,
-    ) -> DeprovisionAccessConfigurationFluentBuilder {
+    pub fn deprovision_access_configuration(&self) -> DeprovisionAccessConfigurationFluentBuilder {
         DeprovisionAccessConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25374,10 +24325,7 @@ impl Client {
     }
     /// `DisableService`: 调用DisableService关闭云SSO。
     pub fn disable_service(&self) -> DisableServiceFluentBuilder {
-        DisableServiceRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DisableServiceRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `EnableDelegateAccount`: 调用EnableDelegateAccount启用云SSO委派管理员账号。
     pub fn enable_delegate_account(&self) -> EnableDelegateAccountFluentBuilder {
@@ -25388,10 +24336,7 @@ impl Client {
     }
     /// `EnableService`: 调用EnableService开通云SSO。
     pub fn enable_service(&self) -> EnableServiceFluentBuilder {
-        EnableServiceRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        EnableServiceRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetAccessConfiguration`: 调用GetAccessConfiguration查询访问配置信息。
     pub fn get_access_configuration(&self) -> GetAccessConfigurationFluentBuilder {
@@ -25402,15 +24347,10 @@ impl Client {
     }
     /// `GetDirectory`: 调用GetDirectory查询目录信息。
     pub fn get_directory(&self) -> GetDirectoryFluentBuilder {
-        GetDirectoryRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetDirectoryRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetDirectorySAMLServiceProviderInfo`: 调用GetDirectorySAMLServiceProviderInfo查询SAML服务提供商（SP）信息。
-    pub fn get_directory_saml_service_provider_info(
-        &self,
-    ) -> GetDirectorySamlServiceProviderInfoFluentBuilder {
+    pub fn get_directory_saml_service_provider_info(&self) -> GetDirectorySamlServiceProviderInfoFluentBuilder {
         GetDirectorySamlServiceProviderInfoRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25424,9 +24364,7 @@ impl Client {
         }
     }
     /// `GetExternalSAMLIdentityProvider`: 调用GetExternalSAMLIdentityProvider查询SAML身份提供商（IdP）的配置信息。
-    pub fn get_external_saml_identity_provider(
-        &self,
-    ) -> GetExternalSamlIdentityProviderFluentBuilder {
+    pub fn get_external_saml_identity_provider(&self) -> GetExternalSamlIdentityProviderFluentBuilder {
         GetExternalSamlIdentityProviderRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25434,40 +24372,28 @@ impl Client {
     }
     /// `GetGroup`: 调用GetGroup查询指定用户组信息。
     pub fn get_group(&self) -> GetGroupFluentBuilder {
-        GetGroupRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetGroupRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetLoginPreference`: 调用GetLoginPreference查询登录偏好。
     pub fn get_login_preference(&self) -> GetLoginPreferenceFluentBuilder {
-        GetLoginPreferenceRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetLoginPreferenceRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetMFAAuthenticationSettingInfo`: 调用GetMFAAuthenticationSettingInfo查询全局MFA配置。
-    pub fn get_mfa_authentication_setting_info(
-        &self,
-    ) -> GetMfaAuthenticationSettingInfoFluentBuilder {
+    pub fn get_mfa_authentication_setting_info(&self) -> GetMfaAuthenticationSettingInfoFluentBuilder {
         GetMfaAuthenticationSettingInfoRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `GetMFAAuthenticationSettings`: 调用GetMFAAuthenticationSettings查询全局MFA配置。
-    pub fn get_mfa_authentication_settings(
-        &self,
-    ) -> GetMfaAuthenticationSettingsFluentBuilder {
+    pub fn get_mfa_authentication_settings(&self) -> GetMfaAuthenticationSettingsFluentBuilder {
         GetMfaAuthenticationSettingsRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `GetMFAAuthenticationStatus`: 查询用户的多因素认证（MFA）启用状态。
-    pub fn get_mfa_authentication_status(
-        &self,
-    ) -> GetMfaAuthenticationStatusFluentBuilder {
+    pub fn get_mfa_authentication_status(&self) -> GetMfaAuthenticationStatusFluentBuilder {
         GetMfaAuthenticationStatusRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25475,15 +24401,10 @@ impl Client {
     }
     /// `GetPasswordPolicy`: 调用GetPasswordPolicy查询云SSO用户的密码策略。
     pub fn get_password_policy(&self) -> GetPasswordPolicyFluentBuilder {
-        GetPasswordPolicyRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetPasswordPolicyRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetSCIMSynchronizationStatus`: 调用GetSCIMSynchronizationStatus查询SCIM同步的状态。
-    pub fn get_scim_synchronization_status(
-        &self,
-    ) -> GetScimSynchronizationStatusFluentBuilder {
+    pub fn get_scim_synchronization_status(&self) -> GetScimSynchronizationStatusFluentBuilder {
         GetScimSynchronizationStatusRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25491,43 +24412,26 @@ impl Client {
     }
     /// `GetServiceStatus`: 调用GetServiceStatus查询云SSO状态。
     pub fn get_service_status(&self) -> GetServiceStatusFluentBuilder {
-        GetServiceStatusRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetServiceStatusRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetTask`: Queries information about an asynchronous task.
     pub fn get_task(&self) -> GetTaskFluentBuilder {
-        GetTaskRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetTaskRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetTaskStatus`: 调用GetTaskStatus查询异步任务的状态。
     pub fn get_task_status(&self) -> GetTaskStatusFluentBuilder {
-        GetTaskStatusRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetTaskStatusRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetUser`: 调用GetUser查询指定用户信息。
     pub fn get_user(&self) -> GetUserFluentBuilder {
-        GetUserRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetUserRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetUserId`: 调用GetUserId通过ExternalId获取目录下对应的用户ID。
     pub fn get_user_id(&self) -> GetUserIdFluentBuilder {
-        GetUserIdRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetUserIdRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetUserMFAAuthenticationSettings`: 调用GetUserMFAAuthenticationSettings查询用户MFA独立配置。
-    pub fn get_user_mfa_authentication_settings(
-        &self,
-    ) -> GetUserMfaAuthenticationSettingsFluentBuilder {
+    pub fn get_user_mfa_authentication_settings(&self) -> GetUserMfaAuthenticationSettingsFluentBuilder {
         GetUserMfaAuthenticationSettingsRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25535,15 +24439,10 @@ impl Client {
     }
     /// `GetUserProvisioning`: 调用GetUserProvisioning查询RAM用户同步信息。
     pub fn get_user_provisioning(&self) -> GetUserProvisioningFluentBuilder {
-        GetUserProvisioningRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetUserProvisioningRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetUserProvisioningConfiguration`: 调用GetUserProvisioningConfiguration查询RAM用户同步全局配置。
-    pub fn get_user_provisioning_configuration(
-        &self,
-    ) -> GetUserProvisioningConfigurationFluentBuilder {
+    pub fn get_user_provisioning_configuration(&self) -> GetUserProvisioningConfigurationFluentBuilder {
         GetUserProvisioningConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25557,18 +24456,14 @@ impl Client {
         }
     }
     /// `GetUserProvisioningRdAccountStatistics`: 调用GetUserProvisioningRdAccountStatistics查询资源目录成员账号中的RAM用户同步任务统计信息。
-    pub fn get_user_provisioning_rd_account_statistics(
-        &self,
-    ) -> GetUserProvisioningRdAccountStatisticsFluentBuilder {
+    pub fn get_user_provisioning_rd_account_statistics(&self) -> GetUserProvisioningRdAccountStatisticsFluentBuilder {
         GetUserProvisioningRdAccountStatisticsRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `GetUserProvisioningStatistics`: 调用GetUserProvisioningStatistics查询RAM用户同步的统计信息。
-    pub fn get_user_provisioning_statistics(
-        &self,
-    ) -> GetUserProvisioningStatisticsFluentBuilder {
+    pub fn get_user_provisioning_statistics(&self) -> GetUserProvisioningStatisticsFluentBuilder {
         GetUserProvisioningStatisticsRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25582,9 +24477,7 @@ impl Client {
         }
     }
     /// `ListAccessConfigurationProvisionings`: 调用ListAccessConfigurationProvisionings查询访问配置部署列表。
-    pub fn list_access_configuration_provisionings(
-        &self,
-    ) -> ListAccessConfigurationProvisioningsFluentBuilder {
+    pub fn list_access_configuration_provisionings(&self) -> ListAccessConfigurationProvisioningsFluentBuilder {
         ListAccessConfigurationProvisioningsRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25599,15 +24492,10 @@ impl Client {
     }
     /// `ListDirectories`: 调用ListDirectories查询目录列表。
     pub fn list_directories(&self) -> ListDirectoriesFluentBuilder {
-        ListDirectoriesRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListDirectoriesRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ListExternalSAMLIdPCertificates`: 调用ListExternalSAMLIdPCertificates查询SAML签名证书列表。
-    pub fn list_external_saml_id_p_certificates(
-        &self,
-    ) -> ListExternalSamlIdPCertificatesFluentBuilder {
+    pub fn list_external_saml_id_p_certificates(&self) -> ListExternalSamlIdPCertificatesFluentBuilder {
         ListExternalSamlIdPCertificatesRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25615,17 +24503,11 @@ impl Client {
     }
     /// `ListGroupMembers`: 查询用户组中的用户列表。
     pub fn list_group_members(&self) -> ListGroupMembersFluentBuilder {
-        ListGroupMembersRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListGroupMembersRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ListGroups`: 调用ListGroups查询用户组列表。
     pub fn list_groups(&self) -> ListGroupsFluentBuilder {
-        ListGroupsRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListGroupsRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ListJoinedGroupsForUser`: 查询用户加入的用户组。
     pub fn list_joined_groups_for_user(&self) -> ListJoinedGroupsForUserFluentBuilder {
@@ -25642,18 +24524,14 @@ impl Client {
         }
     }
     /// `ListPermissionPoliciesInAccessConfiguration`: 查询访问配置中的权限策略列表。
-    pub fn list_permission_policies_in_access_configuration(
-        &self,
-    ) -> ListPermissionPoliciesInAccessConfigurationFluentBuilder {
+    pub fn list_permission_policies_in_access_configuration(&self) -> ListPermissionPoliciesInAccessConfigurationFluentBuilder {
         ListPermissionPoliciesInAccessConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `ListSCIMServerCredentials`: 调用ListSCIMServerCredentials查询SCIM密钥列表。
-    pub fn list_scim_server_credentials(
-        &self,
-    ) -> ListScimServerCredentialsFluentBuilder {
+    pub fn list_scim_server_credentials(&self) -> ListScimServerCredentialsFluentBuilder {
         ListScimServerCredentialsRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25661,15 +24539,10 @@ impl Client {
     }
     /// `ListTasks`: Queries asynchronous tasks.
     pub fn list_tasks(&self) -> ListTasksFluentBuilder {
-        ListTasksRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListTasksRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ListUserProvisioningEvents`: 调用ListUserProvisioningEvents查询执行失败的RAM用户同步事件列表。
-    pub fn list_user_provisioning_events(
-        &self,
-    ) -> ListUserProvisioningEventsFluentBuilder {
+    pub fn list_user_provisioning_events(&self) -> ListUserProvisioningEventsFluentBuilder {
         ListUserProvisioningEventsRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25684,33 +24557,24 @@ impl Client {
     }
     /// `ListUsers`: 调用ListUsers查询用户列表。
     pub fn list_users(&self) -> ListUsersFluentBuilder {
-        ListUsersRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListUsersRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ProvisionAccessConfiguration`: 调用ProvisionAccessConfiguration将访问配置部署到RD账号上。
-    pub fn provision_access_configuration(
-        &self,
-    ) -> ProvisionAccessConfigurationFluentBuilder {
+    pub fn provision_access_configuration(&self) -> ProvisionAccessConfigurationFluentBuilder {
         ProvisionAccessConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `RemoveExternalSAMLIdPCertificate`: 调用RemoveExternalSAMLIdPCertificate移除SAML签名证书。
-    pub fn remove_external_saml_id_p_certificate(
-        &self,
-    ) -> RemoveExternalSamlIdPCertificateFluentBuilder {
+    pub fn remove_external_saml_id_p_certificate(&self) -> RemoveExternalSamlIdPCertificateFluentBuilder {
         RemoveExternalSamlIdPCertificateRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `RemovePermissionPolicyFromAccessConfiguration`: 为访问配置移除权限策略。
-    pub fn remove_permission_policy_from_access_configuration(
-        &self,
-    ) -> RemovePermissionPolicyFromAccessConfigurationFluentBuilder {
+    pub fn remove_permission_policy_from_access_configuration(&self) -> RemovePermissionPolicyFromAccessConfigurationFluentBuilder {
         RemovePermissionPolicyFromAccessConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25718,31 +24582,21 @@ impl Client {
     }
     /// `RemoveUserFromGroup`: 从用户组中移除用户。
     pub fn remove_user_from_group(&self) -> RemoveUserFromGroupFluentBuilder {
-        RemoveUserFromGroupRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        RemoveUserFromGroupRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ResetUserPassword`: 调用ResetUserPassword重置用户密码。
     pub fn reset_user_password(&self) -> ResetUserPasswordFluentBuilder {
-        ResetUserPasswordRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ResetUserPasswordRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `RetryUserProvisioningEvent`: 调用RetryUserProvisioningEvent重试执行失败的RAM用户同步事件。
-    pub fn retry_user_provisioning_event(
-        &self,
-    ) -> RetryUserProvisioningEventFluentBuilder {
+    pub fn retry_user_provisioning_event(&self) -> RetryUserProvisioningEventFluentBuilder {
         RetryUserProvisioningEventRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `SetExternalSAMLIdentityProvider`: 调用SetExternalSAMLIdentityProvider配置SAML身份提供商（IdP）信息。
-    pub fn set_external_saml_identity_provider(
-        &self,
-    ) -> SetExternalSamlIdentityProviderFluentBuilder {
+    pub fn set_external_saml_identity_provider(&self) -> SetExternalSamlIdentityProviderFluentBuilder {
         SetExternalSamlIdentityProviderRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25750,15 +24604,10 @@ impl Client {
     }
     /// `SetLoginPreference`: 调用SetLoginPreference设置云SSO用户的登录偏好。
     pub fn set_login_preference(&self) -> SetLoginPreferenceFluentBuilder {
-        SetLoginPreferenceRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        SetLoginPreferenceRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `SetMFAAuthenticationStatus`: 调用SetMFAAuthenticationStatus为目录中的用户启用或禁用多因素认证（MFA）。
-    pub fn set_mfa_authentication_status(
-        &self,
-    ) -> SetMfaAuthenticationStatusFluentBuilder {
+    pub fn set_mfa_authentication_status(&self) -> SetMfaAuthenticationStatusFluentBuilder {
         SetMfaAuthenticationStatusRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25766,15 +24615,10 @@ impl Client {
     }
     /// `SetPasswordPolicy`: 调用SetPasswordPolicy设置云SSO用户的密码策略。
     pub fn set_password_policy(&self) -> SetPasswordPolicyFluentBuilder {
-        SetPasswordPolicyRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        SetPasswordPolicyRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `SetSCIMSynchronizationStatus`: 调用SetSCIMSynchronizationStatus启用或禁用SCIM同步。
-    pub fn set_scim_synchronization_status(
-        &self,
-    ) -> SetScimSynchronizationStatusFluentBuilder {
+    pub fn set_scim_synchronization_status(&self) -> SetScimSynchronizationStatusFluentBuilder {
         SetScimSynchronizationStatusRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25789,40 +24633,28 @@ impl Client {
     }
     /// `UpdateDirectory`: 调用UpdateDirectory修改目录名称。
     pub fn update_directory(&self) -> UpdateDirectoryFluentBuilder {
-        UpdateDirectoryRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        UpdateDirectoryRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `UpdateGroup`: 调用UpdateGroup修改用户组信息。
     pub fn update_group(&self) -> UpdateGroupFluentBuilder {
-        UpdateGroupRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        UpdateGroupRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `UpdateInlinePolicyForAccessConfiguration`: 调用UpdateInlinePolicyForAccessConfiguration修改访问配置的内置策略。
-    pub fn update_inline_policy_for_access_configuration(
-        &self,
-    ) -> UpdateInlinePolicyForAccessConfigurationFluentBuilder {
+    pub fn update_inline_policy_for_access_configuration(&self) -> UpdateInlinePolicyForAccessConfigurationFluentBuilder {
         UpdateInlinePolicyForAccessConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `UpdateMFAAuthenticationSettings`: 调用UpdateMFAAuthenticationSettings修改全局MFA配置。
-    pub fn update_mfa_authentication_settings(
-        &self,
-    ) -> UpdateMfaAuthenticationSettingsFluentBuilder {
+    pub fn update_mfa_authentication_settings(&self) -> UpdateMfaAuthenticationSettingsFluentBuilder {
         UpdateMfaAuthenticationSettingsRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `UpdateSCIMServerCredentialStatus`: 调用UpdateSCIMServerCredentialStatus启用或禁用SCIM密钥。
-    pub fn update_scim_server_credential_status(
-        &self,
-    ) -> UpdateScimServerCredentialStatusFluentBuilder {
+    pub fn update_scim_server_credential_status(&self) -> UpdateScimServerCredentialStatusFluentBuilder {
         UpdateScimServerCredentialStatusRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25830,15 +24662,10 @@ impl Client {
     }
     /// `UpdateUser`: 调用UpdateUser修改用户信息。
     pub fn update_user(&self) -> UpdateUserFluentBuilder {
-        UpdateUserRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        UpdateUserRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `UpdateUserMFAAuthenticationSettings`: 调用UpdateUserMFAAuthenticationSettings修改用户MFA独立配置。
-    pub fn update_user_mfa_authentication_settings(
-        &self,
-    ) -> UpdateUserMfaAuthenticationSettingsFluentBuilder {
+    pub fn update_user_mfa_authentication_settings(&self) -> UpdateUserMfaAuthenticationSettingsFluentBuilder {
         UpdateUserMfaAuthenticationSettingsRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25852,9 +24679,7 @@ impl Client {
         }
     }
     /// `UpdateUserProvisioningConfiguration`: 调用UpdateUserProvisioningConfiguration修改RAM用户同步全局配置。
-    pub fn update_user_provisioning_configuration(
-        &self,
-    ) -> UpdateUserProvisioningConfigurationFluentBuilder {
+    pub fn update_user_provisioning_configuration(&self) -> UpdateUserProvisioningConfigurationFluentBuilder {
         UpdateUserProvisioningConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -25862,9 +24687,6 @@ impl Client {
     }
     /// `UpdateUserStatus`: 调用UpdateUserStatus修改用户状态。
     pub fn update_user_status(&self) -> UpdateUserStatusFluentBuilder {
-        UpdateUserStatusRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        UpdateUserStatusRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }

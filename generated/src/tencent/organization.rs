@@ -146,11 +146,7 @@ pub enum DeploymentStatus {
     Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for DeploymentStatus {
-    const KNOWN: &'static [&'static str] = &[
-        "Deployed",
-        "DeployedRequired",
-        "DeployFailed",
-    ];
+    const KNOWN: &'static [&'static str] = &["Deployed", "DeployedRequired", "DeployFailed"];
     fn as_str(&self) -> &str {
         match self {
             Self::Deployed => "Deployed",
@@ -183,24 +179,17 @@ pub enum DeprovisionStrategy {
     Unknown(String),
 }
 impl ::specbind_runtime::open_enum::OpenEnum for DeprovisionStrategy {
-    const KNOWN: &'static [&'static str] = &[
-        "DeprovisionForLastRoleAssignmentOnAccount",
-        "None",
-    ];
+    const KNOWN: &'static [&'static str] = &["DeprovisionForLastRoleAssignmentOnAccount", "None"];
     fn as_str(&self) -> &str {
         match self {
-            Self::DeprovisionForLastRoleAssignmentOnAccount => {
-                "DeprovisionForLastRoleAssignmentOnAccount"
-            }
+            Self::DeprovisionForLastRoleAssignmentOnAccount => "DeprovisionForLastRoleAssignmentOnAccount",
             Self::None => "None",
             Self::Unknown(value) => value,
         }
     }
     fn from_known(value: &str) -> Option<Self> {
         match value {
-            "DeprovisionForLastRoleAssignmentOnAccount" => {
-                Some(Self::DeprovisionForLastRoleAssignmentOnAccount)
-            }
+            "DeprovisionForLastRoleAssignmentOnAccount" => Some(Self::DeprovisionForLastRoleAssignmentOnAccount),
             "None" => Some(Self::None),
             _ => None,
         }
@@ -897,11 +886,7 @@ impl<'de> ::serde::Deserialize<'de> for ApplyRoleConfiguration {
 }
 impl ::serde::Serialize for ApplyRoleConfiguration {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ApplyRoleConfiguration",
-            3usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ApplyRoleConfiguration", 3usize)?;
         w.opt("RoleConfigurationId", &self.role_configuration_id)?;
         w.opt("RoleConfigurationName", &self.role_configuration_name)?;
         w.opt("Description", &self.description)?;
@@ -996,11 +981,7 @@ impl<'de> ::serde::Deserialize<'de> for AuthRelationFile {
 }
 impl ::serde::Serialize for AuthRelationFile {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AuthRelationFile",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AuthRelationFile", 2usize)?;
         w.opt("Name", &self.name)?;
         w.opt("Url", &self.url)?;
         w.end()
@@ -1025,11 +1006,7 @@ pub struct EffectivePolicy {
 }
 impl ::specbind_runtime::object::Object for EffectivePolicy {
     const NAME: &'static str = "EffectivePolicy";
-    const FIELDS: &'static [&'static str] = &[
-        "TargetId",
-        "PolicyContent",
-        "LastUpdatedTimestamp",
-    ];
+    const FIELDS: &'static [&'static str] = &["TargetId", "PolicyContent", "LastUpdatedTimestamp"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -1051,11 +1028,7 @@ impl<'de> ::serde::Deserialize<'de> for EffectivePolicy {
 }
 impl ::serde::Serialize for EffectivePolicy {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "EffectivePolicy",
-            3usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "EffectivePolicy", 3usize)?;
         w.opt("TargetId", &self.target_id)?;
         w.opt("PolicyContent", &self.policy_content)?;
         w.opt("LastUpdatedTimestamp", &self.last_updated_timestamp)?;
@@ -1329,11 +1302,7 @@ impl<'de> ::serde::Deserialize<'de> for IdentityPolicy {
 }
 impl ::serde::Serialize for IdentityPolicy {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "IdentityPolicy",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "IdentityPolicy", 4usize)?;
         w.opt("PolicyId", &self.policy_id)?;
         w.opt("PolicyName", &self.policy_name)?;
         w.opt("PolicyType", &self.policy_type)?;
@@ -1491,11 +1460,7 @@ impl<'de> ::serde::Deserialize<'de> for ListPoliciesForTarget {
 }
 impl ::serde::Serialize for ListPoliciesForTarget {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListPoliciesForTarget",
-            9usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListPoliciesForTarget", 9usize)?;
         w.opt("StrategyId", &self.strategy_id)?;
         w.opt("StrategyName", &self.strategy_name)?;
         w.opt("Remark", &self.remark)?;
@@ -1577,11 +1542,7 @@ impl<'de> ::serde::Deserialize<'de> for ListPolicyNode {
 }
 impl ::serde::Serialize for ListPolicyNode {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListPolicyNode",
-            7usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListPolicyNode", 7usize)?;
         w.opt("AddTime", &self.add_time)?;
         w.opt("AttachedTimes", &self.attached_times)?;
         w.opt("Description", &self.description)?;
@@ -1655,11 +1616,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTargetsForPolicyNode {
 }
 impl ::serde::Serialize for ListTargetsForPolicyNode {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListTargetsForPolicyNode",
-            6usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListTargetsForPolicyNode", 6usize)?;
         w.opt("Uin", &self.uin)?;
         w.opt("RelatedType", &self.related_type)?;
         w.opt("Name", &self.name)?;
@@ -1762,11 +1719,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagerShareUnit {
 }
 impl ::serde::Serialize for ManagerShareUnit {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ManagerShareUnit",
-            11usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ManagerShareUnit", 11usize)?;
         w.opt("UnitId", &self.unit_id)?;
         w.opt("Name", &self.name)?;
         w.opt("Uin", &self.uin)?;
@@ -1817,11 +1770,7 @@ impl<'de> ::serde::Deserialize<'de> for MemberIdentity {
 }
 impl ::serde::Serialize for MemberIdentity {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "MemberIdentity",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "MemberIdentity", 2usize)?;
         w.opt("IdentityId", &self.identity_id)?;
         w.opt("IdentityAliasName", &self.identity_alias_name)?;
         w.end()
@@ -1863,11 +1812,7 @@ impl<'de> ::serde::Deserialize<'de> for MemberMainInfo {
 }
 impl ::serde::Serialize for MemberMainInfo {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "MemberMainInfo",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "MemberMainInfo", 2usize)?;
         w.opt("MemberUin", &self.member_uin)?;
         w.opt("MemberName", &self.member_name)?;
         w.end()
@@ -2003,11 +1948,7 @@ impl ::specbind_runtime::object::Object for NotAllowReason {
             5usize => self.operate_process = map.next_value()?,
             6usize => self.billing_permission = map.next_value()?,
             7usize => self.exist_resources = ::specbind_runtime::object::read_list(map)?,
-            8usize => {
-                self.detect_failed_resources = ::specbind_runtime::object::read_list(
-                    map,
-                )?;
-            }
+            8usize => self.detect_failed_resources = ::specbind_runtime::object::read_list(map)?,
             9usize => self.cic_role_config = map.next_value()?,
             10usize => self.cic_user_config = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
@@ -2022,11 +1963,7 @@ impl<'de> ::serde::Deserialize<'de> for NotAllowReason {
 }
 impl ::serde::Serialize for NotAllowReason {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "NotAllowReason",
-            11usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "NotAllowReason", 11usize)?;
         w.opt("IsCreateMember", &self.is_create_member)?;
         w.opt("DeletionPermission", &self.deletion_permission)?;
         w.opt("IsAssignManager", &self.is_assign_manager)?;
@@ -2087,11 +2024,7 @@ impl<'de> ::serde::Deserialize<'de> for OrgFinancialByMonth {
 }
 impl ::serde::Serialize for OrgFinancialByMonth {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "OrgFinancialByMonth",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "OrgFinancialByMonth", 4usize)?;
         w.opt("Id", &self.id)?;
         w.opt("Month", &self.month)?;
         w.opt("TotalCost", &self.total_cost)?;
@@ -2417,11 +2350,7 @@ impl<'de> ::serde::Deserialize<'de> for OrgMemberAuthAccount {
 }
 impl ::serde::Serialize for OrgMemberAuthAccount {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "OrgMemberAuthAccount",
-            9usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "OrgMemberAuthAccount", 9usize)?;
         w.opt("OrgSubAccountUin", &self.org_sub_account_uin)?;
         w.opt("PolicyId", &self.policy_id)?;
         w.opt("PolicyName", &self.policy_name)?;
@@ -2521,11 +2450,7 @@ impl<'de> ::serde::Deserialize<'de> for OrgMemberAuthIdentity {
 }
 impl ::serde::Serialize for OrgMemberAuthIdentity {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "OrgMemberAuthIdentity",
-            10usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "OrgMemberAuthIdentity", 10usize)?;
         w.opt("IdentityId", &self.identity_id)?;
         w.opt("IdentityRoleName", &self.identity_role_name)?;
         w.opt("IdentityRoleAliasName", &self.identity_role_alias_name)?;
@@ -2562,12 +2487,7 @@ pub struct OrgMemberFinancial {
 }
 impl ::specbind_runtime::object::Object for OrgMemberFinancial {
     const NAME: &'static str = "OrgMemberFinancial";
-    const FIELDS: &'static [&'static str] = &[
-        "MemberUin",
-        "MemberName",
-        "TotalCost",
-        "Ratio",
-    ];
+    const FIELDS: &'static [&'static str] = &["MemberUin", "MemberName", "TotalCost", "Ratio"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -2590,11 +2510,7 @@ impl<'de> ::serde::Deserialize<'de> for OrgMemberFinancial {
 }
 impl ::serde::Serialize for OrgMemberFinancial {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "OrgMemberFinancial",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "OrgMemberFinancial", 4usize)?;
         w.opt("MemberUin", &self.member_uin)?;
         w.opt("MemberName", &self.member_name)?;
         w.opt("TotalCost", &self.total_cost)?;
@@ -2677,11 +2593,7 @@ impl<'de> ::serde::Deserialize<'de> for OrgMemberPolicy {
 }
 impl ::serde::Serialize for OrgMemberPolicy {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "OrgMemberPolicy",
-            8usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "OrgMemberPolicy", 8usize)?;
         w.opt("PolicyId", &self.policy_id)?;
         w.opt("PolicyName", &self.policy_name)?;
         w.opt("IdentityId", &self.identity_id)?;
@@ -2828,11 +2740,7 @@ impl<'de> ::serde::Deserialize<'de> for OrgMembersAuthPolicy {
 }
 impl ::serde::Serialize for OrgMembersAuthPolicy {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "OrgMembersAuthPolicy",
-            12usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "OrgMembersAuthPolicy", 12usize)?;
         w.opt("IdentityId", &self.identity_id)?;
         w.opt("IdentityRoleName", &self.identity_role_name)?;
         w.opt("IdentityRoleAliasName", &self.identity_role_alias_name)?;
@@ -2997,12 +2905,7 @@ pub struct OrgProductFinancial {
 }
 impl ::specbind_runtime::object::Object for OrgProductFinancial {
     const NAME: &'static str = "OrgProductFinancial";
-    const FIELDS: &'static [&'static str] = &[
-        "ProductName",
-        "ProductCode",
-        "TotalCost",
-        "Ratio",
-    ];
+    const FIELDS: &'static [&'static str] = &["ProductName", "ProductCode", "TotalCost", "Ratio"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -3025,11 +2928,7 @@ impl<'de> ::serde::Deserialize<'de> for OrgProductFinancial {
 }
 impl ::serde::Serialize for OrgProductFinancial {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "OrgProductFinancial",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "OrgProductFinancial", 4usize)?;
         w.opt("ProductName", &self.product_name)?;
         w.opt("ProductCode", &self.product_code)?;
         w.opt("TotalCost", &self.total_cost)?;
@@ -3231,14 +3130,8 @@ impl ::specbind_runtime::object::Object for OrganizationServiceAssignMember {
             4usize => self.usage_status = map.next_value()?,
             5usize => self.create_time = map.next_value()?,
             6usize => self.management_scope = map.next_value()?,
-            7usize => {
-                self.management_scope_members = ::specbind_runtime::object::read_list(
-                    map,
-                )?;
-            }
-            8usize => {
-                self.management_scope_nodes = ::specbind_runtime::object::read_list(map)?;
-            }
+            7usize => self.management_scope_members = ::specbind_runtime::object::read_list(map)?,
+            8usize => self.management_scope_nodes = ::specbind_runtime::object::read_list(map)?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
         Ok(())
@@ -3368,9 +3261,7 @@ impl ::specbind_runtime::object::Object for PermissionApplyOrder {
             2usize => self.user_name = map.next_value()?,
             3usize => self.target_uin = map.next_value()?,
             4usize => self.target_name = map.next_value()?,
-            5usize => {
-                self.role_configurations = ::specbind_runtime::object::read_list(map)?;
-            }
+            5usize => self.role_configurations = ::specbind_runtime::object::read_list(map)?,
             6usize => self.status = map.next_value()?,
             7usize => self.create_time = map.next_value()?,
             8usize => self.audit_opinion = map.next_value()?,
@@ -3387,11 +3278,7 @@ impl<'de> ::serde::Deserialize<'de> for PermissionApplyOrder {
 }
 impl ::serde::Serialize for PermissionApplyOrder {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "PermissionApplyOrder",
-            10usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "PermissionApplyOrder", 10usize)?;
         w.opt("ApplyId", &self.apply_id)?;
         w.opt("UserId", &self.user_id)?;
         w.opt("UserName", &self.user_name)?;
@@ -3482,11 +3369,7 @@ impl<'de> ::serde::Deserialize<'de> for ProductResource {
 }
 impl ::serde::Serialize for ProductResource {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ProductResource",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ProductResource", 1usize)?;
         w.opt("ProductResourceId", &self.product_resource_id)?;
         w.end()
     }
@@ -3533,11 +3416,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceTagMapping {
 }
 impl ::serde::Serialize for ResourceTagMapping {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ResourceTagMapping",
-            3usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ResourceTagMapping", 3usize)?;
         w.opt("Resource", &self.resource)?;
         w.opt("ComplianceDetails", &self.compliance_details)?;
         w.field("Tags", &self.tags)?;
@@ -3606,11 +3485,7 @@ impl<'de> ::serde::Deserialize<'de> for RoleAssignmentInfo {
 }
 impl ::serde::Serialize for RoleAssignmentInfo {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "RoleAssignmentInfo",
-            5usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "RoleAssignmentInfo", 5usize)?;
         w.opt("PrincipalId", &self.principal_id)?;
         w.opt("PrincipalType", &self.principal_type)?;
         w.opt("TargetUin", &self.target_uin)?;
@@ -3706,11 +3581,7 @@ impl<'de> ::serde::Deserialize<'de> for RoleAssignments {
 }
 impl ::serde::Serialize for RoleAssignments {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "RoleAssignments",
-            10usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "RoleAssignments", 10usize)?;
         w.opt("RoleConfigurationId", &self.role_configuration_id)?;
         w.opt("RoleConfigurationName", &self.role_configuration_name)?;
         w.opt("TargetUin", &self.target_uin)?;
@@ -3839,11 +3710,7 @@ impl<'de> ::serde::Deserialize<'de> for RoleConfiguration {
 }
 impl ::serde::Serialize for RoleConfiguration {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "RoleConfiguration",
-            12usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "RoleConfiguration", 12usize)?;
         w.opt("RoleConfigurationId", &self.role_configuration_id)?;
         w.opt("RoleConfigurationName", &self.role_configuration_name)?;
         w.opt("Description", &self.description)?;
@@ -4085,11 +3952,7 @@ impl<'de> ::serde::Deserialize<'de> for RoleProvisioningsTask {
 }
 impl ::serde::Serialize for RoleProvisioningsTask {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "RoleProvisioningsTask",
-            7usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "RoleProvisioningsTask", 7usize)?;
         w.opt("TaskId", &self.task_id)?;
         w.opt("RoleConfigurationId", &self.role_configuration_id)?;
         w.opt("RoleConfigurationName", &self.role_configuration_name)?;
@@ -4187,11 +4050,7 @@ impl<'de> ::serde::Deserialize<'de> for SamlIdPCertificate {
 }
 impl ::serde::Serialize for SamlIdPCertificate {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "SamlIdPCertificate",
-            10usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "SamlIdPCertificate", 10usize)?;
         w.opt("SerialNumber", &self.serial_number)?;
         w.opt("Issuer", &self.issuer)?;
         w.opt("Version", &self.version)?;
@@ -4340,11 +4199,7 @@ impl<'de> ::serde::Deserialize<'de> for SamlServiceProvider {
 }
 impl ::serde::Serialize for SamlServiceProvider {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "SamlServiceProvider",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "SamlServiceProvider", 4usize)?;
         w.opt("EntityId", &self.entity_id)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("EncodedMetadataDocument", &self.encoded_metadata_document)?;
@@ -4415,11 +4270,7 @@ impl<'de> ::serde::Deserialize<'de> for ScimCredential {
 }
 impl ::serde::Serialize for ScimCredential {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ScimCredential",
-            6usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ScimCredential", 6usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("Status", &self.status)?;
         w.opt("CredentialId", &self.credential_id)?;
@@ -4620,11 +4471,7 @@ impl<'de> ::serde::Deserialize<'de> for ShareResourceToMember {
 }
 impl ::serde::Serialize for ShareResourceToMember {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ShareResourceToMember",
-            7usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ShareResourceToMember", 7usize)?;
         w.opt("ResourceId", &self.resource_id)?;
         w.opt("Type", &self.r#type)?;
         w.opt("UnitId", &self.unit_id)?;
@@ -4671,11 +4518,7 @@ impl<'de> ::serde::Deserialize<'de> for ShareUnitMember {
 }
 impl ::serde::Serialize for ShareUnitMember {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ShareUnitMember",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ShareUnitMember", 2usize)?;
         w.opt("ShareMemberUin", &self.share_member_uin)?;
         w.opt("CreateTime", &self.create_time)?;
         w.end()
@@ -4792,11 +4635,7 @@ impl<'de> ::serde::Deserialize<'de> for ShareUnitResource {
 }
 impl ::serde::Serialize for ShareUnitResource {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ShareUnitResource",
-            7usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ShareUnitResource", 7usize)?;
         w.opt("ResourceId", &self.resource_id)?;
         w.opt("Type", &self.r#type)?;
         w.opt("CreateTime", &self.create_time)?;
@@ -4884,14 +4723,8 @@ impl ::specbind_runtime::object::Object for TagComplianceDetails {
     ) -> Result<(), A::Error> {
         match index {
             0usize => self.compliance_status = map.next_value()?,
-            1usize => {
-                self.keys_with_non_compliant_values = ::specbind_runtime::object::read_list(
-                    map,
-                )?;
-            }
-            2usize => {
-                self.non_compliant_keys = ::specbind_runtime::object::read_list(map)?;
-            }
+            1usize => self.keys_with_non_compliant_values = ::specbind_runtime::object::read_list(map)?,
+            2usize => self.non_compliant_keys = ::specbind_runtime::object::read_list(map)?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
         Ok(())
@@ -4904,11 +4737,7 @@ impl<'de> ::serde::Deserialize<'de> for TagComplianceDetails {
 }
 impl ::serde::Serialize for TagComplianceDetails {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "TagComplianceDetails",
-            3usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "TagComplianceDetails", 3usize)?;
         w.opt("ComplianceStatus", &self.compliance_status)?;
         w.field("KeysWithNonCompliantValues", &self.keys_with_non_compliant_values)?;
         w.field("NonCompliantKeys", &self.non_compliant_keys)?;
@@ -5089,12 +4918,7 @@ pub struct TaskStatusInfo {
 }
 impl ::specbind_runtime::object::Object for TaskStatusInfo {
     const NAME: &'static str = "TaskStatusInfo";
-    const FIELDS: &'static [&'static str] = &[
-        "Status",
-        "TaskId",
-        "TaskType",
-        "FailureReason",
-    ];
+    const FIELDS: &'static [&'static str] = &["Status", "TaskId", "TaskType", "FailureReason"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -5117,11 +4941,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskStatusInfo {
 }
 impl ::serde::Serialize for TaskStatusInfo {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "TaskStatusInfo",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "TaskStatusInfo", 4usize)?;
         w.opt("Status", &self.status)?;
         w.opt("TaskId", &self.task_id)?;
         w.opt("TaskType", &self.task_type)?;
@@ -5375,11 +5195,7 @@ impl<'de> ::serde::Deserialize<'de> for UserProvisioning {
 }
 impl ::serde::Serialize for UserProvisioning {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UserProvisioning",
-            13usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UserProvisioning", 13usize)?;
         w.opt("UserProvisioningId", &self.user_provisioning_id)?;
         w.opt("Description", &self.description)?;
         w.opt("Status", &self.status)?;
@@ -5489,11 +5305,7 @@ impl<'de> ::serde::Deserialize<'de> for UserProvisioningsTask {
 }
 impl ::serde::Serialize for UserProvisioningsTask {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UserProvisioningsTask",
-            11usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UserProvisioningsTask", 11usize)?;
         w.opt("TaskId", &self.task_id)?;
         w.opt("TargetUin", &self.target_uin)?;
         w.opt("TargetType", &self.target_type)?;
@@ -5582,11 +5394,7 @@ impl<'de> ::serde::Deserialize<'de> for UserSyncProvisioning {
 }
 impl ::serde::Serialize for UserSyncProvisioning {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UserSyncProvisioning",
-            7usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UserSyncProvisioning", 7usize)?;
         w.opt("Description", &self.description)?;
         w.opt("PrincipalId", &self.principal_id)?;
         w.opt("PrincipalType", &self.principal_type)?;
@@ -5678,11 +5486,7 @@ impl<'de> ::serde::Deserialize<'de> for ZoneStatistics {
 }
 impl ::serde::Serialize for ZoneStatistics {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ZoneStatistics",
-            9usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ZoneStatistics", 9usize)?;
         w.opt("UserQuota", &self.user_quota)?;
         w.opt("GroupQuota", &self.group_quota)?;
         w.opt("RoleConfigurationQuota", &self.role_configuration_quota)?;
@@ -5754,10 +5558,7 @@ impl AcceptJoinShareUnitInvitationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UnitId", self.unit_id.is_some());
@@ -5854,9 +5655,7 @@ impl ::specbind_runtime::Operation for AcceptJoinShareUnitInvitationRequest {
     }
 }
 /// A `AcceptJoinShareUnitInvitation` call being set up by [`Client::accept_join_share_unit_invitation`]: the request builder holding a client; set parameters, then [`send`](AcceptJoinShareUnitInvitationRequestBuilder::send).
-pub type AcceptJoinShareUnitInvitationFluentBuilder = AcceptJoinShareUnitInvitationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AcceptJoinShareUnitInvitationFluentBuilder = AcceptJoinShareUnitInvitationRequestBuilder<::specbind_runtime::Client>;
 impl AcceptJoinShareUnitInvitationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<AcceptJoinShareUnitInvitationResponse, Error> {
@@ -5929,10 +5728,7 @@ impl AddExternalSamlIdPCertificateRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -6056,9 +5852,7 @@ impl ::specbind_runtime::Operation for AddExternalSamlIdPCertificateRequest {
     }
 }
 /// A `AddExternalSAMLIdPCertificate` call being set up by [`Client::add_external_saml_id_p_certificate`]: the request builder holding a client; set parameters, then [`send`](AddExternalSamlIdPCertificateRequestBuilder::send).
-pub type AddExternalSamlIdPCertificateFluentBuilder = AddExternalSamlIdPCertificateRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AddExternalSamlIdPCertificateFluentBuilder = AddExternalSamlIdPCertificateRequestBuilder<::specbind_runtime::Client>;
 impl AddExternalSamlIdPCertificateRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<AddExternalSamlIdPCertificateResponse, Error> {
@@ -6102,12 +5896,7 @@ pub struct AddOrganizationMemberEmailRequest {
 }
 impl ::specbind_runtime::object::Object for AddOrganizationMemberEmailRequest {
     const NAME: &'static str = "AddOrganizationMemberEmailRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "MemberUin",
-        "Email",
-        "CountryCode",
-        "Phone",
-    ];
+    const FIELDS: &'static [&'static str] = &["MemberUin", "Email", "CountryCode", "Phone"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -6152,10 +5941,7 @@ impl AddOrganizationMemberEmailRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -6321,9 +6107,7 @@ impl ::specbind_runtime::Operation for AddOrganizationMemberEmailRequest {
     }
 }
 /// A `AddOrganizationMemberEmail` call being set up by [`Client::add_organization_member_email`]: the request builder holding a client; set parameters, then [`send`](AddOrganizationMemberEmailRequestBuilder::send).
-pub type AddOrganizationMemberEmailFluentBuilder = AddOrganizationMemberEmailRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AddOrganizationMemberEmailFluentBuilder = AddOrganizationMemberEmailRequestBuilder<::specbind_runtime::Client>;
 impl AddOrganizationMemberEmailRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<AddOrganizationMemberEmailResponse, Error> {
@@ -6408,10 +6192,7 @@ impl AddOrganizationNodeRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ParentNodeId", self.parent_node_id.is_some());
@@ -6572,9 +6353,7 @@ impl ::specbind_runtime::Operation for AddOrganizationNodeRequest {
     }
 }
 /// A `AddOrganizationNode` call being set up by [`Client::add_organization_node`]: the request builder holding a client; set parameters, then [`send`](AddOrganizationNodeRequestBuilder::send).
-pub type AddOrganizationNodeFluentBuilder = AddOrganizationNodeRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AddOrganizationNodeFluentBuilder = AddOrganizationNodeRequestBuilder<::specbind_runtime::Client>;
 impl AddOrganizationNodeRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<AddOrganizationNodeResponse, Error> {
@@ -6641,8 +6420,7 @@ pub struct AddPermissionPolicyToRoleConfigurationRequest {
     /// Wire name: `PolicyType`. Example: `1`.
     pub policy_type: Option<i64>,
 }
-impl ::specbind_runtime::object::Object
-for AddPermissionPolicyToRoleConfigurationRequest {
+impl ::specbind_runtime::object::Object for AddPermissionPolicyToRoleConfigurationRequest {
     const NAME: &'static str = "AddPermissionPolicyToRoleConfigurationRequest";
     const FIELDS: &'static [&'static str] = &[
         "ZoneId",
@@ -6706,10 +6484,7 @@ impl AddPermissionPolicyToRoleConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -6894,9 +6669,7 @@ impl<C> AddPermissionPolicyToRoleConfigurationRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<AddPermissionPolicyToRoleConfigurationRequest, ValidationError> {
+    pub fn build(self) -> Result<AddPermissionPolicyToRoleConfigurationRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -6917,8 +6690,7 @@ pub struct AddPermissionPolicyToRoleConfigurationResponse {
     /// Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for AddPermissionPolicyToRoleConfigurationResponse {
+impl ::specbind_runtime::object::Object for AddPermissionPolicyToRoleConfigurationResponse {
     const NAME: &'static str = "AddPermissionPolicyToRoleConfigurationResponse";
     const FIELDS: &'static [&'static str] = &["RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -6958,14 +6730,10 @@ impl ::specbind_runtime::Operation for AddPermissionPolicyToRoleConfigurationReq
     }
 }
 /// A `AddPermissionPolicyToRoleConfiguration` call being set up by [`Client::add_permission_policy_to_role_configuration`]: the request builder holding a client; set parameters, then [`send`](AddPermissionPolicyToRoleConfigurationRequestBuilder::send).
-pub type AddPermissionPolicyToRoleConfigurationFluentBuilder = AddPermissionPolicyToRoleConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AddPermissionPolicyToRoleConfigurationFluentBuilder = AddPermissionPolicyToRoleConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl AddPermissionPolicyToRoleConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<AddPermissionPolicyToRoleConfigurationResponse, Error> {
+    pub async fn send(self) -> Result<AddPermissionPolicyToRoleConfigurationResponse, Error> {
         let AddPermissionPolicyToRoleConfigurationRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -7006,12 +6774,7 @@ pub struct AddShareUnitRequest {
 }
 impl ::specbind_runtime::object::Object for AddShareUnitRequest {
     const NAME: &'static str = "AddShareUnitRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "Name",
-        "Area",
-        "Description",
-        "ShareScope",
-    ];
+    const FIELDS: &'static [&'static str] = &["Name", "Area", "Description", "ShareScope"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -7034,11 +6797,7 @@ impl<'de> ::serde::Deserialize<'de> for AddShareUnitRequest {
 }
 impl ::serde::Serialize for AddShareUnitRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AddShareUnitRequest",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AddShareUnitRequest", 4usize)?;
         w.opt("Name", &self.name)?;
         w.opt("Area", &self.area)?;
         w.opt("Description", &self.description)?;
@@ -7056,10 +6815,7 @@ impl AddShareUnitRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Name", self.name.is_some());
@@ -7206,11 +6962,7 @@ impl<'de> ::serde::Deserialize<'de> for AddShareUnitResponse {
 }
 impl ::serde::Serialize for AddShareUnitResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AddShareUnitResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AddShareUnitResponse", 2usize)?;
         w.opt("UnitId", &self.unit_id)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -7225,9 +6977,7 @@ impl ::specbind_runtime::Operation for AddShareUnitRequest {
     }
 }
 /// A `AddShareUnit` call being set up by [`Client::add_share_unit`]: the request builder holding a client; set parameters, then [`send`](AddShareUnitRequestBuilder::send).
-pub type AddShareUnitFluentBuilder = AddShareUnitRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AddShareUnitFluentBuilder = AddShareUnitRequestBuilder<::specbind_runtime::Client>;
 impl AddShareUnitRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<AddShareUnitResponse, Error> {
@@ -7308,10 +7058,7 @@ impl AddShareUnitMembersRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UnitId", self.unit_id.is_some());
@@ -7450,9 +7197,7 @@ impl ::specbind_runtime::Operation for AddShareUnitMembersRequest {
     }
 }
 /// A `AddShareUnitMembers` call being set up by [`Client::add_share_unit_members`]: the request builder holding a client; set parameters, then [`send`](AddShareUnitMembersRequestBuilder::send).
-pub type AddShareUnitMembersFluentBuilder = AddShareUnitMembersRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AddShareUnitMembersFluentBuilder = AddShareUnitMembersRequestBuilder<::specbind_runtime::Client>;
 impl AddShareUnitMembersRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<AddShareUnitMembersResponse, Error> {
@@ -7505,11 +7250,7 @@ impl<'de> ::serde::Deserialize<'de> for AddShareUnitNodeRequest {
 }
 impl ::serde::Serialize for AddShareUnitNodeRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AddShareUnitNodeRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AddShareUnitNodeRequest", 2usize)?;
         w.opt("UnitId", &self.unit_id)?;
         w.opt("NodeId", &self.node_id)?;
         w.end()
@@ -7525,10 +7266,7 @@ impl AddShareUnitNodeRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UnitId", self.unit_id.is_some());
@@ -7628,11 +7366,7 @@ impl<'de> ::serde::Deserialize<'de> for AddShareUnitNodeResponse {
 }
 impl ::serde::Serialize for AddShareUnitNodeResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AddShareUnitNodeResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AddShareUnitNodeResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -7646,9 +7380,7 @@ impl ::specbind_runtime::Operation for AddShareUnitNodeRequest {
     }
 }
 /// A `AddShareUnitNode` call being set up by [`Client::add_share_unit_node`]: the request builder holding a client; set parameters, then [`send`](AddShareUnitNodeRequestBuilder::send).
-pub type AddShareUnitNodeFluentBuilder = AddShareUnitNodeRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AddShareUnitNodeFluentBuilder = AddShareUnitNodeRequestBuilder<::specbind_runtime::Client>;
 impl AddShareUnitNodeRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<AddShareUnitNodeResponse, Error> {
@@ -7737,10 +7469,7 @@ impl AddShareUnitResourcesRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UnitId", self.unit_id.is_some());
@@ -7900,9 +7629,7 @@ impl ::specbind_runtime::Operation for AddShareUnitResourcesRequest {
     }
 }
 /// A `AddShareUnitResources` call being set up by [`Client::add_share_unit_resources`]: the request builder holding a client; set parameters, then [`send`](AddShareUnitResourcesRequestBuilder::send).
-pub type AddShareUnitResourcesFluentBuilder = AddShareUnitResourcesRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AddShareUnitResourcesFluentBuilder = AddShareUnitResourcesRequestBuilder<::specbind_runtime::Client>;
 impl AddShareUnitResourcesRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<AddShareUnitResourcesResponse, Error> {
@@ -7962,11 +7689,7 @@ impl<'de> ::serde::Deserialize<'de> for AddUserToGroupRequest {
 }
 impl ::serde::Serialize for AddUserToGroupRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AddUserToGroupRequest",
-            3usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AddUserToGroupRequest", 3usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("GroupId", &self.group_id)?;
         w.opt("UserId", &self.user_id)?;
@@ -7983,10 +7706,7 @@ impl AddUserToGroupRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -8107,11 +7827,7 @@ impl<'de> ::serde::Deserialize<'de> for AddUserToGroupResponse {
 }
 impl ::serde::Serialize for AddUserToGroupResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AddUserToGroupResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AddUserToGroupResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -8125,9 +7841,7 @@ impl ::specbind_runtime::Operation for AddUserToGroupRequest {
     }
 }
 /// A `AddUserToGroup` call being set up by [`Client::add_user_to_group`]: the request builder holding a client; set parameters, then [`send`](AddUserToGroupRequestBuilder::send).
-pub type AddUserToGroupFluentBuilder = AddUserToGroupRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AddUserToGroupFluentBuilder = AddUserToGroupRequestBuilder<::specbind_runtime::Client>;
 impl AddUserToGroupRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<AddUserToGroupResponse, Error> {
@@ -8171,12 +7885,7 @@ pub struct AttachPolicyRequest {
 }
 impl ::specbind_runtime::object::Object for AttachPolicyRequest {
     const NAME: &'static str = "AttachPolicyRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "TargetId",
-        "TargetType",
-        "PolicyId",
-        "Type",
-    ];
+    const FIELDS: &'static [&'static str] = &["TargetId", "TargetType", "PolicyId", "Type"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -8199,11 +7908,7 @@ impl<'de> ::serde::Deserialize<'de> for AttachPolicyRequest {
 }
 impl ::serde::Serialize for AttachPolicyRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AttachPolicyRequest",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AttachPolicyRequest", 4usize)?;
         w.opt("TargetId", &self.target_id)?;
         w.opt("TargetType", &self.target_type)?;
         w.opt("PolicyId", &self.policy_id)?;
@@ -8221,10 +7926,7 @@ impl AttachPolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("TargetId", self.target_id.is_some());
@@ -8365,11 +8067,7 @@ impl<'de> ::serde::Deserialize<'de> for AttachPolicyResponse {
 }
 impl ::serde::Serialize for AttachPolicyResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "AttachPolicyResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "AttachPolicyResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -8383,9 +8081,7 @@ impl ::specbind_runtime::Operation for AttachPolicyRequest {
     }
 }
 /// A `AttachPolicy` call being set up by [`Client::attach_policy`]: the request builder holding a client; set parameters, then [`send`](AttachPolicyRequestBuilder::send).
-pub type AttachPolicyFluentBuilder = AttachPolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AttachPolicyFluentBuilder = AttachPolicyRequestBuilder<::specbind_runtime::Client>;
 impl AttachPolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<AttachPolicyResponse, Error> {
@@ -8432,12 +8128,7 @@ pub struct AuditPermissionApplyOrderRequest {
 }
 impl ::specbind_runtime::object::Object for AuditPermissionApplyOrderRequest {
     const NAME: &'static str = "AuditPermissionApplyOrderRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "ZoneId",
-        "ApplyId",
-        "AuditResult",
-        "AuditOpinion",
-    ];
+    const FIELDS: &'static [&'static str] = &["ZoneId", "ApplyId", "AuditResult", "AuditOpinion"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -8482,10 +8173,7 @@ impl AuditPermissionApplyOrderRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -8653,9 +8341,7 @@ impl ::specbind_runtime::Operation for AuditPermissionApplyOrderRequest {
     }
 }
 /// A `AuditPermissionApplyOrder` call being set up by [`Client::audit_permission_apply_order`]: the request builder holding a client; set parameters, then [`send`](AuditPermissionApplyOrderRequestBuilder::send).
-pub type AuditPermissionApplyOrderFluentBuilder = AuditPermissionApplyOrderRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type AuditPermissionApplyOrderFluentBuilder = AuditPermissionApplyOrderRequestBuilder<::specbind_runtime::Client>;
 impl AuditPermissionApplyOrderRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<AuditPermissionApplyOrderResponse, Error> {
@@ -8693,11 +8379,7 @@ pub struct BindOrganizationMemberAuthAccountRequest {
 }
 impl ::specbind_runtime::object::Object for BindOrganizationMemberAuthAccountRequest {
     const NAME: &'static str = "BindOrganizationMemberAuthAccountRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "MemberUin",
-        "PolicyId",
-        "OrgSubAccountUins",
-    ];
+    const FIELDS: &'static [&'static str] = &["MemberUin", "PolicyId", "OrgSubAccountUins"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -8740,10 +8422,7 @@ impl BindOrganizationMemberAuthAccountRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -8821,9 +8500,7 @@ impl<C> BindOrganizationMemberAuthAccountRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<BindOrganizationMemberAuthAccountRequest, ValidationError> {
+    pub fn build(self) -> Result<BindOrganizationMemberAuthAccountRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -8884,9 +8561,7 @@ impl ::specbind_runtime::Operation for BindOrganizationMemberAuthAccountRequest 
     }
 }
 /// A `BindOrganizationMemberAuthAccount` call being set up by [`Client::bind_organization_member_auth_account`]: the request builder holding a client; set parameters, then [`send`](BindOrganizationMemberAuthAccountRequestBuilder::send).
-pub type BindOrganizationMemberAuthAccountFluentBuilder = BindOrganizationMemberAuthAccountRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type BindOrganizationMemberAuthAccountFluentBuilder = BindOrganizationMemberAuthAccountRequestBuilder<::specbind_runtime::Client>;
 impl BindOrganizationMemberAuthAccountRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<BindOrganizationMemberAuthAccountResponse, Error> {
@@ -8959,10 +8634,7 @@ impl BindOrganizationPolicySubAccountRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("PolicyId", self.policy_id.is_some());
@@ -9019,9 +8691,7 @@ impl<C> BindOrganizationPolicySubAccountRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<BindOrganizationPolicySubAccountRequest, ValidationError> {
+    pub fn build(self) -> Result<BindOrganizationPolicySubAccountRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -9082,9 +8752,7 @@ impl ::specbind_runtime::Operation for BindOrganizationPolicySubAccountRequest {
     }
 }
 /// A `BindOrganizationPolicySubAccount` call being set up by [`Client::bind_organization_policy_sub_account`]: the request builder holding a client; set parameters, then [`send`](BindOrganizationPolicySubAccountRequestBuilder::send).
-pub type BindOrganizationPolicySubAccountFluentBuilder = BindOrganizationPolicySubAccountRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type BindOrganizationPolicySubAccountFluentBuilder = BindOrganizationPolicySubAccountRequestBuilder<::specbind_runtime::Client>;
 impl BindOrganizationPolicySubAccountRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<BindOrganizationPolicySubAccountResponse, Error> {
@@ -9122,11 +8790,7 @@ pub struct CancelOrganizationMemberAuthAccountRequest {
 }
 impl ::specbind_runtime::object::Object for CancelOrganizationMemberAuthAccountRequest {
     const NAME: &'static str = "CancelOrganizationMemberAuthAccountRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "MemberUin",
-        "PolicyId",
-        "OrgSubAccountUin",
-    ];
+    const FIELDS: &'static [&'static str] = &["MemberUin", "PolicyId", "OrgSubAccountUin"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -9169,10 +8833,7 @@ impl CancelOrganizationMemberAuthAccountRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -9250,9 +8911,7 @@ impl<C> CancelOrganizationMemberAuthAccountRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<CancelOrganizationMemberAuthAccountRequest, ValidationError> {
+    pub fn build(self) -> Result<CancelOrganizationMemberAuthAccountRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -9313,14 +8972,10 @@ impl ::specbind_runtime::Operation for CancelOrganizationMemberAuthAccountReques
     }
 }
 /// A `CancelOrganizationMemberAuthAccount` call being set up by [`Client::cancel_organization_member_auth_account`]: the request builder holding a client; set parameters, then [`send`](CancelOrganizationMemberAuthAccountRequestBuilder::send).
-pub type CancelOrganizationMemberAuthAccountFluentBuilder = CancelOrganizationMemberAuthAccountRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CancelOrganizationMemberAuthAccountFluentBuilder = CancelOrganizationMemberAuthAccountRequestBuilder<::specbind_runtime::Client>;
 impl CancelOrganizationMemberAuthAccountRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<CancelOrganizationMemberAuthAccountResponse, Error> {
+    pub async fn send(self) -> Result<CancelOrganizationMemberAuthAccountResponse, Error> {
         let CancelOrganizationMemberAuthAccountRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -9390,10 +9045,7 @@ impl CancelOrganizationPolicySubAccountRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("PolicyId", self.policy_id.is_some());
@@ -9450,9 +9102,7 @@ impl<C> CancelOrganizationPolicySubAccountRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<CancelOrganizationPolicySubAccountRequest, ValidationError> {
+    pub fn build(self) -> Result<CancelOrganizationPolicySubAccountRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -9513,14 +9163,10 @@ impl ::specbind_runtime::Operation for CancelOrganizationPolicySubAccountRequest
     }
 }
 /// A `CancelOrganizationPolicySubAccount` call being set up by [`Client::cancel_organization_policy_sub_account`]: the request builder holding a client; set parameters, then [`send`](CancelOrganizationPolicySubAccountRequestBuilder::send).
-pub type CancelOrganizationPolicySubAccountFluentBuilder = CancelOrganizationPolicySubAccountRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CancelOrganizationPolicySubAccountFluentBuilder = CancelOrganizationPolicySubAccountRequestBuilder<::specbind_runtime::Client>;
 impl CancelOrganizationPolicySubAccountRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<CancelOrganizationPolicySubAccountResponse, Error> {
+    pub async fn send(self) -> Result<CancelOrganizationPolicySubAccountResponse, Error> {
         let CancelOrganizationPolicySubAccountRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -9582,10 +9228,7 @@ impl CheckAccountDeleteRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -9652,11 +9295,7 @@ pub struct CheckAccountDeleteResponse {
 }
 impl ::specbind_runtime::object::Object for CheckAccountDeleteResponse {
     const NAME: &'static str = "CheckAccountDeleteResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "AllowDelete",
-        "NotAllowReason",
-        "RequestId",
-    ];
+    const FIELDS: &'static [&'static str] = &["AllowDelete", "NotAllowReason", "RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -9698,9 +9337,7 @@ impl ::specbind_runtime::Operation for CheckAccountDeleteRequest {
     }
 }
 /// A `CheckAccountDelete` call being set up by [`Client::check_account_delete`]: the request builder holding a client; set parameters, then [`send`](CheckAccountDeleteRequestBuilder::send).
-pub type CheckAccountDeleteFluentBuilder = CheckAccountDeleteRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CheckAccountDeleteFluentBuilder = CheckAccountDeleteRequestBuilder<::specbind_runtime::Client>;
 impl CheckAccountDeleteRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CheckAccountDeleteResponse, Error> {
@@ -9765,10 +9402,7 @@ impl ClearExternalSamlIdentityProviderRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -9804,9 +9438,7 @@ impl<C> ClearExternalSamlIdentityProviderRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<ClearExternalSamlIdentityProviderRequest, ValidationError> {
+    pub fn build(self) -> Result<ClearExternalSamlIdentityProviderRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -9867,9 +9499,7 @@ impl ::specbind_runtime::Operation for ClearExternalSamlIdentityProviderRequest 
     }
 }
 /// A `ClearExternalSAMLIdentityProvider` call being set up by [`Client::clear_external_saml_identity_provider`]: the request builder holding a client; set parameters, then [`send`](ClearExternalSamlIdentityProviderRequestBuilder::send).
-pub type ClearExternalSamlIdentityProviderFluentBuilder = ClearExternalSamlIdentityProviderRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ClearExternalSamlIdentityProviderFluentBuilder = ClearExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client>;
 impl ClearExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ClearExternalSamlIdentityProviderResponse, Error> {
@@ -9911,12 +9541,7 @@ pub struct CreateGroupRequest {
 }
 impl ::specbind_runtime::object::Object for CreateGroupRequest {
     const NAME: &'static str = "CreateGroupRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "ZoneId",
-        "GroupName",
-        "Description",
-        "GroupType",
-    ];
+    const FIELDS: &'static [&'static str] = &["ZoneId", "GroupName", "Description", "GroupType"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -9939,11 +9564,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupRequest {
 }
 impl ::serde::Serialize for CreateGroupRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "CreateGroupRequest",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "CreateGroupRequest", 4usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("GroupName", &self.group_name)?;
         w.opt("Description", &self.description)?;
@@ -9961,10 +9582,7 @@ impl CreateGroupRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -10109,11 +9727,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupResponse {
 }
 impl ::serde::Serialize for CreateGroupResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "CreateGroupResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "CreateGroupResponse", 2usize)?;
         w.opt("GroupInfo", &self.group_info)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -10128,9 +9742,7 @@ impl ::specbind_runtime::Operation for CreateGroupRequest {
     }
 }
 /// A `CreateGroup` call being set up by [`Client::create_group`]: the request builder holding a client; set parameters, then [`send`](CreateGroupRequestBuilder::send).
-pub type CreateGroupFluentBuilder = CreateGroupRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateGroupFluentBuilder = CreateGroupRequestBuilder<::specbind_runtime::Client>;
 impl CreateGroupRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateGroupResponse, Error> {
@@ -10234,10 +9846,7 @@ impl CreateOrgServiceAssignRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUins", self.member_uins.is_some());
@@ -10426,9 +10035,7 @@ impl ::specbind_runtime::Operation for CreateOrgServiceAssignRequest {
     }
 }
 /// A `CreateOrgServiceAssign` call being set up by [`Client::create_org_service_assign`]: the request builder holding a client; set parameters, then [`send`](CreateOrgServiceAssignRequestBuilder::send).
-pub type CreateOrgServiceAssignFluentBuilder = CreateOrgServiceAssignRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateOrgServiceAssignFluentBuilder = CreateOrgServiceAssignRequestBuilder<::specbind_runtime::Client>;
 impl CreateOrgServiceAssignRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateOrgServiceAssignResponse, Error> {
@@ -10465,11 +10072,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateOrganizationRequest {
 }
 impl ::serde::Serialize for CreateOrganizationRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let w = ::specbind_runtime::object::Writer::new(
-            s,
-            "CreateOrganizationRequest",
-            0usize,
-        )?;
+        let w = ::specbind_runtime::object::Writer::new(s, "CreateOrganizationRequest", 0usize)?;
         w.end()
     }
 }
@@ -10483,10 +10086,7 @@ impl CreateOrganizationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -10574,9 +10174,7 @@ impl ::specbind_runtime::Operation for CreateOrganizationRequest {
     }
 }
 /// A `CreateOrganization` call being set up by [`Client::create_organization`]: the request builder holding a client; set parameters, then [`send`](CreateOrganizationRequestBuilder::send).
-pub type CreateOrganizationFluentBuilder = CreateOrganizationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateOrganizationFluentBuilder = CreateOrganizationRequestBuilder<::specbind_runtime::Client>;
 impl CreateOrganizationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateOrganizationResponse, Error> {
@@ -10612,11 +10210,7 @@ pub struct CreateOrganizationIdentityRequest {
 }
 impl ::specbind_runtime::object::Object for CreateOrganizationIdentityRequest {
     const NAME: &'static str = "CreateOrganizationIdentityRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "IdentityAliasName",
-        "IdentityPolicy",
-        "Description",
-    ];
+    const FIELDS: &'static [&'static str] = &["IdentityAliasName", "IdentityPolicy", "Description"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -10659,10 +10253,7 @@ impl CreateOrganizationIdentityRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("IdentityAliasName", self.identity_alias_name.is_some());
@@ -10804,9 +10395,7 @@ impl ::specbind_runtime::Operation for CreateOrganizationIdentityRequest {
     }
 }
 /// A `CreateOrganizationIdentity` call being set up by [`Client::create_organization_identity`]: the request builder holding a client; set parameters, then [`send`](CreateOrganizationIdentityRequestBuilder::send).
-pub type CreateOrganizationIdentityFluentBuilder = CreateOrganizationIdentityRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateOrganizationIdentityFluentBuilder = CreateOrganizationIdentityRequestBuilder<::specbind_runtime::Client>;
 impl CreateOrganizationIdentityRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateOrganizationIdentityResponse, Error> {
@@ -10951,10 +10540,7 @@ impl CreateOrganizationMemberRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Name", self.name.is_some());
@@ -11251,9 +10837,7 @@ impl ::specbind_runtime::Operation for CreateOrganizationMemberRequest {
     }
 }
 /// A `CreateOrganizationMember` call being set up by [`Client::create_organization_member`]: the request builder holding a client; set parameters, then [`send`](CreateOrganizationMemberRequestBuilder::send).
-pub type CreateOrganizationMemberFluentBuilder = CreateOrganizationMemberRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateOrganizationMemberFluentBuilder = CreateOrganizationMemberRequestBuilder<::specbind_runtime::Client>;
 impl CreateOrganizationMemberRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateOrganizationMemberResponse, Error> {
@@ -11326,10 +10910,7 @@ impl CreateOrganizationMemberAuthIdentityRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUins", self.member_uins.is_some());
@@ -11386,9 +10967,7 @@ impl<C> CreateOrganizationMemberAuthIdentityRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<CreateOrganizationMemberAuthIdentityRequest, ValidationError> {
+    pub fn build(self) -> Result<CreateOrganizationMemberAuthIdentityRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -11409,8 +10988,7 @@ pub struct CreateOrganizationMemberAuthIdentityResponse {
     /// Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for CreateOrganizationMemberAuthIdentityResponse {
+impl ::specbind_runtime::object::Object for CreateOrganizationMemberAuthIdentityResponse {
     const NAME: &'static str = "CreateOrganizationMemberAuthIdentityResponse";
     const FIELDS: &'static [&'static str] = &["RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -11450,14 +11028,10 @@ impl ::specbind_runtime::Operation for CreateOrganizationMemberAuthIdentityReque
     }
 }
 /// A `CreateOrganizationMemberAuthIdentity` call being set up by [`Client::create_organization_member_auth_identity`]: the request builder holding a client; set parameters, then [`send`](CreateOrganizationMemberAuthIdentityRequestBuilder::send).
-pub type CreateOrganizationMemberAuthIdentityFluentBuilder = CreateOrganizationMemberAuthIdentityRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateOrganizationMemberAuthIdentityFluentBuilder = CreateOrganizationMemberAuthIdentityRequestBuilder<::specbind_runtime::Client>;
 impl CreateOrganizationMemberAuthIdentityRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<CreateOrganizationMemberAuthIdentityResponse, Error> {
+    pub async fn send(self) -> Result<CreateOrganizationMemberAuthIdentityResponse, Error> {
         let CreateOrganizationMemberAuthIdentityRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -11546,10 +11120,7 @@ impl CreateOrganizationMemberPolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -11646,9 +11217,7 @@ impl<C> CreateOrganizationMemberPolicyRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<CreateOrganizationMemberPolicyRequest, ValidationError> {
+    pub fn build(self) -> Result<CreateOrganizationMemberPolicyRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -11715,9 +11284,7 @@ impl ::specbind_runtime::Operation for CreateOrganizationMemberPolicyRequest {
     }
 }
 /// A `CreateOrganizationMemberPolicy` call being set up by [`Client::create_organization_member_policy`]: the request builder holding a client; set parameters, then [`send`](CreateOrganizationMemberPolicyRequestBuilder::send).
-pub type CreateOrganizationMemberPolicyFluentBuilder = CreateOrganizationMemberPolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateOrganizationMemberPolicyFluentBuilder = CreateOrganizationMemberPolicyRequestBuilder<::specbind_runtime::Client>;
 impl CreateOrganizationMemberPolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateOrganizationMemberPolicyResponse, Error> {
@@ -11811,21 +11378,13 @@ impl CreateOrganizationMembersPolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUins", self.member_uins.is_some());
         v.required("PolicyName", self.policy_name.is_some());
         v.required("IdentityId", self.identity_id.is_some());
-        v.length(
-            "PolicyName",
-            self.policy_name.as_deref(),
-            Some(1usize),
-            Some(128usize),
-        );
+        v.length("PolicyName", self.policy_name.as_deref(), Some(1usize), Some(128usize));
         v.length("Description", self.description.as_deref(), None, Some(128usize));
         v.finish()
     }
@@ -11919,9 +11478,7 @@ impl<C> CreateOrganizationMembersPolicyRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<CreateOrganizationMembersPolicyRequest, ValidationError> {
+    pub fn build(self) -> Result<CreateOrganizationMembersPolicyRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -11988,9 +11545,7 @@ impl ::specbind_runtime::Operation for CreateOrganizationMembersPolicyRequest {
     }
 }
 /// A `CreateOrganizationMembersPolicy` call being set up by [`Client::create_organization_members_policy`]: the request builder holding a client; set parameters, then [`send`](CreateOrganizationMembersPolicyRequestBuilder::send).
-pub type CreateOrganizationMembersPolicyFluentBuilder = CreateOrganizationMembersPolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateOrganizationMembersPolicyFluentBuilder = CreateOrganizationMembersPolicyRequestBuilder<::specbind_runtime::Client>;
 impl CreateOrganizationMembersPolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateOrganizationMembersPolicyResponse, Error> {
@@ -12056,11 +11611,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatePolicyRequest {
 }
 impl ::serde::Serialize for CreatePolicyRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "CreatePolicyRequest",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "CreatePolicyRequest", 4usize)?;
         w.opt("Name", &self.name)?;
         w.opt("Content", &self.content)?;
         w.opt("Type", &self.r#type)?;
@@ -12078,10 +11629,7 @@ impl CreatePolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Name", self.name.is_some());
@@ -12227,11 +11775,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatePolicyResponse {
 }
 impl ::serde::Serialize for CreatePolicyResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "CreatePolicyResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "CreatePolicyResponse", 2usize)?;
         w.opt("PolicyId", &self.policy_id)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -12246,9 +11790,7 @@ impl ::specbind_runtime::Operation for CreatePolicyRequest {
     }
 }
 /// A `CreatePolicy` call being set up by [`Client::create_policy`]: the request builder holding a client; set parameters, then [`send`](CreatePolicyRequestBuilder::send).
-pub type CreatePolicyFluentBuilder = CreatePolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreatePolicyFluentBuilder = CreatePolicyRequestBuilder<::specbind_runtime::Client>;
 impl CreatePolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreatePolicyResponse, Error> {
@@ -12319,10 +11861,7 @@ impl CreateRoleAssignmentRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -12361,18 +11900,12 @@ impl<C> CreateRoleAssignmentRequestBuilder<C> {
     /// 授权成员账号信息，最多授权50条。
     ///
     /// Wire name: `RoleAssignmentInfo`.
-    pub fn role_assignment_info(
-        mut self,
-        value: impl Into<Vec<RoleAssignmentInfo>>,
-    ) -> Self {
+    pub fn role_assignment_info(mut self, value: impl Into<Vec<RoleAssignmentInfo>>) -> Self {
         self.inner.role_assignment_info = Some(value.into());
         self
     }
     /// Sets `RoleAssignmentInfo`, or clears it with `None`; see [`role_assignment_info`](Self::role_assignment_info).
-    pub fn set_role_assignment_info(
-        mut self,
-        value: Option<Vec<RoleAssignmentInfo>>,
-    ) -> Self {
+    pub fn set_role_assignment_info(mut self, value: Option<Vec<RoleAssignmentInfo>>) -> Self {
         self.inner.role_assignment_info = value;
         self
     }
@@ -12449,9 +11982,7 @@ impl ::specbind_runtime::Operation for CreateRoleAssignmentRequest {
     }
 }
 /// A `CreateRoleAssignment` call being set up by [`Client::create_role_assignment`]: the request builder holding a client; set parameters, then [`send`](CreateRoleAssignmentRequestBuilder::send).
-pub type CreateRoleAssignmentFluentBuilder = CreateRoleAssignmentRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateRoleAssignmentFluentBuilder = CreateRoleAssignmentRequestBuilder<::specbind_runtime::Client>;
 impl CreateRoleAssignmentRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateRoleAssignmentResponse, Error> {
@@ -12552,10 +12083,7 @@ impl CreateRoleConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -12750,9 +12278,7 @@ impl ::specbind_runtime::Operation for CreateRoleConfigurationRequest {
     }
 }
 /// A `CreateRoleConfiguration` call being set up by [`Client::create_role_configuration`]: the request builder holding a client; set parameters, then [`send`](CreateRoleConfigurationRequestBuilder::send).
-pub type CreateRoleConfigurationFluentBuilder = CreateRoleConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateRoleConfigurationFluentBuilder = CreateRoleConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl CreateRoleConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateRoleConfigurationResponse, Error> {
@@ -12825,10 +12351,7 @@ impl CreateRoleConfigurationApplyScopeRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -12870,18 +12393,12 @@ impl<C> CreateRoleConfigurationApplyScopeRequestBuilder<C> {
     /// Required.
     ///
     /// Wire name: `ApplyScopeInfo`.
-    pub fn apply_scope_info(
-        mut self,
-        value: impl Into<Vec<RoleAssignmentInfo>>,
-    ) -> Self {
+    pub fn apply_scope_info(mut self, value: impl Into<Vec<RoleAssignmentInfo>>) -> Self {
         self.inner.apply_scope_info = Some(value.into());
         self
     }
     /// Sets `ApplyScopeInfo`, or clears it with `None`; see [`apply_scope_info`](Self::apply_scope_info).
-    pub fn set_apply_scope_info(
-        mut self,
-        value: Option<Vec<RoleAssignmentInfo>>,
-    ) -> Self {
+    pub fn set_apply_scope_info(mut self, value: Option<Vec<RoleAssignmentInfo>>) -> Self {
         self.inner.apply_scope_info = value;
         self
     }
@@ -12891,9 +12408,7 @@ impl<C> CreateRoleConfigurationApplyScopeRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<CreateRoleConfigurationApplyScopeRequest, ValidationError> {
+    pub fn build(self) -> Result<CreateRoleConfigurationApplyScopeRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -12960,9 +12475,7 @@ impl ::specbind_runtime::Operation for CreateRoleConfigurationApplyScopeRequest 
     }
 }
 /// A `CreateRoleConfigurationApplyScope` call being set up by [`Client::create_role_configuration_apply_scope`]: the request builder holding a client; set parameters, then [`send`](CreateRoleConfigurationApplyScopeRequestBuilder::send).
-pub type CreateRoleConfigurationApplyScopeFluentBuilder = CreateRoleConfigurationApplyScopeRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateRoleConfigurationApplyScopeFluentBuilder = CreateRoleConfigurationApplyScopeRequestBuilder<::specbind_runtime::Client>;
 impl CreateRoleConfigurationApplyScopeRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateRoleConfigurationApplyScopeResponse, Error> {
@@ -13033,10 +12546,7 @@ impl CreateScimCredentialRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -13203,9 +12713,7 @@ impl ::specbind_runtime::Operation for CreateScimCredentialRequest {
     }
 }
 /// A `CreateSCIMCredential` call being set up by [`Client::create_scim_credential`]: the request builder holding a client; set parameters, then [`send`](CreateScimCredentialRequestBuilder::send).
-pub type CreateScimCredentialFluentBuilder = CreateScimCredentialRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateScimCredentialFluentBuilder = CreateScimCredentialRequestBuilder<::specbind_runtime::Client>;
 impl CreateScimCredentialRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateScimCredentialResponse, Error> {
@@ -13319,11 +12827,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserRequest {
 }
 impl ::serde::Serialize for CreateUserRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "CreateUserRequest",
-            10usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "CreateUserRequest", 10usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("UserName", &self.user_name)?;
         w.opt("FirstName", &self.first_name)?;
@@ -13347,10 +12851,7 @@ impl CreateUserRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -13615,11 +13116,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserResponse {
 }
 impl ::serde::Serialize for CreateUserResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "CreateUserResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "CreateUserResponse", 2usize)?;
         w.opt("UserInfo", &self.user_info)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -13707,10 +13204,7 @@ impl CreateUserSyncProvisioningRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -13752,18 +13246,12 @@ impl<C> CreateUserSyncProvisioningRequestBuilder<C> {
     /// Required.
     ///
     /// Wire name: `UserSyncProvisionings`.
-    pub fn user_sync_provisionings(
-        mut self,
-        value: impl Into<Vec<UserSyncProvisioning>>,
-    ) -> Self {
+    pub fn user_sync_provisionings(mut self, value: impl Into<Vec<UserSyncProvisioning>>) -> Self {
         self.inner.user_sync_provisionings = Some(value.into());
         self
     }
     /// Sets `UserSyncProvisionings`, or clears it with `None`; see [`user_sync_provisionings`](Self::user_sync_provisionings).
-    pub fn set_user_sync_provisionings(
-        mut self,
-        value: Option<Vec<UserSyncProvisioning>>,
-    ) -> Self {
+    pub fn set_user_sync_provisionings(mut self, value: Option<Vec<UserSyncProvisioning>>) -> Self {
         self.inner.user_sync_provisionings = value;
         self
     }
@@ -13840,9 +13328,7 @@ impl ::specbind_runtime::Operation for CreateUserSyncProvisioningRequest {
     }
 }
 /// A `CreateUserSyncProvisioning` call being set up by [`Client::create_user_sync_provisioning`]: the request builder holding a client; set parameters, then [`send`](CreateUserSyncProvisioningRequestBuilder::send).
-pub type CreateUserSyncProvisioningFluentBuilder = CreateUserSyncProvisioningRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type CreateUserSyncProvisioningFluentBuilder = CreateUserSyncProvisioningRequestBuilder<::specbind_runtime::Client>;
 impl CreateUserSyncProvisioningRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<CreateUserSyncProvisioningResponse, Error> {
@@ -13888,11 +13374,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAccountRequest {
 }
 impl ::serde::Serialize for DeleteAccountRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteAccountRequest",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteAccountRequest", 1usize)?;
         w.opt("MemberUin", &self.member_uin)?;
         w.end()
     }
@@ -13907,10 +13389,7 @@ impl DeleteAccountRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -13989,11 +13468,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAccountResponse {
 }
 impl ::serde::Serialize for DeleteAccountResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteAccountResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteAccountResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -14007,9 +13482,7 @@ impl ::specbind_runtime::Operation for DeleteAccountRequest {
     }
 }
 /// A `DeleteAccount` call being set up by [`Client::delete_account`]: the request builder holding a client; set parameters, then [`send`](DeleteAccountRequestBuilder::send).
-pub type DeleteAccountFluentBuilder = DeleteAccountRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteAccountFluentBuilder = DeleteAccountRequestBuilder<::specbind_runtime::Client>;
 impl DeleteAccountRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteAccountResponse, Error> {
@@ -14062,11 +13535,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGroupRequest {
 }
 impl ::serde::Serialize for DeleteGroupRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteGroupRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteGroupRequest", 2usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("GroupId", &self.group_id)?;
         w.end()
@@ -14082,10 +13551,7 @@ impl DeleteGroupRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -14185,11 +13651,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGroupResponse {
 }
 impl ::serde::Serialize for DeleteGroupResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteGroupResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteGroupResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -14203,9 +13665,7 @@ impl ::specbind_runtime::Operation for DeleteGroupRequest {
     }
 }
 /// A `DeleteGroup` call being set up by [`Client::delete_group`]: the request builder holding a client; set parameters, then [`send`](DeleteGroupRequestBuilder::send).
-pub type DeleteGroupFluentBuilder = DeleteGroupRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteGroupFluentBuilder = DeleteGroupRequestBuilder<::specbind_runtime::Client>;
 impl DeleteGroupRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteGroupResponse, Error> {
@@ -14282,10 +13742,7 @@ impl DeleteOrgServiceAssignRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -14418,9 +13875,7 @@ impl ::specbind_runtime::Operation for DeleteOrgServiceAssignRequest {
     }
 }
 /// A `DeleteOrgServiceAssign` call being set up by [`Client::delete_org_service_assign`]: the request builder holding a client; set parameters, then [`send`](DeleteOrgServiceAssignRequestBuilder::send).
-pub type DeleteOrgServiceAssignFluentBuilder = DeleteOrgServiceAssignRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteOrgServiceAssignFluentBuilder = DeleteOrgServiceAssignRequestBuilder<::specbind_runtime::Client>;
 impl DeleteOrgServiceAssignRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteOrgServiceAssignResponse, Error> {
@@ -14457,11 +13912,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteOrganizationRequest {
 }
 impl ::serde::Serialize for DeleteOrganizationRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteOrganizationRequest",
-            0usize,
-        )?;
+        let w = ::specbind_runtime::object::Writer::new(s, "DeleteOrganizationRequest", 0usize)?;
         w.end()
     }
 }
@@ -14475,10 +13926,7 @@ impl DeleteOrganizationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -14554,9 +14002,7 @@ impl ::specbind_runtime::Operation for DeleteOrganizationRequest {
     }
 }
 /// A `DeleteOrganization` call being set up by [`Client::delete_organization`]: the request builder holding a client; set parameters, then [`send`](DeleteOrganizationRequestBuilder::send).
-pub type DeleteOrganizationFluentBuilder = DeleteOrganizationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteOrganizationFluentBuilder = DeleteOrganizationRequestBuilder<::specbind_runtime::Client>;
 impl DeleteOrganizationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteOrganizationResponse, Error> {
@@ -14621,10 +14067,7 @@ impl DeleteOrganizationIdentityRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("IdentityId", self.identity_id.is_some());
@@ -14721,9 +14164,7 @@ impl ::specbind_runtime::Operation for DeleteOrganizationIdentityRequest {
     }
 }
 /// A `DeleteOrganizationIdentity` call being set up by [`Client::delete_organization_identity`]: the request builder holding a client; set parameters, then [`send`](DeleteOrganizationIdentityRequestBuilder::send).
-pub type DeleteOrganizationIdentityFluentBuilder = DeleteOrganizationIdentityRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteOrganizationIdentityFluentBuilder = DeleteOrganizationIdentityRequestBuilder<::specbind_runtime::Client>;
 impl DeleteOrganizationIdentityRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteOrganizationIdentityResponse, Error> {
@@ -14796,10 +14237,7 @@ impl DeleteOrganizationMemberAuthIdentityRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -14856,9 +14294,7 @@ impl<C> DeleteOrganizationMemberAuthIdentityRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<DeleteOrganizationMemberAuthIdentityRequest, ValidationError> {
+    pub fn build(self) -> Result<DeleteOrganizationMemberAuthIdentityRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -14879,8 +14315,7 @@ pub struct DeleteOrganizationMemberAuthIdentityResponse {
     /// Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for DeleteOrganizationMemberAuthIdentityResponse {
+impl ::specbind_runtime::object::Object for DeleteOrganizationMemberAuthIdentityResponse {
     const NAME: &'static str = "DeleteOrganizationMemberAuthIdentityResponse";
     const FIELDS: &'static [&'static str] = &["RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -14920,14 +14355,10 @@ impl ::specbind_runtime::Operation for DeleteOrganizationMemberAuthIdentityReque
     }
 }
 /// A `DeleteOrganizationMemberAuthIdentity` call being set up by [`Client::delete_organization_member_auth_identity`]: the request builder holding a client; set parameters, then [`send`](DeleteOrganizationMemberAuthIdentityRequestBuilder::send).
-pub type DeleteOrganizationMemberAuthIdentityFluentBuilder = DeleteOrganizationMemberAuthIdentityRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteOrganizationMemberAuthIdentityFluentBuilder = DeleteOrganizationMemberAuthIdentityRequestBuilder<::specbind_runtime::Client>;
 impl DeleteOrganizationMemberAuthIdentityRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<DeleteOrganizationMemberAuthIdentityResponse, Error> {
+    pub async fn send(self) -> Result<DeleteOrganizationMemberAuthIdentityResponse, Error> {
         let DeleteOrganizationMemberAuthIdentityRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -14989,10 +14420,7 @@ impl DeleteOrganizationMembersRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -15089,9 +14517,7 @@ impl ::specbind_runtime::Operation for DeleteOrganizationMembersRequest {
     }
 }
 /// A `DeleteOrganizationMembers` call being set up by [`Client::delete_organization_members`]: the request builder holding a client; set parameters, then [`send`](DeleteOrganizationMembersRequestBuilder::send).
-pub type DeleteOrganizationMembersFluentBuilder = DeleteOrganizationMembersRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteOrganizationMembersFluentBuilder = DeleteOrganizationMembersRequestBuilder<::specbind_runtime::Client>;
 impl DeleteOrganizationMembersRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteOrganizationMembersResponse, Error> {
@@ -15156,10 +14582,7 @@ impl DeleteOrganizationMembersPolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("PolicyId", self.policy_id.is_some());
@@ -15195,9 +14618,7 @@ impl<C> DeleteOrganizationMembersPolicyRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<DeleteOrganizationMembersPolicyRequest, ValidationError> {
+    pub fn build(self) -> Result<DeleteOrganizationMembersPolicyRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -15258,9 +14679,7 @@ impl ::specbind_runtime::Operation for DeleteOrganizationMembersPolicyRequest {
     }
 }
 /// A `DeleteOrganizationMembersPolicy` call being set up by [`Client::delete_organization_members_policy`]: the request builder holding a client; set parameters, then [`send`](DeleteOrganizationMembersPolicyRequestBuilder::send).
-pub type DeleteOrganizationMembersPolicyFluentBuilder = DeleteOrganizationMembersPolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteOrganizationMembersPolicyFluentBuilder = DeleteOrganizationMembersPolicyRequestBuilder<::specbind_runtime::Client>;
 impl DeleteOrganizationMembersPolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteOrganizationMembersPolicyResponse, Error> {
@@ -15325,10 +14744,7 @@ impl DeleteOrganizationNodesRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("NodeId", self.node_id.is_some());
@@ -15425,9 +14841,7 @@ impl ::specbind_runtime::Operation for DeleteOrganizationNodesRequest {
     }
 }
 /// A `DeleteOrganizationNodes` call being set up by [`Client::delete_organization_nodes`]: the request builder holding a client; set parameters, then [`send`](DeleteOrganizationNodesRequestBuilder::send).
-pub type DeleteOrganizationNodesFluentBuilder = DeleteOrganizationNodesRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteOrganizationNodesFluentBuilder = DeleteOrganizationNodesRequestBuilder<::specbind_runtime::Client>;
 impl DeleteOrganizationNodesRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteOrganizationNodesResponse, Error> {
@@ -15480,11 +14894,7 @@ impl<'de> ::serde::Deserialize<'de> for DeletePolicyRequest {
 }
 impl ::serde::Serialize for DeletePolicyRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeletePolicyRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeletePolicyRequest", 2usize)?;
         w.opt("PolicyId", &self.policy_id)?;
         w.opt("Type", &self.r#type)?;
         w.end()
@@ -15500,10 +14910,7 @@ impl DeletePolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("PolicyId", self.policy_id.is_some());
@@ -15602,11 +15009,7 @@ impl<'de> ::serde::Deserialize<'de> for DeletePolicyResponse {
 }
 impl ::serde::Serialize for DeletePolicyResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeletePolicyResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeletePolicyResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -15620,9 +15023,7 @@ impl ::specbind_runtime::Operation for DeletePolicyRequest {
     }
 }
 /// A `DeletePolicy` call being set up by [`Client::delete_policy`]: the request builder holding a client; set parameters, then [`send`](DeletePolicyRequestBuilder::send).
-pub type DeletePolicyFluentBuilder = DeletePolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeletePolicyFluentBuilder = DeletePolicyRequestBuilder<::specbind_runtime::Client>;
 impl DeletePolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeletePolicyResponse, Error> {
@@ -15741,10 +15142,7 @@ impl DeleteRoleAssignmentRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -15902,18 +15300,12 @@ impl<C> DeleteRoleAssignmentRequestBuilder<C> {
     /// 当您移除一个集团账号目标账号上使用某权限配置的最后一个授权时，是否同时解除权限配置部署。取值： DeprovisionForLastRoleAssignmentOnAccount：解除权限配置部署。 None（默认值）：不解除权限配置部署。
     ///
     /// Wire name: `DeprovisionStrategy`.
-    pub fn deprovision_strategy(
-        mut self,
-        value: impl Into<DeprovisionStrategy>,
-    ) -> Self {
+    pub fn deprovision_strategy(mut self, value: impl Into<DeprovisionStrategy>) -> Self {
         self.inner.deprovision_strategy = Some(value.into());
         self
     }
     /// Sets `DeprovisionStrategy`, or clears it with `None`; see [`deprovision_strategy`](Self::deprovision_strategy).
-    pub fn set_deprovision_strategy(
-        mut self,
-        value: Option<DeprovisionStrategy>,
-    ) -> Self {
+    pub fn set_deprovision_strategy(mut self, value: Option<DeprovisionStrategy>) -> Self {
         self.inner.deprovision_strategy = value;
         self
     }
@@ -15990,9 +15382,7 @@ impl ::specbind_runtime::Operation for DeleteRoleAssignmentRequest {
     }
 }
 /// A `DeleteRoleAssignment` call being set up by [`Client::delete_role_assignment`]: the request builder holding a client; set parameters, then [`send`](DeleteRoleAssignmentRequestBuilder::send).
-pub type DeleteRoleAssignmentFluentBuilder = DeleteRoleAssignmentRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteRoleAssignmentFluentBuilder = DeleteRoleAssignmentRequestBuilder<::specbind_runtime::Client>;
 impl DeleteRoleAssignmentRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteRoleAssignmentResponse, Error> {
@@ -16065,10 +15455,7 @@ impl DeleteRoleConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -16186,9 +15573,7 @@ impl ::specbind_runtime::Operation for DeleteRoleConfigurationRequest {
     }
 }
 /// A `DeleteRoleConfiguration` call being set up by [`Client::delete_role_configuration`]: the request builder holding a client; set parameters, then [`send`](DeleteRoleConfigurationRequestBuilder::send).
-pub type DeleteRoleConfigurationFluentBuilder = DeleteRoleConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteRoleConfigurationFluentBuilder = DeleteRoleConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl DeleteRoleConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteRoleConfigurationResponse, Error> {
@@ -16296,10 +15681,7 @@ impl DeleteRoleConfigurationApplyScopeRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -16424,9 +15806,7 @@ impl<C> DeleteRoleConfigurationApplyScopeRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<DeleteRoleConfigurationApplyScopeRequest, ValidationError> {
+    pub fn build(self) -> Result<DeleteRoleConfigurationApplyScopeRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -16487,9 +15867,7 @@ impl ::specbind_runtime::Operation for DeleteRoleConfigurationApplyScopeRequest 
     }
 }
 /// A `DeleteRoleConfigurationApplyScope` call being set up by [`Client::delete_role_configuration_apply_scope`]: the request builder holding a client; set parameters, then [`send`](DeleteRoleConfigurationApplyScopeRequestBuilder::send).
-pub type DeleteRoleConfigurationApplyScopeFluentBuilder = DeleteRoleConfigurationApplyScopeRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteRoleConfigurationApplyScopeFluentBuilder = DeleteRoleConfigurationApplyScopeRequestBuilder<::specbind_runtime::Client>;
 impl DeleteRoleConfigurationApplyScopeRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteRoleConfigurationApplyScopeResponse, Error> {
@@ -16562,10 +15940,7 @@ impl DeleteScimCredentialRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -16685,9 +16060,7 @@ impl ::specbind_runtime::Operation for DeleteScimCredentialRequest {
     }
 }
 /// A `DeleteSCIMCredential` call being set up by [`Client::delete_scim_credential`]: the request builder holding a client; set parameters, then [`send`](DeleteScimCredentialRequestBuilder::send).
-pub type DeleteScimCredentialFluentBuilder = DeleteScimCredentialRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteScimCredentialFluentBuilder = DeleteScimCredentialRequestBuilder<::specbind_runtime::Client>;
 impl DeleteScimCredentialRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteScimCredentialResponse, Error> {
@@ -16733,11 +16106,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteShareUnitRequest {
 }
 impl ::serde::Serialize for DeleteShareUnitRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteShareUnitRequest",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteShareUnitRequest", 1usize)?;
         w.opt("UnitId", &self.unit_id)?;
         w.end()
     }
@@ -16752,10 +16121,7 @@ impl DeleteShareUnitRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UnitId", self.unit_id.is_some());
@@ -16834,11 +16200,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteShareUnitResponse {
 }
 impl ::serde::Serialize for DeleteShareUnitResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteShareUnitResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteShareUnitResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -16852,9 +16214,7 @@ impl ::specbind_runtime::Operation for DeleteShareUnitRequest {
     }
 }
 /// A `DeleteShareUnit` call being set up by [`Client::delete_share_unit`]: the request builder holding a client; set parameters, then [`send`](DeleteShareUnitRequestBuilder::send).
-pub type DeleteShareUnitFluentBuilder = DeleteShareUnitRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteShareUnitFluentBuilder = DeleteShareUnitRequestBuilder<::specbind_runtime::Client>;
 impl DeleteShareUnitRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteShareUnitResponse, Error> {
@@ -16935,10 +16295,7 @@ impl DeleteShareUnitMembersRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UnitId", self.unit_id.is_some());
@@ -17077,9 +16434,7 @@ impl ::specbind_runtime::Operation for DeleteShareUnitMembersRequest {
     }
 }
 /// A `DeleteShareUnitMembers` call being set up by [`Client::delete_share_unit_members`]: the request builder holding a client; set parameters, then [`send`](DeleteShareUnitMembersRequestBuilder::send).
-pub type DeleteShareUnitMembersFluentBuilder = DeleteShareUnitMembersRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteShareUnitMembersFluentBuilder = DeleteShareUnitMembersRequestBuilder<::specbind_runtime::Client>;
 impl DeleteShareUnitMembersRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteShareUnitMembersResponse, Error> {
@@ -17152,10 +16507,7 @@ impl DeleteShareUnitNodeRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UnitId", self.unit_id.is_some());
@@ -17273,9 +16625,7 @@ impl ::specbind_runtime::Operation for DeleteShareUnitNodeRequest {
     }
 }
 /// A `DeleteShareUnitNode` call being set up by [`Client::delete_share_unit_node`]: the request builder holding a client; set parameters, then [`send`](DeleteShareUnitNodeRequestBuilder::send).
-pub type DeleteShareUnitNodeFluentBuilder = DeleteShareUnitNodeRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteShareUnitNodeFluentBuilder = DeleteShareUnitNodeRequestBuilder<::specbind_runtime::Client>;
 impl DeleteShareUnitNodeRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteShareUnitNodeResponse, Error> {
@@ -17364,10 +16714,7 @@ impl DeleteShareUnitResourcesRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UnitId", self.unit_id.is_some());
@@ -17527,9 +16874,7 @@ impl ::specbind_runtime::Operation for DeleteShareUnitResourcesRequest {
     }
 }
 /// A `DeleteShareUnitResources` call being set up by [`Client::delete_share_unit_resources`]: the request builder holding a client; set parameters, then [`send`](DeleteShareUnitResourcesRequestBuilder::send).
-pub type DeleteShareUnitResourcesFluentBuilder = DeleteShareUnitResourcesRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteShareUnitResourcesFluentBuilder = DeleteShareUnitResourcesRequestBuilder<::specbind_runtime::Client>;
 impl DeleteShareUnitResourcesRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteShareUnitResourcesResponse, Error> {
@@ -17582,11 +16927,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserRequest {
 }
 impl ::serde::Serialize for DeleteUserRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteUserRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteUserRequest", 2usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("UserId", &self.user_id)?;
         w.end()
@@ -17602,10 +16943,7 @@ impl DeleteUserRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -17705,11 +17043,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserResponse {
 }
 impl ::serde::Serialize for DeleteUserResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DeleteUserResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DeleteUserResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -17796,10 +17130,7 @@ impl DeleteUserSyncProvisioningRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -17923,9 +17254,7 @@ impl ::specbind_runtime::Operation for DeleteUserSyncProvisioningRequest {
     }
 }
 /// A `DeleteUserSyncProvisioning` call being set up by [`Client::delete_user_sync_provisioning`]: the request builder holding a client; set parameters, then [`send`](DeleteUserSyncProvisioningRequestBuilder::send).
-pub type DeleteUserSyncProvisioningFluentBuilder = DeleteUserSyncProvisioningRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DeleteUserSyncProvisioningFluentBuilder = DeleteUserSyncProvisioningRequestBuilder<::specbind_runtime::Client>;
 impl DeleteUserSyncProvisioningRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DeleteUserSyncProvisioningResponse, Error> {
@@ -17990,10 +17319,7 @@ impl DescribeEffectivePolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("TargetId", self.target_id.is_some());
@@ -18097,9 +17423,7 @@ impl ::specbind_runtime::Operation for DescribeEffectivePolicyRequest {
     }
 }
 /// A `DescribeEffectivePolicy` call being set up by [`Client::describe_effective_policy`]: the request builder holding a client; set parameters, then [`send`](DescribeEffectivePolicyRequestBuilder::send).
-pub type DescribeEffectivePolicyFluentBuilder = DescribeEffectivePolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeEffectivePolicyFluentBuilder = DescribeEffectivePolicyRequestBuilder<::specbind_runtime::Client>;
 impl DescribeEffectivePolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeEffectivePolicyResponse, Error> {
@@ -18154,10 +17478,7 @@ impl DescribeIdentityCenterRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -18278,9 +17599,7 @@ impl ::specbind_runtime::Operation for DescribeIdentityCenterRequest {
     }
 }
 /// A `DescribeIdentityCenter` call being set up by [`Client::describe_identity_center`]: the request builder holding a client; set parameters, then [`send`](DescribeIdentityCenterRequestBuilder::send).
-pub type DescribeIdentityCenterFluentBuilder = DescribeIdentityCenterRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeIdentityCenterFluentBuilder = DescribeIdentityCenterRequestBuilder<::specbind_runtime::Client>;
 impl DescribeIdentityCenterRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeIdentityCenterResponse, Error> {
@@ -18349,10 +17668,7 @@ impl DescribeOrganizationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -18579,9 +17895,7 @@ impl ::specbind_runtime::Operation for DescribeOrganizationRequest {
     }
 }
 /// A `DescribeOrganization` call being set up by [`Client::describe_organization`]: the request builder holding a client; set parameters, then [`send`](DescribeOrganizationRequestBuilder::send).
-pub type DescribeOrganizationFluentBuilder = DescribeOrganizationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeOrganizationFluentBuilder = DescribeOrganizationRequestBuilder<::specbind_runtime::Client>;
 impl DescribeOrganizationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeOrganizationResponse, Error> {
@@ -18660,10 +17974,7 @@ impl DescribeOrganizationAuthNodeRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Offset", self.offset.is_some());
@@ -18813,9 +18124,7 @@ impl ::specbind_runtime::Operation for DescribeOrganizationAuthNodeRequest {
     }
 }
 /// A `DescribeOrganizationAuthNode` call being set up by [`Client::describe_organization_auth_node`]: the request builder holding a client; set parameters, then [`send`](DescribeOrganizationAuthNodeRequestBuilder::send).
-pub type DescribeOrganizationAuthNodeFluentBuilder = DescribeOrganizationAuthNodeRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeOrganizationAuthNodeFluentBuilder = DescribeOrganizationAuthNodeRequestBuilder<::specbind_runtime::Client>;
 impl DescribeOrganizationAuthNodeRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeOrganizationAuthNodeResponse, Error> {
@@ -18863,8 +18172,7 @@ pub struct DescribeOrganizationFinancialByMemberRequest {
     /// Wire name: `ProductCodes`.
     pub product_codes: Option<Vec<String>>,
 }
-impl ::specbind_runtime::object::Object
-for DescribeOrganizationFinancialByMemberRequest {
+impl ::specbind_runtime::object::Object for DescribeOrganizationFinancialByMemberRequest {
     const NAME: &'static str = "DescribeOrganizationFinancialByMemberRequest";
     const FIELDS: &'static [&'static str] = &[
         "Month",
@@ -18922,10 +18230,7 @@ impl DescribeOrganizationFinancialByMemberRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Month", self.month.is_some());
@@ -19056,9 +18361,7 @@ impl<C> DescribeOrganizationFinancialByMemberRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<DescribeOrganizationFinancialByMemberRequest, ValidationError> {
+    pub fn build(self) -> Result<DescribeOrganizationFinancialByMemberRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -19091,15 +18394,9 @@ pub struct DescribeOrganizationFinancialByMemberResponse {
     /// Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for DescribeOrganizationFinancialByMemberResponse {
+impl ::specbind_runtime::object::Object for DescribeOrganizationFinancialByMemberResponse {
     const NAME: &'static str = "DescribeOrganizationFinancialByMemberResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "TotalCost",
-        "Items",
-        "Total",
-        "RequestId",
-    ];
+    const FIELDS: &'static [&'static str] = &["TotalCost", "Items", "Total", "RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -19152,14 +18449,10 @@ impl ::specbind_runtime::Paginated for DescribeOrganizationFinancialByMemberRequ
     fn request_page_token(&self) -> Option<&str> {
         None
     }
-    fn page_token(
-        _output: &DescribeOrganizationFinancialByMemberResponse,
-    ) -> Option<&str> {
+    fn page_token(_output: &DescribeOrganizationFinancialByMemberResponse) -> Option<&str> {
         None
     }
-    fn is_truncated(
-        _output: &DescribeOrganizationFinancialByMemberResponse,
-    ) -> Option<bool> {
+    fn is_truncated(_output: &DescribeOrganizationFinancialByMemberResponse) -> Option<bool> {
         None
     }
     fn next_offset(
@@ -19172,21 +18465,15 @@ impl ::specbind_runtime::Paginated for DescribeOrganizationFinancialByMemberRequ
             output.total.map(i128::from),
         )
     }
-    fn into_items(
-        output: DescribeOrganizationFinancialByMemberResponse,
-    ) -> Vec<OrgMemberFinancial> {
+    fn into_items(output: DescribeOrganizationFinancialByMemberResponse) -> Vec<OrgMemberFinancial> {
         output.items
     }
 }
 /// A `DescribeOrganizationFinancialByMember` call being set up by [`Client::describe_organization_financial_by_member`]: the request builder holding a client; set parameters, then [`send`](DescribeOrganizationFinancialByMemberRequestBuilder::send).
-pub type DescribeOrganizationFinancialByMemberFluentBuilder = DescribeOrganizationFinancialByMemberRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeOrganizationFinancialByMemberFluentBuilder = DescribeOrganizationFinancialByMemberRequestBuilder<::specbind_runtime::Client>;
 impl DescribeOrganizationFinancialByMemberRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<DescribeOrganizationFinancialByMemberResponse, Error> {
+    pub async fn send(self) -> Result<DescribeOrganizationFinancialByMemberResponse, Error> {
         let DescribeOrganizationFinancialByMemberRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -19194,9 +18481,7 @@ impl DescribeOrganizationFinancialByMemberRequestBuilder<::specbind_runtime::Cli
     /// Walks `Offset` across pages: `.pages()` or `.items()`, each a stream. The next page starts where the last one ended; the walk stops at an empty page or when `Total` items were seen.
     ///
     /// An invalid request is the stream's only item.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<DescribeOrganizationFinancialByMemberRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<DescribeOrganizationFinancialByMemberRequest> {
         let DescribeOrganizationFinancialByMemberRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -19230,12 +18515,7 @@ pub struct DescribeOrganizationFinancialByMonthRequest {
 }
 impl ::specbind_runtime::object::Object for DescribeOrganizationFinancialByMonthRequest {
     const NAME: &'static str = "DescribeOrganizationFinancialByMonthRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "Limit",
-        "EndMonth",
-        "MemberUins",
-        "ProductCodes",
-    ];
+    const FIELDS: &'static [&'static str] = &["Limit", "EndMonth", "MemberUins", "ProductCodes"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -19280,10 +18560,7 @@ impl DescribeOrganizationFinancialByMonthRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.range("Limit", self.limit.as_ref().map(|x| i128::from(*x)), Some(1), Some(6));
@@ -19373,9 +18650,7 @@ impl<C> DescribeOrganizationFinancialByMonthRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<DescribeOrganizationFinancialByMonthRequest, ValidationError> {
+    pub fn build(self) -> Result<DescribeOrganizationFinancialByMonthRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -19400,8 +18675,7 @@ pub struct DescribeOrganizationFinancialByMonthResponse {
     /// Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for DescribeOrganizationFinancialByMonthResponse {
+impl ::specbind_runtime::object::Object for DescribeOrganizationFinancialByMonthResponse {
     const NAME: &'static str = "DescribeOrganizationFinancialByMonthResponse";
     const FIELDS: &'static [&'static str] = &["Items", "RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -19444,14 +18718,10 @@ impl ::specbind_runtime::Operation for DescribeOrganizationFinancialByMonthReque
     }
 }
 /// A `DescribeOrganizationFinancialByMonth` call being set up by [`Client::describe_organization_financial_by_month`]: the request builder holding a client; set parameters, then [`send`](DescribeOrganizationFinancialByMonthRequestBuilder::send).
-pub type DescribeOrganizationFinancialByMonthFluentBuilder = DescribeOrganizationFinancialByMonthRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeOrganizationFinancialByMonthFluentBuilder = DescribeOrganizationFinancialByMonthRequestBuilder<::specbind_runtime::Client>;
 impl DescribeOrganizationFinancialByMonthRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<DescribeOrganizationFinancialByMonthResponse, Error> {
+    pub async fn send(self) -> Result<DescribeOrganizationFinancialByMonthResponse, Error> {
         let DescribeOrganizationFinancialByMonthRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -19496,8 +18766,7 @@ pub struct DescribeOrganizationFinancialByProductRequest {
     /// Wire name: `ProductCodes`.
     pub product_codes: Option<Vec<String>>,
 }
-impl ::specbind_runtime::object::Object
-for DescribeOrganizationFinancialByProductRequest {
+impl ::specbind_runtime::object::Object for DescribeOrganizationFinancialByProductRequest {
     const NAME: &'static str = "DescribeOrganizationFinancialByProductRequest";
     const FIELDS: &'static [&'static str] = &[
         "Month",
@@ -19555,10 +18824,7 @@ impl DescribeOrganizationFinancialByProductRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Month", self.month.is_some());
@@ -19689,9 +18955,7 @@ impl<C> DescribeOrganizationFinancialByProductRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<DescribeOrganizationFinancialByProductRequest, ValidationError> {
+    pub fn build(self) -> Result<DescribeOrganizationFinancialByProductRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -19724,15 +18988,9 @@ pub struct DescribeOrganizationFinancialByProductResponse {
     /// Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for DescribeOrganizationFinancialByProductResponse {
+impl ::specbind_runtime::object::Object for DescribeOrganizationFinancialByProductResponse {
     const NAME: &'static str = "DescribeOrganizationFinancialByProductResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "TotalCost",
-        "Items",
-        "Total",
-        "RequestId",
-    ];
+    const FIELDS: &'static [&'static str] = &["TotalCost", "Items", "Total", "RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -19785,14 +19043,10 @@ impl ::specbind_runtime::Paginated for DescribeOrganizationFinancialByProductReq
     fn request_page_token(&self) -> Option<&str> {
         None
     }
-    fn page_token(
-        _output: &DescribeOrganizationFinancialByProductResponse,
-    ) -> Option<&str> {
+    fn page_token(_output: &DescribeOrganizationFinancialByProductResponse) -> Option<&str> {
         None
     }
-    fn is_truncated(
-        _output: &DescribeOrganizationFinancialByProductResponse,
-    ) -> Option<bool> {
+    fn is_truncated(_output: &DescribeOrganizationFinancialByProductResponse) -> Option<bool> {
         None
     }
     fn next_offset(
@@ -19805,21 +19059,15 @@ impl ::specbind_runtime::Paginated for DescribeOrganizationFinancialByProductReq
             output.total.map(i128::from),
         )
     }
-    fn into_items(
-        output: DescribeOrganizationFinancialByProductResponse,
-    ) -> Vec<OrgProductFinancial> {
+    fn into_items(output: DescribeOrganizationFinancialByProductResponse) -> Vec<OrgProductFinancial> {
         output.items
     }
 }
 /// A `DescribeOrganizationFinancialByProduct` call being set up by [`Client::describe_organization_financial_by_product`]: the request builder holding a client; set parameters, then [`send`](DescribeOrganizationFinancialByProductRequestBuilder::send).
-pub type DescribeOrganizationFinancialByProductFluentBuilder = DescribeOrganizationFinancialByProductRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeOrganizationFinancialByProductFluentBuilder = DescribeOrganizationFinancialByProductRequestBuilder<::specbind_runtime::Client>;
 impl DescribeOrganizationFinancialByProductRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<DescribeOrganizationFinancialByProductResponse, Error> {
+    pub async fn send(self) -> Result<DescribeOrganizationFinancialByProductResponse, Error> {
         let DescribeOrganizationFinancialByProductRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -19827,9 +19075,7 @@ impl DescribeOrganizationFinancialByProductRequestBuilder<::specbind_runtime::Cl
     /// Walks `Offset` across pages: `.pages()` or `.items()`, each a stream. The next page starts where the last one ended; the walk stops at an empty page or when `Total` items were seen.
     ///
     /// An invalid request is the stream's only item.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<DescribeOrganizationFinancialByProductRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<DescribeOrganizationFinancialByProductRequest> {
         let DescribeOrganizationFinancialByProductRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -19867,15 +19113,9 @@ pub struct DescribeOrganizationMemberAuthAccountsRequest {
     /// Wire name: `PolicyId`. Example: `1001`.
     pub policy_id: Option<i64>,
 }
-impl ::specbind_runtime::object::Object
-for DescribeOrganizationMemberAuthAccountsRequest {
+impl ::specbind_runtime::object::Object for DescribeOrganizationMemberAuthAccountsRequest {
     const NAME: &'static str = "DescribeOrganizationMemberAuthAccountsRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "Offset",
-        "Limit",
-        "MemberUin",
-        "PolicyId",
-    ];
+    const FIELDS: &'static [&'static str] = &["Offset", "Limit", "MemberUin", "PolicyId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -19920,10 +19160,7 @@ impl DescribeOrganizationMemberAuthAccountsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Offset", self.offset.is_some());
@@ -20023,9 +19260,7 @@ impl<C> DescribeOrganizationMemberAuthAccountsRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<DescribeOrganizationMemberAuthAccountsRequest, ValidationError> {
+    pub fn build(self) -> Result<DescribeOrganizationMemberAuthAccountsRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -20054,8 +19289,7 @@ pub struct DescribeOrganizationMemberAuthAccountsResponse {
     /// Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for DescribeOrganizationMemberAuthAccountsResponse {
+impl ::specbind_runtime::object::Object for DescribeOrganizationMemberAuthAccountsResponse {
     const NAME: &'static str = "DescribeOrganizationMemberAuthAccountsResponse";
     const FIELDS: &'static [&'static str] = &["Items", "Total", "RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -20100,14 +19334,10 @@ impl ::specbind_runtime::Operation for DescribeOrganizationMemberAuthAccountsReq
     }
 }
 /// A `DescribeOrganizationMemberAuthAccounts` call being set up by [`Client::describe_organization_member_auth_accounts`]: the request builder holding a client; set parameters, then [`send`](DescribeOrganizationMemberAuthAccountsRequestBuilder::send).
-pub type DescribeOrganizationMemberAuthAccountsFluentBuilder = DescribeOrganizationMemberAuthAccountsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeOrganizationMemberAuthAccountsFluentBuilder = DescribeOrganizationMemberAuthAccountsRequestBuilder<::specbind_runtime::Client>;
 impl DescribeOrganizationMemberAuthAccountsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<DescribeOrganizationMemberAuthAccountsResponse, Error> {
+    pub async fn send(self) -> Result<DescribeOrganizationMemberAuthAccountsResponse, Error> {
         let DescribeOrganizationMemberAuthAccountsRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -20142,15 +19372,9 @@ pub struct DescribeOrganizationMemberAuthIdentitiesRequest {
     /// Wire name: `IdentityId`. Example: `1`.
     pub identity_id: Option<u64>,
 }
-impl ::specbind_runtime::object::Object
-for DescribeOrganizationMemberAuthIdentitiesRequest {
+impl ::specbind_runtime::object::Object for DescribeOrganizationMemberAuthIdentitiesRequest {
     const NAME: &'static str = "DescribeOrganizationMemberAuthIdentitiesRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "Offset",
-        "Limit",
-        "MemberUin",
-        "IdentityId",
-    ];
+    const FIELDS: &'static [&'static str] = &["Offset", "Limit", "MemberUin", "IdentityId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -20195,10 +19419,7 @@ impl DescribeOrganizationMemberAuthIdentitiesRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Offset", self.offset.is_some());
@@ -20292,9 +19513,7 @@ impl<C> DescribeOrganizationMemberAuthIdentitiesRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<DescribeOrganizationMemberAuthIdentitiesRequest, ValidationError> {
+    pub fn build(self) -> Result<DescribeOrganizationMemberAuthIdentitiesRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -20323,8 +19542,7 @@ pub struct DescribeOrganizationMemberAuthIdentitiesResponse {
     /// Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for DescribeOrganizationMemberAuthIdentitiesResponse {
+impl ::specbind_runtime::object::Object for DescribeOrganizationMemberAuthIdentitiesResponse {
     const NAME: &'static str = "DescribeOrganizationMemberAuthIdentitiesResponse";
     const FIELDS: &'static [&'static str] = &["Items", "Total", "RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -20341,8 +19559,7 @@ for DescribeOrganizationMemberAuthIdentitiesResponse {
         Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for DescribeOrganizationMemberAuthIdentitiesResponse {
+impl<'de> ::serde::Deserialize<'de> for DescribeOrganizationMemberAuthIdentitiesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
@@ -20370,14 +19587,10 @@ impl ::specbind_runtime::Operation for DescribeOrganizationMemberAuthIdentitiesR
     }
 }
 /// A `DescribeOrganizationMemberAuthIdentities` call being set up by [`Client::describe_organization_member_auth_identities`]: the request builder holding a client; set parameters, then [`send`](DescribeOrganizationMemberAuthIdentitiesRequestBuilder::send).
-pub type DescribeOrganizationMemberAuthIdentitiesFluentBuilder = DescribeOrganizationMemberAuthIdentitiesRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeOrganizationMemberAuthIdentitiesFluentBuilder = DescribeOrganizationMemberAuthIdentitiesRequestBuilder<::specbind_runtime::Client>;
 impl DescribeOrganizationMemberAuthIdentitiesRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<DescribeOrganizationMemberAuthIdentitiesResponse, Error> {
+    pub async fn send(self) -> Result<DescribeOrganizationMemberAuthIdentitiesResponse, Error> {
         let DescribeOrganizationMemberAuthIdentitiesRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -20439,10 +19652,7 @@ impl DescribeOrganizationMemberEmailBindRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -20478,9 +19688,7 @@ impl<C> DescribeOrganizationMemberEmailBindRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<DescribeOrganizationMemberEmailBindRequest, ValidationError> {
+    pub fn build(self) -> Result<DescribeOrganizationMemberEmailBindRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -20607,14 +19815,10 @@ impl ::specbind_runtime::Operation for DescribeOrganizationMemberEmailBindReques
     }
 }
 /// A `DescribeOrganizationMemberEmailBind` call being set up by [`Client::describe_organization_member_email_bind`]: the request builder holding a client; set parameters, then [`send`](DescribeOrganizationMemberEmailBindRequestBuilder::send).
-pub type DescribeOrganizationMemberEmailBindFluentBuilder = DescribeOrganizationMemberEmailBindRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeOrganizationMemberEmailBindFluentBuilder = DescribeOrganizationMemberEmailBindRequestBuilder<::specbind_runtime::Client>;
 impl DescribeOrganizationMemberEmailBindRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<DescribeOrganizationMemberEmailBindResponse, Error> {
+    pub async fn send(self) -> Result<DescribeOrganizationMemberEmailBindResponse, Error> {
         let DescribeOrganizationMemberEmailBindRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -20653,12 +19857,7 @@ pub struct DescribeOrganizationMemberPoliciesRequest {
 }
 impl ::specbind_runtime::object::Object for DescribeOrganizationMemberPoliciesRequest {
     const NAME: &'static str = "DescribeOrganizationMemberPoliciesRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "Offset",
-        "Limit",
-        "MemberUin",
-        "SearchKey",
-    ];
+    const FIELDS: &'static [&'static str] = &["Offset", "Limit", "MemberUin", "SearchKey"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -20703,10 +19902,7 @@ impl DescribeOrganizationMemberPoliciesRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Offset", self.offset.is_some());
@@ -20803,9 +19999,7 @@ impl<C> DescribeOrganizationMemberPoliciesRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<DescribeOrganizationMemberPoliciesRequest, ValidationError> {
+    pub fn build(self) -> Result<DescribeOrganizationMemberPoliciesRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -20879,14 +20073,10 @@ impl ::specbind_runtime::Operation for DescribeOrganizationMemberPoliciesRequest
     }
 }
 /// A `DescribeOrganizationMemberPolicies` call being set up by [`Client::describe_organization_member_policies`]: the request builder holding a client; set parameters, then [`send`](DescribeOrganizationMemberPoliciesRequestBuilder::send).
-pub type DescribeOrganizationMemberPoliciesFluentBuilder = DescribeOrganizationMemberPoliciesRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeOrganizationMemberPoliciesFluentBuilder = DescribeOrganizationMemberPoliciesRequestBuilder<::specbind_runtime::Client>;
 impl DescribeOrganizationMemberPoliciesRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<DescribeOrganizationMemberPoliciesResponse, Error> {
+    pub async fn send(self) -> Result<DescribeOrganizationMemberPoliciesResponse, Error> {
         let DescribeOrganizationMemberPoliciesRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -21008,10 +20198,7 @@ impl DescribeOrganizationMembersRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Offset", self.offset.is_some());
@@ -21269,9 +20456,7 @@ impl ::specbind_runtime::Operation for DescribeOrganizationMembersRequest {
     }
 }
 /// A `DescribeOrganizationMembers` call being set up by [`Client::describe_organization_members`]: the request builder holding a client; set parameters, then [`send`](DescribeOrganizationMembersRequestBuilder::send).
-pub type DescribeOrganizationMembersFluentBuilder = DescribeOrganizationMembersRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeOrganizationMembersFluentBuilder = DescribeOrganizationMembersRequestBuilder<::specbind_runtime::Client>;
 impl DescribeOrganizationMembersRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeOrganizationMembersResponse, Error> {
@@ -21313,8 +20498,7 @@ pub struct DescribeOrganizationMembersAuthPolicyRequest {
     /// Wire name: `PolicyId`. Example: `0`.
     pub policy_id: Option<i64>,
 }
-impl ::specbind_runtime::object::Object
-for DescribeOrganizationMembersAuthPolicyRequest {
+impl ::specbind_runtime::object::Object for DescribeOrganizationMembersAuthPolicyRequest {
     const NAME: &'static str = "DescribeOrganizationMembersAuthPolicyRequest";
     const FIELDS: &'static [&'static str] = &[
         "Offset",
@@ -21369,10 +20553,7 @@ impl DescribeOrganizationMembersAuthPolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Offset", self.offset.is_some());
@@ -21484,9 +20665,7 @@ impl<C> DescribeOrganizationMembersAuthPolicyRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<DescribeOrganizationMembersAuthPolicyRequest, ValidationError> {
+    pub fn build(self) -> Result<DescribeOrganizationMembersAuthPolicyRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -21523,8 +20702,7 @@ pub struct DescribeOrganizationMembersAuthPolicyResponse {
     /// Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for DescribeOrganizationMembersAuthPolicyResponse {
+impl ::specbind_runtime::object::Object for DescribeOrganizationMembersAuthPolicyResponse {
     const NAME: &'static str = "DescribeOrganizationMembersAuthPolicyResponse";
     const FIELDS: &'static [&'static str] = &["Items", "Total", "RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -21569,14 +20747,10 @@ impl ::specbind_runtime::Operation for DescribeOrganizationMembersAuthPolicyRequ
     }
 }
 /// A `DescribeOrganizationMembersAuthPolicy` call being set up by [`Client::describe_organization_members_auth_policy`]: the request builder holding a client; set parameters, then [`send`](DescribeOrganizationMembersAuthPolicyRequestBuilder::send).
-pub type DescribeOrganizationMembersAuthPolicyFluentBuilder = DescribeOrganizationMembersAuthPolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeOrganizationMembersAuthPolicyFluentBuilder = DescribeOrganizationMembersAuthPolicyRequestBuilder<::specbind_runtime::Client>;
 impl DescribeOrganizationMembersAuthPolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<DescribeOrganizationMembersAuthPolicyResponse, Error> {
+    pub async fn send(self) -> Result<DescribeOrganizationMembersAuthPolicyResponse, Error> {
         let DescribeOrganizationMembersAuthPolicyRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -21652,10 +20826,7 @@ impl DescribeOrganizationNodesRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Limit", self.limit.is_some());
@@ -21805,9 +20976,7 @@ impl ::specbind_runtime::Operation for DescribeOrganizationNodesRequest {
     }
 }
 /// A `DescribeOrganizationNodes` call being set up by [`Client::describe_organization_nodes`]: the request builder holding a client; set parameters, then [`send`](DescribeOrganizationNodesRequestBuilder::send).
-pub type DescribeOrganizationNodesFluentBuilder = DescribeOrganizationNodesRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeOrganizationNodesFluentBuilder = DescribeOrganizationNodesRequestBuilder<::specbind_runtime::Client>;
 impl DescribeOrganizationNodesRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeOrganizationNodesResponse, Error> {
@@ -21860,11 +21029,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePolicyRequest {
 }
 impl ::serde::Serialize for DescribePolicyRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DescribePolicyRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DescribePolicyRequest", 2usize)?;
         w.opt("PolicyId", &self.policy_id)?;
         w.opt("PolicyType", &self.policy_type)?;
         w.end()
@@ -21880,10 +21045,7 @@ impl DescribePolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("PolicyId", self.policy_id.is_some());
@@ -22026,11 +21188,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePolicyResponse {
 }
 impl ::serde::Serialize for DescribePolicyResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DescribePolicyResponse",
-            8usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DescribePolicyResponse", 8usize)?;
         w.opt("PolicyId", &self.policy_id)?;
         w.opt("PolicyName", &self.policy_name)?;
         w.opt("Type", &self.r#type)?;
@@ -22052,9 +21210,7 @@ impl ::specbind_runtime::Operation for DescribePolicyRequest {
     }
 }
 /// A `DescribePolicy` call being set up by [`Client::describe_policy`]: the request builder holding a client; set parameters, then [`send`](DescribePolicyRequestBuilder::send).
-pub type DescribePolicyFluentBuilder = DescribePolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribePolicyFluentBuilder = DescribePolicyRequestBuilder<::specbind_runtime::Client>;
 impl DescribePolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribePolicyResponse, Error> {
@@ -22127,10 +21283,7 @@ impl DescribePolicyConfigRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("OrganizationId", self.organization_id.is_some());
@@ -22260,9 +21413,7 @@ impl ::specbind_runtime::Operation for DescribePolicyConfigRequest {
     }
 }
 /// A `DescribePolicyConfig` call being set up by [`Client::describe_policy_config`]: the request builder holding a client; set parameters, then [`send`](DescribePolicyConfigRequestBuilder::send).
-pub type DescribePolicyConfigFluentBuilder = DescribePolicyConfigRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribePolicyConfigFluentBuilder = DescribePolicyConfigRequestBuilder<::specbind_runtime::Client>;
 impl DescribePolicyConfigRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribePolicyConfigResponse, Error> {
@@ -22368,10 +21519,7 @@ impl DescribeResourceToShareMemberRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Area", self.area.is_some());
@@ -22584,9 +21732,7 @@ impl ::specbind_runtime::Operation for DescribeResourceToShareMemberRequest {
     }
 }
 /// A `DescribeResourceToShareMember` call being set up by [`Client::describe_resource_to_share_member`]: the request builder holding a client; set parameters, then [`send`](DescribeResourceToShareMemberRequestBuilder::send).
-pub type DescribeResourceToShareMemberFluentBuilder = DescribeResourceToShareMemberRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeResourceToShareMemberFluentBuilder = DescribeResourceToShareMemberRequestBuilder<::specbind_runtime::Client>;
 impl DescribeResourceToShareMemberRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeResourceToShareMemberResponse, Error> {
@@ -22649,10 +21795,7 @@ impl DescribeShareAreasRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -22753,9 +21896,7 @@ impl ::specbind_runtime::Operation for DescribeShareAreasRequest {
     }
 }
 /// A `DescribeShareAreas` call being set up by [`Client::describe_share_areas`]: the request builder holding a client; set parameters, then [`send`](DescribeShareAreasRequestBuilder::send).
-pub type DescribeShareAreasFluentBuilder = DescribeShareAreasRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeShareAreasFluentBuilder = DescribeShareAreasRequestBuilder<::specbind_runtime::Client>;
 impl DescribeShareAreasRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeShareAreasResponse, Error> {
@@ -22803,13 +21944,7 @@ pub struct DescribeShareUnitMembersRequest {
 }
 impl ::specbind_runtime::object::Object for DescribeShareUnitMembersRequest {
     const NAME: &'static str = "DescribeShareUnitMembersRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "UnitId",
-        "Area",
-        "Offset",
-        "Limit",
-        "SearchKey",
-    ];
+    const FIELDS: &'static [&'static str] = &["UnitId", "Area", "Offset", "Limit", "SearchKey"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -22856,10 +21991,7 @@ impl DescribeShareUnitMembersRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UnitId", self.unit_id.is_some());
@@ -23051,9 +22183,7 @@ impl ::specbind_runtime::Operation for DescribeShareUnitMembersRequest {
     }
 }
 /// A `DescribeShareUnitMembers` call being set up by [`Client::describe_share_unit_members`]: the request builder holding a client; set parameters, then [`send`](DescribeShareUnitMembersRequestBuilder::send).
-pub type DescribeShareUnitMembersFluentBuilder = DescribeShareUnitMembersRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeShareUnitMembersFluentBuilder = DescribeShareUnitMembersRequestBuilder<::specbind_runtime::Client>;
 impl DescribeShareUnitMembersRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeShareUnitMembersResponse, Error> {
@@ -23140,10 +22270,7 @@ impl DescribeShareUnitNodesRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UnitId", self.unit_id.is_some());
@@ -23314,9 +22441,7 @@ impl ::specbind_runtime::Operation for DescribeShareUnitNodesRequest {
     }
 }
 /// A `DescribeShareUnitNodes` call being set up by [`Client::describe_share_unit_nodes`]: the request builder holding a client; set parameters, then [`send`](DescribeShareUnitNodesRequestBuilder::send).
-pub type DescribeShareUnitNodesFluentBuilder = DescribeShareUnitNodesRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeShareUnitNodesFluentBuilder = DescribeShareUnitNodesRequestBuilder<::specbind_runtime::Client>;
 impl DescribeShareUnitNodesRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeShareUnitNodesResponse, Error> {
@@ -23424,10 +22549,7 @@ impl DescribeShareUnitResourcesRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UnitId", self.unit_id.is_some());
@@ -23637,9 +22759,7 @@ impl ::specbind_runtime::Operation for DescribeShareUnitResourcesRequest {
     }
 }
 /// A `DescribeShareUnitResources` call being set up by [`Client::describe_share_unit_resources`]: the request builder holding a client; set parameters, then [`send`](DescribeShareUnitResourcesRequestBuilder::send).
-pub type DescribeShareUnitResourcesFluentBuilder = DescribeShareUnitResourcesRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeShareUnitResourcesFluentBuilder = DescribeShareUnitResourcesRequestBuilder<::specbind_runtime::Client>;
 impl DescribeShareUnitResourcesRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeShareUnitResourcesResponse, Error> {
@@ -23726,10 +22846,7 @@ impl DescribeShareUnitsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Area", self.area.is_some());
@@ -23900,9 +23017,7 @@ impl ::specbind_runtime::Operation for DescribeShareUnitsRequest {
     }
 }
 /// A `DescribeShareUnits` call being set up by [`Client::describe_share_units`]: the request builder holding a client; set parameters, then [`send`](DescribeShareUnitsRequestBuilder::send).
-pub type DescribeShareUnitsFluentBuilder = DescribeShareUnitsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DescribeShareUnitsFluentBuilder = DescribeShareUnitsRequestBuilder<::specbind_runtime::Client>;
 impl DescribeShareUnitsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DescribeShareUnitsResponse, Error> {
@@ -23946,12 +23061,7 @@ pub struct DetachPolicyRequest {
 }
 impl ::specbind_runtime::object::Object for DetachPolicyRequest {
     const NAME: &'static str = "DetachPolicyRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "TargetId",
-        "TargetType",
-        "PolicyId",
-        "Type",
-    ];
+    const FIELDS: &'static [&'static str] = &["TargetId", "TargetType", "PolicyId", "Type"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -23974,11 +23084,7 @@ impl<'de> ::serde::Deserialize<'de> for DetachPolicyRequest {
 }
 impl ::serde::Serialize for DetachPolicyRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DetachPolicyRequest",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DetachPolicyRequest", 4usize)?;
         w.opt("TargetId", &self.target_id)?;
         w.opt("TargetType", &self.target_type)?;
         w.opt("PolicyId", &self.policy_id)?;
@@ -23996,10 +23102,7 @@ impl DetachPolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("TargetId", self.target_id.is_some());
@@ -24140,11 +23243,7 @@ impl<'de> ::serde::Deserialize<'de> for DetachPolicyResponse {
 }
 impl ::serde::Serialize for DetachPolicyResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DetachPolicyResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DetachPolicyResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -24158,9 +23257,7 @@ impl ::specbind_runtime::Operation for DetachPolicyRequest {
     }
 }
 /// A `DetachPolicy` call being set up by [`Client::detach_policy`]: the request builder holding a client; set parameters, then [`send`](DetachPolicyRequestBuilder::send).
-pub type DetachPolicyFluentBuilder = DetachPolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DetachPolicyFluentBuilder = DetachPolicyRequestBuilder<::specbind_runtime::Client>;
 impl DetachPolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DetachPolicyResponse, Error> {
@@ -24213,11 +23310,7 @@ impl<'de> ::serde::Deserialize<'de> for DisablePolicyTypeRequest {
 }
 impl ::serde::Serialize for DisablePolicyTypeRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "DisablePolicyTypeRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "DisablePolicyTypeRequest", 2usize)?;
         w.opt("OrganizationId", &self.organization_id)?;
         w.opt("PolicyType", &self.policy_type)?;
         w.end()
@@ -24233,10 +23326,7 @@ impl DisablePolicyTypeRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("OrganizationId", self.organization_id.is_some());
@@ -24354,9 +23444,7 @@ impl ::specbind_runtime::Operation for DisablePolicyTypeRequest {
     }
 }
 /// A `DisablePolicyType` call being set up by [`Client::disable_policy_type`]: the request builder holding a client; set parameters, then [`send`](DisablePolicyTypeRequestBuilder::send).
-pub type DisablePolicyTypeFluentBuilder = DisablePolicyTypeRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DisablePolicyTypeFluentBuilder = DisablePolicyTypeRequestBuilder<::specbind_runtime::Client>;
 impl DisablePolicyTypeRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DisablePolicyTypeResponse, Error> {
@@ -24450,10 +23538,7 @@ impl DismantleRoleConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -24619,9 +23704,7 @@ impl ::specbind_runtime::Operation for DismantleRoleConfigurationRequest {
     }
 }
 /// A `DismantleRoleConfiguration` call being set up by [`Client::dismantle_role_configuration`]: the request builder holding a client; set parameters, then [`send`](DismantleRoleConfigurationRequestBuilder::send).
-pub type DismantleRoleConfigurationFluentBuilder = DismantleRoleConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type DismantleRoleConfigurationFluentBuilder = DismantleRoleConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl DismantleRoleConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<DismantleRoleConfigurationResponse, Error> {
@@ -24674,11 +23757,7 @@ impl<'de> ::serde::Deserialize<'de> for EnablePolicyTypeRequest {
 }
 impl ::serde::Serialize for EnablePolicyTypeRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "EnablePolicyTypeRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "EnablePolicyTypeRequest", 2usize)?;
         w.opt("OrganizationId", &self.organization_id)?;
         w.opt("PolicyType", &self.policy_type)?;
         w.end()
@@ -24694,10 +23773,7 @@ impl EnablePolicyTypeRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("OrganizationId", self.organization_id.is_some());
@@ -24797,11 +23873,7 @@ impl<'de> ::serde::Deserialize<'de> for EnablePolicyTypeResponse {
 }
 impl ::serde::Serialize for EnablePolicyTypeResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "EnablePolicyTypeResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "EnablePolicyTypeResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -24815,9 +23887,7 @@ impl ::specbind_runtime::Operation for EnablePolicyTypeRequest {
     }
 }
 /// A `EnablePolicyType` call being set up by [`Client::enable_policy_type`]: the request builder holding a client; set parameters, then [`send`](EnablePolicyTypeRequestBuilder::send).
-pub type EnablePolicyTypeFluentBuilder = EnablePolicyTypeRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type EnablePolicyTypeFluentBuilder = EnablePolicyTypeRequestBuilder<::specbind_runtime::Client>;
 impl EnablePolicyTypeRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<EnablePolicyTypeResponse, Error> {
@@ -24882,10 +23952,7 @@ impl GetExternalSamlIdentityProviderRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -24921,9 +23988,7 @@ impl<C> GetExternalSamlIdentityProviderRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<GetExternalSamlIdentityProviderRequest, ValidationError> {
+    pub fn build(self) -> Result<GetExternalSamlIdentityProviderRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -24950,10 +24015,7 @@ pub struct GetExternalSamlIdentityProviderResponse {
 }
 impl ::specbind_runtime::object::Object for GetExternalSamlIdentityProviderResponse {
     const NAME: &'static str = "GetExternalSamlIdentityProviderResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "SAMLIdentityProviderConfiguration",
-        "RequestId",
-    ];
+    const FIELDS: &'static [&'static str] = &["SAMLIdentityProviderConfiguration", "RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -24979,10 +24041,7 @@ impl ::serde::Serialize for GetExternalSamlIdentityProviderResponse {
             "GetExternalSamlIdentityProviderResponse",
             2usize,
         )?;
-        w.opt(
-            "SAMLIdentityProviderConfiguration",
-            &self.saml_identity_provider_configuration,
-        )?;
+        w.opt("SAMLIdentityProviderConfiguration", &self.saml_identity_provider_configuration)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -24997,9 +24056,7 @@ impl ::specbind_runtime::Operation for GetExternalSamlIdentityProviderRequest {
     }
 }
 /// A `GetExternalSAMLIdentityProvider` call being set up by [`Client::get_external_saml_identity_provider`]: the request builder holding a client; set parameters, then [`send`](GetExternalSamlIdentityProviderRequestBuilder::send).
-pub type GetExternalSamlIdentityProviderFluentBuilder = GetExternalSamlIdentityProviderRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetExternalSamlIdentityProviderFluentBuilder = GetExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client>;
 impl GetExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetExternalSamlIdentityProviderResponse, Error> {
@@ -25052,11 +24109,7 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupRequest {
 }
 impl ::serde::Serialize for GetGroupRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetGroupRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetGroupRequest", 2usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("GroupId", &self.group_id)?;
         w.end()
@@ -25072,10 +24125,7 @@ impl GetGroupRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -25180,11 +24230,7 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupResponse {
 }
 impl ::serde::Serialize for GetGroupResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetGroupResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetGroupResponse", 2usize)?;
         w.opt("GroupInfo", &self.group_info)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -25244,11 +24290,7 @@ impl<'de> ::serde::Deserialize<'de> for GetIpWhitelistRequest {
 }
 impl ::serde::Serialize for GetIpWhitelistRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetIpWhitelistRequest",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetIpWhitelistRequest", 1usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.end()
     }
@@ -25263,10 +24305,7 @@ impl GetIpWhitelistRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -25347,11 +24386,7 @@ impl<'de> ::serde::Deserialize<'de> for GetIpWhitelistResponse {
 }
 impl ::serde::Serialize for GetIpWhitelistResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetIpWhitelistResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetIpWhitelistResponse", 2usize)?;
         w.field("IpWhitelist", &self.ip_whitelist)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -25367,9 +24402,7 @@ impl ::specbind_runtime::Operation for GetIpWhitelistRequest {
     }
 }
 /// A `GetIPWhitelist` call being set up by [`Client::get_ip_whitelist`]: the request builder holding a client; set parameters, then [`send`](GetIpWhitelistRequestBuilder::send).
-pub type GetIpWhitelistFluentBuilder = GetIpWhitelistRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetIpWhitelistFluentBuilder = GetIpWhitelistRequestBuilder<::specbind_runtime::Client>;
 impl GetIpWhitelistRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetIpWhitelistResponse, Error> {
@@ -25442,10 +24475,7 @@ impl GetProvisioningTaskStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -25570,9 +24600,7 @@ impl ::specbind_runtime::Operation for GetProvisioningTaskStatusRequest {
     }
 }
 /// A `GetProvisioningTaskStatus` call being set up by [`Client::get_provisioning_task_status`]: the request builder holding a client; set parameters, then [`send`](GetProvisioningTaskStatusRequestBuilder::send).
-pub type GetProvisioningTaskStatusFluentBuilder = GetProvisioningTaskStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetProvisioningTaskStatusFluentBuilder = GetProvisioningTaskStatusRequestBuilder<::specbind_runtime::Client>;
 impl GetProvisioningTaskStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetProvisioningTaskStatusResponse, Error> {
@@ -25645,10 +24673,7 @@ impl GetRoleConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -25773,9 +24798,7 @@ impl ::specbind_runtime::Operation for GetRoleConfigurationRequest {
     }
 }
 /// A `GetRoleConfiguration` call being set up by [`Client::get_role_configuration`]: the request builder holding a client; set parameters, then [`send`](GetRoleConfigurationRequestBuilder::send).
-pub type GetRoleConfigurationFluentBuilder = GetRoleConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetRoleConfigurationFluentBuilder = GetRoleConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl GetRoleConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetRoleConfigurationResponse, Error> {
@@ -25840,10 +24863,7 @@ impl GetScimSynchronizationStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -25948,9 +24968,7 @@ impl ::specbind_runtime::Operation for GetScimSynchronizationStatusRequest {
     }
 }
 /// A `GetSCIMSynchronizationStatus` call being set up by [`Client::get_scim_synchronization_status`]: the request builder holding a client; set parameters, then [`send`](GetScimSynchronizationStatusRequestBuilder::send).
-pub type GetScimSynchronizationStatusFluentBuilder = GetScimSynchronizationStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetScimSynchronizationStatusFluentBuilder = GetScimSynchronizationStatusRequestBuilder<::specbind_runtime::Client>;
 impl GetScimSynchronizationStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetScimSynchronizationStatusResponse, Error> {
@@ -26003,11 +25021,7 @@ impl<'de> ::serde::Deserialize<'de> for GetTaskStatusRequest {
 }
 impl ::serde::Serialize for GetTaskStatusRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetTaskStatusRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetTaskStatusRequest", 2usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("TaskId", &self.task_id)?;
         w.end()
@@ -26023,10 +25037,7 @@ impl GetTaskStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -26131,11 +25142,7 @@ impl<'de> ::serde::Deserialize<'de> for GetTaskStatusResponse {
 }
 impl ::serde::Serialize for GetTaskStatusResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetTaskStatusResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetTaskStatusResponse", 2usize)?;
         w.opt("TaskStatus", &self.task_status)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -26151,9 +25158,7 @@ impl ::specbind_runtime::Operation for GetTaskStatusRequest {
     }
 }
 /// A `GetTaskStatus` call being set up by [`Client::get_task_status`]: the request builder holding a client; set parameters, then [`send`](GetTaskStatusRequestBuilder::send).
-pub type GetTaskStatusFluentBuilder = GetTaskStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetTaskStatusFluentBuilder = GetTaskStatusRequestBuilder<::specbind_runtime::Client>;
 impl GetTaskStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetTaskStatusResponse, Error> {
@@ -26206,11 +25211,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserRequest {
 }
 impl ::serde::Serialize for GetUserRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetUserRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetUserRequest", 2usize)?;
         w.opt("UserId", &self.user_id)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.end()
@@ -26226,10 +25227,7 @@ impl GetUserRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UserId", self.user_id.is_some());
@@ -26290,10 +25288,7 @@ impl<C> GetUserRequestBuilder<C> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
-    pub fn build_at(
-        self,
-        now: ::std::time::SystemTime,
-    ) -> Result<GetUserRequest, ValidationError> {
+    pub fn build_at(self, now: ::std::time::SystemTime) -> Result<GetUserRequest, ValidationError> {
         self.inner.validate_at(now)?;
         Ok(self.inner)
     }
@@ -26334,11 +25329,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserResponse {
 }
 impl ::serde::Serialize for GetUserResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetUserResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetUserResponse", 2usize)?;
         w.opt("UserInfo", &self.user_info)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -26427,10 +25418,7 @@ impl GetUserSyncProvisioningRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -26555,9 +25543,7 @@ impl ::specbind_runtime::Operation for GetUserSyncProvisioningRequest {
     }
 }
 /// A `GetUserSyncProvisioning` call being set up by [`Client::get_user_sync_provisioning`]: the request builder holding a client; set parameters, then [`send`](GetUserSyncProvisioningRequestBuilder::send).
-pub type GetUserSyncProvisioningFluentBuilder = GetUserSyncProvisioningRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetUserSyncProvisioningFluentBuilder = GetUserSyncProvisioningRequestBuilder<::specbind_runtime::Client>;
 impl GetUserSyncProvisioningRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetUserSyncProvisioningResponse, Error> {
@@ -26622,10 +25608,7 @@ impl GetZoneSamlServiceProviderInfoRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -26661,9 +25644,7 @@ impl<C> GetZoneSamlServiceProviderInfoRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<GetZoneSamlServiceProviderInfoRequest, ValidationError> {
+    pub fn build(self) -> Result<GetZoneSamlServiceProviderInfoRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -26731,9 +25712,7 @@ impl ::specbind_runtime::Operation for GetZoneSamlServiceProviderInfoRequest {
     }
 }
 /// A `GetZoneSAMLServiceProviderInfo` call being set up by [`Client::get_zone_saml_service_provider_info`]: the request builder holding a client; set parameters, then [`send`](GetZoneSamlServiceProviderInfoRequestBuilder::send).
-pub type GetZoneSamlServiceProviderInfoFluentBuilder = GetZoneSamlServiceProviderInfoRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetZoneSamlServiceProviderInfoFluentBuilder = GetZoneSamlServiceProviderInfoRequestBuilder<::specbind_runtime::Client>;
 impl GetZoneSamlServiceProviderInfoRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetZoneSamlServiceProviderInfoResponse, Error> {
@@ -26779,11 +25758,7 @@ impl<'de> ::serde::Deserialize<'de> for GetZoneStatisticsRequest {
 }
 impl ::serde::Serialize for GetZoneStatisticsRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "GetZoneStatisticsRequest",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "GetZoneStatisticsRequest", 1usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.end()
     }
@@ -26798,10 +25773,7 @@ impl GetZoneStatisticsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -26905,9 +25877,7 @@ impl ::specbind_runtime::Operation for GetZoneStatisticsRequest {
     }
 }
 /// A `GetZoneStatistics` call being set up by [`Client::get_zone_statistics`]: the request builder holding a client; set parameters, then [`send`](GetZoneStatisticsRequestBuilder::send).
-pub type GetZoneStatisticsFluentBuilder = GetZoneStatisticsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type GetZoneStatisticsFluentBuilder = GetZoneStatisticsRequestBuilder<::specbind_runtime::Client>;
 impl GetZoneStatisticsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<GetZoneStatisticsResponse, Error> {
@@ -27052,10 +26022,7 @@ impl InviteOrganizationMemberRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -27345,9 +26312,7 @@ impl ::specbind_runtime::Operation for InviteOrganizationMemberRequest {
     }
 }
 /// A `InviteOrganizationMember` call being set up by [`Client::invite_organization_member`]: the request builder holding a client; set parameters, then [`send`](InviteOrganizationMemberRequestBuilder::send).
-pub type InviteOrganizationMemberFluentBuilder = InviteOrganizationMemberRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type InviteOrganizationMemberFluentBuilder = InviteOrganizationMemberRequestBuilder<::specbind_runtime::Client>;
 impl InviteOrganizationMemberRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<InviteOrganizationMemberResponse, Error> {
@@ -27412,10 +26377,7 @@ impl ListExternalSamlIdPCertificatesRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -27451,9 +26413,7 @@ impl<C> ListExternalSamlIdPCertificatesRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<ListExternalSamlIdPCertificatesRequest, ValidationError> {
+    pub fn build(self) -> Result<ListExternalSamlIdPCertificatesRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -27484,11 +26444,7 @@ pub struct ListExternalSamlIdPCertificatesResponse {
 }
 impl ::specbind_runtime::object::Object for ListExternalSamlIdPCertificatesResponse {
     const NAME: &'static str = "ListExternalSamlIdPCertificatesResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "TotalCounts",
-        "SAMLIdPCertificates",
-        "RequestId",
-    ];
+    const FIELDS: &'static [&'static str] = &["TotalCounts", "SAMLIdPCertificates", "RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -27496,9 +26452,7 @@ impl ::specbind_runtime::object::Object for ListExternalSamlIdPCertificatesRespo
     ) -> Result<(), A::Error> {
         match index {
             0usize => self.total_counts = map.next_value()?,
-            1usize => {
-                self.saml_id_p_certificates = ::specbind_runtime::object::read_list(map)?;
-            }
+            1usize => self.saml_id_p_certificates = ::specbind_runtime::object::read_list(map)?,
             2usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
@@ -27533,9 +26487,7 @@ impl ::specbind_runtime::Operation for ListExternalSamlIdPCertificatesRequest {
     }
 }
 /// A `ListExternalSAMLIdPCertificates` call being set up by [`Client::list_external_saml_id_p_certificates`]: the request builder holding a client; set parameters, then [`send`](ListExternalSamlIdPCertificatesRequestBuilder::send).
-pub type ListExternalSamlIdPCertificatesFluentBuilder = ListExternalSamlIdPCertificatesRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListExternalSamlIdPCertificatesFluentBuilder = ListExternalSamlIdPCertificatesRequestBuilder<::specbind_runtime::Client>;
 impl ListExternalSamlIdPCertificatesRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListExternalSamlIdPCertificatesResponse, Error> {
@@ -27611,11 +26563,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupMembersRequest {
 }
 impl ::serde::Serialize for ListGroupMembersRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListGroupMembersRequest",
-            5usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListGroupMembersRequest", 5usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("GroupId", &self.group_id)?;
         w.opt("NextToken", &self.next_token)?;
@@ -27634,10 +26582,7 @@ impl ListGroupMembersRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -27831,11 +26776,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupMembersResponse {
 }
 impl ::serde::Serialize for ListGroupMembersResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListGroupMembersResponse",
-            6usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListGroupMembersResponse", 6usize)?;
         w.opt("NextToken", &self.next_token)?;
         w.opt("TotalCounts", &self.total_counts)?;
         w.opt("MaxResults", &self.max_results)?;
@@ -27873,9 +26814,7 @@ impl ::specbind_runtime::Paginated for ListGroupMembersRequest {
     }
 }
 /// A `ListGroupMembers` call being set up by [`Client::list_group_members`]: the request builder holding a client; set parameters, then [`send`](ListGroupMembersRequestBuilder::send).
-pub type ListGroupMembersFluentBuilder = ListGroupMembersRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListGroupMembersFluentBuilder = ListGroupMembersRequestBuilder<::specbind_runtime::Client>;
 impl ListGroupMembersRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListGroupMembersResponse, Error> {
@@ -27886,9 +26825,7 @@ impl ListGroupMembersRequestBuilder<::specbind_runtime::Client> {
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListGroupMembersRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListGroupMembersRequest> {
         let ListGroupMembersRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -27982,11 +26919,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsRequest {
 }
 impl ::serde::Serialize for ListGroupsRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListGroupsRequest",
-            9usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListGroupsRequest", 9usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("NextToken", &self.next_token)?;
         w.opt("MaxResults", &self.max_results)?;
@@ -28009,10 +26942,7 @@ impl ListGroupsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -28275,11 +27205,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {
 }
 impl ::serde::Serialize for ListGroupsResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListGroupsResponse",
-            6usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListGroupsResponse", 6usize)?;
         w.opt("NextToken", &self.next_token)?;
         w.field("Groups", &self.groups)?;
         w.opt("MaxResults", &self.max_results)?;
@@ -28366,12 +27292,7 @@ pub struct ListJoinedGroupsForUserRequest {
 }
 impl ::specbind_runtime::object::Object for ListJoinedGroupsForUserRequest {
     const NAME: &'static str = "ListJoinedGroupsForUserRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "ZoneId",
-        "UserId",
-        "NextToken",
-        "MaxResults",
-    ];
+    const FIELDS: &'static [&'static str] = &["ZoneId", "UserId", "NextToken", "MaxResults"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -28416,10 +27337,7 @@ impl ListJoinedGroupsForUserRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -28637,9 +27555,7 @@ impl ::specbind_runtime::Paginated for ListJoinedGroupsForUserRequest {
     }
 }
 /// A `ListJoinedGroupsForUser` call being set up by [`Client::list_joined_groups_for_user`]: the request builder holding a client; set parameters, then [`send`](ListJoinedGroupsForUserRequestBuilder::send).
-pub type ListJoinedGroupsForUserFluentBuilder = ListJoinedGroupsForUserRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListJoinedGroupsForUserFluentBuilder = ListJoinedGroupsForUserRequestBuilder<::specbind_runtime::Client>;
 impl ListJoinedGroupsForUserRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListJoinedGroupsForUserResponse, Error> {
@@ -28650,9 +27566,7 @@ impl ListJoinedGroupsForUserRequestBuilder<::specbind_runtime::Client> {
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListJoinedGroupsForUserRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListJoinedGroupsForUserRequest> {
         let ListJoinedGroupsForUserRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -28739,20 +27653,12 @@ impl ListNonCompliantResourceRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MaxResults", self.max_results.is_some());
         v.required("MemberUin", self.member_uin.is_some());
-        v.range(
-            "MaxResults",
-            self.max_results.as_ref().map(|x| i128::from(*x)),
-            Some(1),
-            Some(50),
-        );
+        v.range("MaxResults", self.max_results.as_ref().map(|x| i128::from(*x)), Some(1), Some(50));
         v.finish()
     }
 }
@@ -28916,9 +27822,7 @@ impl ::specbind_runtime::Operation for ListNonCompliantResourceRequest {
     }
 }
 /// A `ListNonCompliantResource` call being set up by [`Client::list_non_compliant_resource`]: the request builder holding a client; set parameters, then [`send`](ListNonCompliantResourceRequestBuilder::send).
-pub type ListNonCompliantResourceFluentBuilder = ListNonCompliantResourceRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListNonCompliantResourceFluentBuilder = ListNonCompliantResourceRequestBuilder<::specbind_runtime::Client>;
 impl ListNonCompliantResourceRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListNonCompliantResourceResponse, Error> {
@@ -29003,10 +27907,7 @@ impl ListOrgServiceAssignMemberRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Offset", self.offset.is_some());
@@ -29174,9 +28075,7 @@ impl ::specbind_runtime::Operation for ListOrgServiceAssignMemberRequest {
     }
 }
 /// A `ListOrgServiceAssignMember` call being set up by [`Client::list_org_service_assign_member`]: the request builder holding a client; set parameters, then [`send`](ListOrgServiceAssignMemberRequestBuilder::send).
-pub type ListOrgServiceAssignMemberFluentBuilder = ListOrgServiceAssignMemberRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListOrgServiceAssignMemberFluentBuilder = ListOrgServiceAssignMemberRequestBuilder<::specbind_runtime::Client>;
 impl ListOrgServiceAssignMemberRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListOrgServiceAssignMemberResponse, Error> {
@@ -29273,10 +28172,7 @@ impl ListOrganizationIdentityRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Offset", self.offset.is_some());
@@ -29462,9 +28358,7 @@ impl ::specbind_runtime::Operation for ListOrganizationIdentityRequest {
     }
 }
 /// A `ListOrganizationIdentity` call being set up by [`Client::list_organization_identity`]: the request builder holding a client; set parameters, then [`send`](ListOrganizationIdentityRequestBuilder::send).
-pub type ListOrganizationIdentityFluentBuilder = ListOrganizationIdentityRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListOrganizationIdentityFluentBuilder = ListOrganizationIdentityRequestBuilder<::specbind_runtime::Client>;
 impl ListOrganizationIdentityRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListOrganizationIdentityResponse, Error> {
@@ -29543,10 +28437,7 @@ impl ListOrganizationServiceRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("Offset", self.offset.is_some());
@@ -29696,9 +28587,7 @@ impl ::specbind_runtime::Operation for ListOrganizationServiceRequest {
     }
 }
 /// A `ListOrganizationService` call being set up by [`Client::list_organization_service`]: the request builder holding a client; set parameters, then [`send`](ListOrganizationServiceRequestBuilder::send).
-pub type ListOrganizationServiceFluentBuilder = ListOrganizationServiceRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListOrganizationServiceFluentBuilder = ListOrganizationServiceRequestBuilder<::specbind_runtime::Client>;
 impl ListOrganizationServiceRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListOrganizationServiceResponse, Error> {
@@ -29809,10 +28698,7 @@ impl ListPermissionApplyOrdersRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -30054,16 +28940,12 @@ impl ::specbind_runtime::Paginated for ListPermissionApplyOrdersRequest {
     fn is_truncated(output: &ListPermissionApplyOrdersResponse) -> Option<bool> {
         output.is_truncated
     }
-    fn into_items(
-        output: ListPermissionApplyOrdersResponse,
-    ) -> Vec<PermissionApplyOrder> {
+    fn into_items(output: ListPermissionApplyOrdersResponse) -> Vec<PermissionApplyOrder> {
         output.apply_orders
     }
 }
 /// A `ListPermissionApplyOrders` call being set up by [`Client::list_permission_apply_orders`]: the request builder holding a client; set parameters, then [`send`](ListPermissionApplyOrdersRequestBuilder::send).
-pub type ListPermissionApplyOrdersFluentBuilder = ListPermissionApplyOrdersRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListPermissionApplyOrdersFluentBuilder = ListPermissionApplyOrdersRequestBuilder<::specbind_runtime::Client>;
 impl ListPermissionApplyOrdersRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListPermissionApplyOrdersResponse, Error> {
@@ -30074,9 +28956,7 @@ impl ListPermissionApplyOrdersRequestBuilder<::specbind_runtime::Client> {
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListPermissionApplyOrdersRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListPermissionApplyOrdersRequest> {
         let ListPermissionApplyOrdersRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -30110,8 +28990,7 @@ pub struct ListPermissionPoliciesInRoleConfigurationRequest {
     /// Wire name: `Filter`. Example: `QcloudPolicyTest`.
     pub filter: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for ListPermissionPoliciesInRoleConfigurationRequest {
+impl ::specbind_runtime::object::Object for ListPermissionPoliciesInRoleConfigurationRequest {
     const NAME: &'static str = "ListPermissionPoliciesInRoleConfigurationRequest";
     const FIELDS: &'static [&'static str] = &[
         "ZoneId",
@@ -30134,8 +29013,7 @@ for ListPermissionPoliciesInRoleConfigurationRequest {
         Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for ListPermissionPoliciesInRoleConfigurationRequest {
+impl<'de> ::serde::Deserialize<'de> for ListPermissionPoliciesInRoleConfigurationRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
@@ -30164,10 +29042,7 @@ impl ListPermissionPoliciesInRoleConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -30260,9 +29135,7 @@ impl<C> ListPermissionPoliciesInRoleConfigurationRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<ListPermissionPoliciesInRoleConfigurationRequest, ValidationError> {
+    pub fn build(self) -> Result<ListPermissionPoliciesInRoleConfigurationRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -30291,14 +29164,9 @@ pub struct ListPermissionPoliciesInRoleConfigurationResponse {
     /// Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for ListPermissionPoliciesInRoleConfigurationResponse {
+impl ::specbind_runtime::object::Object for ListPermissionPoliciesInRoleConfigurationResponse {
     const NAME: &'static str = "ListPermissionPoliciesInRoleConfigurationResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "TotalCounts",
-        "RolePolicies",
-        "RequestId",
-    ];
+    const FIELDS: &'static [&'static str] = &["TotalCounts", "RolePolicies", "RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -30313,8 +29181,7 @@ for ListPermissionPoliciesInRoleConfigurationResponse {
         Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for ListPermissionPoliciesInRoleConfigurationResponse {
+impl<'de> ::serde::Deserialize<'de> for ListPermissionPoliciesInRoleConfigurationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
@@ -30342,16 +29209,10 @@ impl ::specbind_runtime::Operation for ListPermissionPoliciesInRoleConfiguration
     }
 }
 /// A `ListPermissionPoliciesInRoleConfiguration` call being set up by [`Client::list_permission_policies_in_role_configuration`]: the request builder holding a client; set parameters, then [`send`](ListPermissionPoliciesInRoleConfigurationRequestBuilder::send).
-pub type ListPermissionPoliciesInRoleConfigurationFluentBuilder = ListPermissionPoliciesInRoleConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
-impl ListPermissionPoliciesInRoleConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
-> {
+pub type ListPermissionPoliciesInRoleConfigurationFluentBuilder = ListPermissionPoliciesInRoleConfigurationRequestBuilder<::specbind_runtime::Client>;
+impl ListPermissionPoliciesInRoleConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<ListPermissionPoliciesInRoleConfigurationResponse, Error> {
+    pub async fn send(self) -> Result<ListPermissionPoliciesInRoleConfigurationResponse, Error> {
         let ListPermissionPoliciesInRoleConfigurationRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -30396,13 +29257,7 @@ pub struct ListPoliciesRequest {
 }
 impl ::specbind_runtime::object::Object for ListPoliciesRequest {
     const NAME: &'static str = "ListPoliciesRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "Rp",
-        "Page",
-        "Scope",
-        "Keyword",
-        "PolicyType",
-    ];
+    const FIELDS: &'static [&'static str] = &["Rp", "Page", "Scope", "Keyword", "PolicyType"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -30426,11 +29281,7 @@ impl<'de> ::serde::Deserialize<'de> for ListPoliciesRequest {
 }
 impl ::serde::Serialize for ListPoliciesRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListPoliciesRequest",
-            5usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListPoliciesRequest", 5usize)?;
         w.opt("Rp", &self.rp)?;
         w.opt("Page", &self.page)?;
         w.opt("Scope", &self.scope)?;
@@ -30449,10 +29300,7 @@ impl ListPoliciesRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -30618,11 +29466,7 @@ impl<'de> ::serde::Deserialize<'de> for ListPoliciesResponse {
 }
 impl ::serde::Serialize for ListPoliciesResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListPoliciesResponse",
-            3usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListPoliciesResponse", 3usize)?;
         w.opt("TotalNum", &self.total_num)?;
         w.field("List", &self.list)?;
         w.opt("RequestId", &self.request_id)?;
@@ -30639,9 +29483,7 @@ impl ::specbind_runtime::Operation for ListPoliciesRequest {
     }
 }
 /// A `ListPolicies` call being set up by [`Client::list_policies`]: the request builder holding a client; set parameters, then [`send`](ListPoliciesRequestBuilder::send).
-pub type ListPoliciesFluentBuilder = ListPoliciesRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListPoliciesFluentBuilder = ListPoliciesRequestBuilder<::specbind_runtime::Client>;
 impl ListPoliciesRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListPoliciesResponse, Error> {
@@ -30689,13 +29531,7 @@ pub struct ListPoliciesForTargetRequest {
 }
 impl ::specbind_runtime::object::Object for ListPoliciesForTargetRequest {
     const NAME: &'static str = "ListPoliciesForTargetRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "TargetId",
-        "Rp",
-        "Page",
-        "PolicyType",
-        "Keyword",
-    ];
+    const FIELDS: &'static [&'static str] = &["TargetId", "Rp", "Page", "PolicyType", "Keyword"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -30742,10 +29578,7 @@ impl ListPoliciesForTargetRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("TargetId", self.target_id.is_some());
@@ -30933,9 +29766,7 @@ impl ::specbind_runtime::Operation for ListPoliciesForTargetRequest {
     }
 }
 /// A `ListPoliciesForTarget` call being set up by [`Client::list_policies_for_target`]: the request builder holding a client; set parameters, then [`send`](ListPoliciesForTargetRequestBuilder::send).
-pub type ListPoliciesForTargetFluentBuilder = ListPoliciesForTargetRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListPoliciesForTargetFluentBuilder = ListPoliciesForTargetRequestBuilder<::specbind_runtime::Client>;
 impl ListPoliciesForTargetRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListPoliciesForTargetResponse, Error> {
@@ -31060,10 +29891,7 @@ impl ListRoleAssignmentsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -31382,9 +30210,7 @@ impl ::specbind_runtime::Paginated for ListRoleAssignmentsRequest {
     }
 }
 /// A `ListRoleAssignments` call being set up by [`Client::list_role_assignments`]: the request builder holding a client; set parameters, then [`send`](ListRoleAssignmentsRequestBuilder::send).
-pub type ListRoleAssignmentsFluentBuilder = ListRoleAssignmentsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListRoleAssignmentsFluentBuilder = ListRoleAssignmentsRequestBuilder<::specbind_runtime::Client>;
 impl ListRoleAssignmentsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListRoleAssignmentsResponse, Error> {
@@ -31395,9 +30221,7 @@ impl ListRoleAssignmentsRequestBuilder<::specbind_runtime::Client> {
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListRoleAssignmentsRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListRoleAssignmentsRequest> {
         let ListRoleAssignmentsRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -31517,10 +30341,7 @@ impl ListRoleConfigurationApplyScopesRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -31687,9 +30508,7 @@ impl<C> ListRoleConfigurationApplyScopesRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<ListRoleConfigurationApplyScopesRequest, ValidationError> {
+    pub fn build(self) -> Result<ListRoleConfigurationApplyScopesRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -31801,16 +30620,12 @@ impl ::specbind_runtime::Paginated for ListRoleConfigurationApplyScopesRequest {
     fn is_truncated(output: &ListRoleConfigurationApplyScopesResponse) -> Option<bool> {
         output.is_truncated
     }
-    fn into_items(
-        output: ListRoleConfigurationApplyScopesResponse,
-    ) -> Vec<RoleAssignments> {
+    fn into_items(output: ListRoleConfigurationApplyScopesResponse) -> Vec<RoleAssignments> {
         output.apply_scopes
     }
 }
 /// A `ListRoleConfigurationApplyScopes` call being set up by [`Client::list_role_configuration_apply_scopes`]: the request builder holding a client; set parameters, then [`send`](ListRoleConfigurationApplyScopesRequestBuilder::send).
-pub type ListRoleConfigurationApplyScopesFluentBuilder = ListRoleConfigurationApplyScopesRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListRoleConfigurationApplyScopesFluentBuilder = ListRoleConfigurationApplyScopesRequestBuilder<::specbind_runtime::Client>;
 impl ListRoleConfigurationApplyScopesRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListRoleConfigurationApplyScopesResponse, Error> {
@@ -31821,9 +30636,7 @@ impl ListRoleConfigurationApplyScopesRequestBuilder<::specbind_runtime::Client> 
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListRoleConfigurationApplyScopesRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListRoleConfigurationApplyScopesRequest> {
         let ListRoleConfigurationApplyScopesRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -31937,10 +30750,7 @@ impl ListRoleConfigurationProvisioningsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -32110,9 +30920,7 @@ impl<C> ListRoleConfigurationProvisioningsRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<ListRoleConfigurationProvisioningsRequest, ValidationError> {
+    pub fn build(self) -> Result<ListRoleConfigurationProvisioningsRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -32173,11 +30981,7 @@ impl ::specbind_runtime::object::Object for ListRoleConfigurationProvisioningsRe
             1usize => self.total_counts = map.next_value()?,
             2usize => self.max_results = map.next_value()?,
             3usize => self.is_truncated = map.next_value()?,
-            4usize => {
-                self.role_configuration_provisionings = ::specbind_runtime::object::read_list(
-                    map,
-                )?;
-            }
+            4usize => self.role_configuration_provisionings = ::specbind_runtime::object::read_list(map)?,
             5usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
@@ -32200,10 +31004,7 @@ impl ::serde::Serialize for ListRoleConfigurationProvisioningsResponse {
         w.opt("TotalCounts", &self.total_counts)?;
         w.opt("MaxResults", &self.max_results)?;
         w.opt("IsTruncated", &self.is_truncated)?;
-        w.field(
-            "RoleConfigurationProvisionings",
-            &self.role_configuration_provisionings,
-        )?;
+        w.field("RoleConfigurationProvisionings", &self.role_configuration_provisionings)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -32228,26 +31029,18 @@ impl ::specbind_runtime::Paginated for ListRoleConfigurationProvisioningsRequest
     fn page_token(output: &ListRoleConfigurationProvisioningsResponse) -> Option<&str> {
         output.next_token.as_deref()
     }
-    fn is_truncated(
-        output: &ListRoleConfigurationProvisioningsResponse,
-    ) -> Option<bool> {
+    fn is_truncated(output: &ListRoleConfigurationProvisioningsResponse) -> Option<bool> {
         output.is_truncated
     }
-    fn into_items(
-        output: ListRoleConfigurationProvisioningsResponse,
-    ) -> Vec<RoleConfigurationProvisionings> {
+    fn into_items(output: ListRoleConfigurationProvisioningsResponse) -> Vec<RoleConfigurationProvisionings> {
         output.role_configuration_provisionings
     }
 }
 /// A `ListRoleConfigurationProvisionings` call being set up by [`Client::list_role_configuration_provisionings`]: the request builder holding a client; set parameters, then [`send`](ListRoleConfigurationProvisioningsRequestBuilder::send).
-pub type ListRoleConfigurationProvisioningsFluentBuilder = ListRoleConfigurationProvisioningsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListRoleConfigurationProvisioningsFluentBuilder = ListRoleConfigurationProvisioningsRequestBuilder<::specbind_runtime::Client>;
 impl ListRoleConfigurationProvisioningsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<ListRoleConfigurationProvisioningsResponse, Error> {
+    pub async fn send(self) -> Result<ListRoleConfigurationProvisioningsResponse, Error> {
         let ListRoleConfigurationProvisioningsRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -32255,9 +31048,7 @@ impl ListRoleConfigurationProvisioningsRequestBuilder<::specbind_runtime::Client
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListRoleConfigurationProvisioningsRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListRoleConfigurationProvisioningsRequest> {
         let ListRoleConfigurationProvisioningsRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -32357,10 +31148,7 @@ impl ListRoleConfigurationsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -32555,9 +31343,7 @@ impl ::specbind_runtime::object::Object for ListRoleConfigurationsResponse {
             1usize => self.max_results = map.next_value()?,
             2usize => self.is_truncated = map.next_value()?,
             3usize => self.next_token = map.next_value()?,
-            4usize => {
-                self.role_configurations = ::specbind_runtime::object::read_list(map)?;
-            }
+            4usize => self.role_configurations = ::specbind_runtime::object::read_list(map)?,
             5usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
@@ -32613,9 +31399,7 @@ impl ::specbind_runtime::Paginated for ListRoleConfigurationsRequest {
     }
 }
 /// A `ListRoleConfigurations` call being set up by [`Client::list_role_configurations`]: the request builder holding a client; set parameters, then [`send`](ListRoleConfigurationsRequestBuilder::send).
-pub type ListRoleConfigurationsFluentBuilder = ListRoleConfigurationsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListRoleConfigurationsFluentBuilder = ListRoleConfigurationsRequestBuilder<::specbind_runtime::Client>;
 impl ListRoleConfigurationsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListRoleConfigurationsResponse, Error> {
@@ -32626,9 +31410,7 @@ impl ListRoleConfigurationsRequestBuilder<::specbind_runtime::Client> {
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListRoleConfigurationsRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListRoleConfigurationsRequest> {
         let ListRoleConfigurationsRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -32695,10 +31477,7 @@ impl ListScimCredentialsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -32784,11 +31563,7 @@ pub struct ListScimCredentialsResponse {
 }
 impl ::specbind_runtime::object::Object for ListScimCredentialsResponse {
     const NAME: &'static str = "ListScimCredentialsResponse";
-    const FIELDS: &'static [&'static str] = &[
-        "TotalCounts",
-        "SCIMCredentials",
-        "RequestId",
-    ];
+    const FIELDS: &'static [&'static str] = &["TotalCounts", "SCIMCredentials", "RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -32831,9 +31606,7 @@ impl ::specbind_runtime::Operation for ListScimCredentialsRequest {
     }
 }
 /// A `ListSCIMCredentials` call being set up by [`Client::list_scim_credentials`]: the request builder holding a client; set parameters, then [`send`](ListScimCredentialsRequestBuilder::send).
-pub type ListScimCredentialsFluentBuilder = ListScimCredentialsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListScimCredentialsFluentBuilder = ListScimCredentialsRequestBuilder<::specbind_runtime::Client>;
 impl ListScimCredentialsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListScimCredentialsResponse, Error> {
@@ -32941,10 +31714,7 @@ impl ListTargetsForPolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("PolicyId", self.policy_id.is_some());
@@ -33150,9 +31920,7 @@ impl ::specbind_runtime::Operation for ListTargetsForPolicyRequest {
     }
 }
 /// A `ListTargetsForPolicy` call being set up by [`Client::list_targets_for_policy`]: the request builder holding a client; set parameters, then [`send`](ListTargetsForPolicyRequestBuilder::send).
-pub type ListTargetsForPolicyFluentBuilder = ListTargetsForPolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListTargetsForPolicyFluentBuilder = ListTargetsForPolicyRequestBuilder<::specbind_runtime::Client>;
 impl ListTargetsForPolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListTargetsForPolicyResponse, Error> {
@@ -33260,11 +32028,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTasksRequest {
 }
 impl ::serde::Serialize for ListTasksRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListTasksRequest",
-            10usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListTasksRequest", 10usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("PrincipalId", &self.principal_id)?;
         w.opt("NextToken", &self.next_token)?;
@@ -33288,10 +32052,7 @@ impl ListTasksRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -33595,11 +32356,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTasksResponse {
 }
 impl ::serde::Serialize for ListTasksResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListTasksResponse",
-            6usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListTasksResponse", 6usize)?;
         w.opt("NextToken", &self.next_token)?;
         w.opt("TotalCounts", &self.total_counts)?;
         w.opt("MaxResults", &self.max_results)?;
@@ -33762,10 +32519,7 @@ impl ListUserSyncProvisioningsRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -34010,9 +32764,7 @@ impl ::specbind_runtime::object::Object for ListUserSyncProvisioningsResponse {
             1usize => self.total_counts = map.next_value()?,
             2usize => self.max_results = map.next_value()?,
             3usize => self.is_truncated = map.next_value()?,
-            4usize => {
-                self.user_provisionings = ::specbind_runtime::object::read_list(map)?;
-            }
+            4usize => self.user_provisionings = ::specbind_runtime::object::read_list(map)?,
             5usize => self.request_id = map.next_value()?,
             _ => ::specbind_runtime::object::skip(map)?,
         }
@@ -34068,9 +32820,7 @@ impl ::specbind_runtime::Paginated for ListUserSyncProvisioningsRequest {
     }
 }
 /// A `ListUserSyncProvisionings` call being set up by [`Client::list_user_sync_provisionings`]: the request builder holding a client; set parameters, then [`send`](ListUserSyncProvisioningsRequestBuilder::send).
-pub type ListUserSyncProvisioningsFluentBuilder = ListUserSyncProvisioningsRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ListUserSyncProvisioningsFluentBuilder = ListUserSyncProvisioningsRequestBuilder<::specbind_runtime::Client>;
 impl ListUserSyncProvisioningsRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ListUserSyncProvisioningsResponse, Error> {
@@ -34081,9 +32831,7 @@ impl ListUserSyncProvisioningsRequestBuilder<::specbind_runtime::Client> {
     /// Follows `NextToken` across pages: `.pages()` or `.items()`, each a stream.
     ///
     /// An invalid request is the stream's only item; a token the server already returned ends the stream with an error.
-    pub fn into_paginator(
-        self,
-    ) -> ::specbind_runtime::Paginator<ListUserSyncProvisioningsRequest> {
+    pub fn into_paginator(self) -> ::specbind_runtime::Paginator<ListUserSyncProvisioningsRequest> {
         let ListUserSyncProvisioningsRequestBuilder { client, inner } = self;
         ::specbind_runtime::Paginator::new(client, inner.validate().map(|()| inner))
     }
@@ -34183,11 +32931,7 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersRequest {
 }
 impl ::serde::Serialize for ListUsersRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListUsersRequest",
-            10usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListUsersRequest", 10usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("UserStatus", &self.user_status)?;
         w.opt("UserType", &self.user_type)?;
@@ -34211,10 +32955,7 @@ impl ListUsersRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -34495,11 +33236,7 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersResponse {
 }
 impl ::serde::Serialize for ListUsersResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "ListUsersResponse",
-            6usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "ListUsersResponse", 6usize)?;
         w.opt("TotalCounts", &self.total_counts)?;
         w.opt("MaxResults", &self.max_results)?;
         w.field("Users", &self.users)?;
@@ -34617,10 +33354,7 @@ impl MoveOrganizationNodeMembersRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("NodeId", self.node_id.is_some());
@@ -34738,9 +33472,7 @@ impl ::specbind_runtime::Operation for MoveOrganizationNodeMembersRequest {
     }
 }
 /// A `MoveOrganizationNodeMembers` call being set up by [`Client::move_organization_node_members`]: the request builder holding a client; set parameters, then [`send`](MoveOrganizationNodeMembersRequestBuilder::send).
-pub type MoveOrganizationNodeMembersFluentBuilder = MoveOrganizationNodeMembersRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type MoveOrganizationNodeMembersFluentBuilder = MoveOrganizationNodeMembersRequestBuilder<::specbind_runtime::Client>;
 impl MoveOrganizationNodeMembersRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<MoveOrganizationNodeMembersResponse, Error> {
@@ -34805,10 +33537,7 @@ impl OpenIdentityCenterRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneName", self.zone_name.is_some());
@@ -34912,9 +33641,7 @@ impl ::specbind_runtime::Operation for OpenIdentityCenterRequest {
     }
 }
 /// A `OpenIdentityCenter` call being set up by [`Client::open_identity_center`]: the request builder holding a client; set parameters, then [`send`](OpenIdentityCenterRequestBuilder::send).
-pub type OpenIdentityCenterFluentBuilder = OpenIdentityCenterRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type OpenIdentityCenterFluentBuilder = OpenIdentityCenterRequestBuilder<::specbind_runtime::Client>;
 impl OpenIdentityCenterRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<OpenIdentityCenterResponse, Error> {
@@ -35008,10 +33735,7 @@ impl ProvisionRoleConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -35177,9 +33901,7 @@ impl ::specbind_runtime::Operation for ProvisionRoleConfigurationRequest {
     }
 }
 /// A `ProvisionRoleConfiguration` call being set up by [`Client::provision_role_configuration`]: the request builder holding a client; set parameters, then [`send`](ProvisionRoleConfigurationRequestBuilder::send).
-pub type ProvisionRoleConfigurationFluentBuilder = ProvisionRoleConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type ProvisionRoleConfigurationFluentBuilder = ProvisionRoleConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl ProvisionRoleConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<ProvisionRoleConfigurationResponse, Error> {
@@ -35225,11 +33947,7 @@ impl<'de> ::serde::Deserialize<'de> for QuitOrganizationRequest {
 }
 impl ::serde::Serialize for QuitOrganizationRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "QuitOrganizationRequest",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "QuitOrganizationRequest", 1usize)?;
         w.opt("OrgId", &self.org_id)?;
         w.end()
     }
@@ -35244,10 +33962,7 @@ impl QuitOrganizationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("OrgId", self.org_id.is_some());
@@ -35326,11 +34041,7 @@ impl<'de> ::serde::Deserialize<'de> for QuitOrganizationResponse {
 }
 impl ::serde::Serialize for QuitOrganizationResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "QuitOrganizationResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "QuitOrganizationResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -35344,9 +34055,7 @@ impl ::specbind_runtime::Operation for QuitOrganizationRequest {
     }
 }
 /// A `QuitOrganization` call being set up by [`Client::quit_organization`]: the request builder holding a client; set parameters, then [`send`](QuitOrganizationRequestBuilder::send).
-pub type QuitOrganizationFluentBuilder = QuitOrganizationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type QuitOrganizationFluentBuilder = QuitOrganizationRequestBuilder<::specbind_runtime::Client>;
 impl QuitOrganizationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<QuitOrganizationResponse, Error> {
@@ -35411,10 +34120,7 @@ impl RejectJoinShareUnitInvitationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UnitId", self.unit_id.is_some());
@@ -35511,9 +34217,7 @@ impl ::specbind_runtime::Operation for RejectJoinShareUnitInvitationRequest {
     }
 }
 /// A `RejectJoinShareUnitInvitation` call being set up by [`Client::reject_join_share_unit_invitation`]: the request builder holding a client; set parameters, then [`send`](RejectJoinShareUnitInvitationRequestBuilder::send).
-pub type RejectJoinShareUnitInvitationFluentBuilder = RejectJoinShareUnitInvitationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type RejectJoinShareUnitInvitationFluentBuilder = RejectJoinShareUnitInvitationRequestBuilder<::specbind_runtime::Client>;
 impl RejectJoinShareUnitInvitationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<RejectJoinShareUnitInvitationResponse, Error> {
@@ -35586,10 +34290,7 @@ impl RemoveExternalSamlIdPCertificateRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -35646,9 +34347,7 @@ impl<C> RemoveExternalSamlIdPCertificateRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<RemoveExternalSamlIdPCertificateRequest, ValidationError> {
+    pub fn build(self) -> Result<RemoveExternalSamlIdPCertificateRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -35709,9 +34408,7 @@ impl ::specbind_runtime::Operation for RemoveExternalSamlIdPCertificateRequest {
     }
 }
 /// A `RemoveExternalSAMLIdPCertificate` call being set up by [`Client::remove_external_saml_id_p_certificate`]: the request builder holding a client; set parameters, then [`send`](RemoveExternalSamlIdPCertificateRequestBuilder::send).
-pub type RemoveExternalSamlIdPCertificateFluentBuilder = RemoveExternalSamlIdPCertificateRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type RemoveExternalSamlIdPCertificateFluentBuilder = RemoveExternalSamlIdPCertificateRequestBuilder<::specbind_runtime::Client>;
 impl RemoveExternalSamlIdPCertificateRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<RemoveExternalSamlIdPCertificateResponse, Error> {
@@ -35757,8 +34454,7 @@ pub struct RemovePermissionPolicyFromRoleConfigurationRequest {
     /// Wire name: `RolePolicyId`. Example: `426322`.
     pub role_policy_id: Option<i64>,
 }
-impl ::specbind_runtime::object::Object
-for RemovePermissionPolicyFromRoleConfigurationRequest {
+impl ::specbind_runtime::object::Object for RemovePermissionPolicyFromRoleConfigurationRequest {
     const NAME: &'static str = "RemovePermissionPolicyFromRoleConfigurationRequest";
     const FIELDS: &'static [&'static str] = &[
         "ZoneId",
@@ -35783,8 +34479,7 @@ for RemovePermissionPolicyFromRoleConfigurationRequest {
         Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for RemovePermissionPolicyFromRoleConfigurationRequest {
+impl<'de> ::serde::Deserialize<'de> for RemovePermissionPolicyFromRoleConfigurationRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
@@ -35814,21 +34509,13 @@ impl RemovePermissionPolicyFromRoleConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
         v.required("RoleConfigurationId", self.role_configuration_id.is_some());
         v.required("RolePolicyType", self.role_policy_type.is_some());
-        v.length(
-            "RolePolicyName",
-            self.role_policy_name.as_deref(),
-            None,
-            Some(32usize),
-        );
+        v.length("RolePolicyName", self.role_policy_name.as_deref(), None, Some(32usize));
         v.finish()
     }
 }
@@ -35939,9 +34626,7 @@ impl<C> RemovePermissionPolicyFromRoleConfigurationRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<RemovePermissionPolicyFromRoleConfigurationRequest, ValidationError> {
+    pub fn build(self) -> Result<RemovePermissionPolicyFromRoleConfigurationRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -35962,8 +34647,7 @@ pub struct RemovePermissionPolicyFromRoleConfigurationResponse {
     /// Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for RemovePermissionPolicyFromRoleConfigurationResponse {
+impl ::specbind_runtime::object::Object for RemovePermissionPolicyFromRoleConfigurationResponse {
     const NAME: &'static str = "RemovePermissionPolicyFromRoleConfigurationResponse";
     const FIELDS: &'static [&'static str] = &["RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -35978,8 +34662,7 @@ for RemovePermissionPolicyFromRoleConfigurationResponse {
         Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for RemovePermissionPolicyFromRoleConfigurationResponse {
+impl<'de> ::serde::Deserialize<'de> for RemovePermissionPolicyFromRoleConfigurationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         ::specbind_runtime::object::deserialize(d)
     }
@@ -35995,8 +34678,7 @@ impl ::serde::Serialize for RemovePermissionPolicyFromRoleConfigurationResponse 
         w.end()
     }
 }
-impl ::specbind_runtime::Operation
-for RemovePermissionPolicyFromRoleConfigurationRequest {
+impl ::specbind_runtime::Operation for RemovePermissionPolicyFromRoleConfigurationRequest {
     const NAME: &'static str = "RemovePermissionPolicyFromRoleConfiguration";
     type Service = Client;
     type Output = RemovePermissionPolicyFromRoleConfigurationResponse;
@@ -36005,20 +34687,11 @@ for RemovePermissionPolicyFromRoleConfigurationRequest {
     }
 }
 /// A `RemovePermissionPolicyFromRoleConfiguration` call being set up by [`Client::remove_permission_policy_from_role_configuration`]: the request builder holding a client; set parameters, then [`send`](RemovePermissionPolicyFromRoleConfigurationRequestBuilder::send).
-pub type RemovePermissionPolicyFromRoleConfigurationFluentBuilder = RemovePermissionPolicyFromRoleConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
-impl RemovePermissionPolicyFromRoleConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
-> {
+pub type RemovePermissionPolicyFromRoleConfigurationFluentBuilder = RemovePermissionPolicyFromRoleConfigurationRequestBuilder<::specbind_runtime::Client>;
+impl RemovePermissionPolicyFromRoleConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<RemovePermissionPolicyFromRoleConfigurationResponse, Error> {
-        let RemovePermissionPolicyFromRoleConfigurationRequestBuilder {
-            client,
-            inner,
-        } = self;
+    pub async fn send(self) -> Result<RemovePermissionPolicyFromRoleConfigurationResponse, Error> {
+        let RemovePermissionPolicyFromRoleConfigurationRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
     }
@@ -36095,10 +34768,7 @@ impl RemoveUserFromGroupRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -36237,9 +34907,7 @@ impl ::specbind_runtime::Operation for RemoveUserFromGroupRequest {
     }
 }
 /// A `RemoveUserFromGroup` call being set up by [`Client::remove_user_from_group`]: the request builder holding a client; set parameters, then [`send`](RemoveUserFromGroupRequestBuilder::send).
-pub type RemoveUserFromGroupFluentBuilder = RemoveUserFromGroupRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type RemoveUserFromGroupFluentBuilder = RemoveUserFromGroupRequestBuilder<::specbind_runtime::Client>;
 impl RemoveUserFromGroupRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<RemoveUserFromGroupResponse, Error> {
@@ -36312,10 +34980,7 @@ impl SendOrgMemberAccountBindEmailRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -36433,9 +35098,7 @@ impl ::specbind_runtime::Operation for SendOrgMemberAccountBindEmailRequest {
     }
 }
 /// A `SendOrgMemberAccountBindEmail` call being set up by [`Client::send_org_member_account_bind_email`]: the request builder holding a client; set parameters, then [`send`](SendOrgMemberAccountBindEmailRequestBuilder::send).
-pub type SendOrgMemberAccountBindEmailFluentBuilder = SendOrgMemberAccountBindEmailRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type SendOrgMemberAccountBindEmailFluentBuilder = SendOrgMemberAccountBindEmailRequestBuilder<::specbind_runtime::Client>;
 impl SendOrgMemberAccountBindEmailRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<SendOrgMemberAccountBindEmailResponse, Error> {
@@ -36537,10 +35200,7 @@ impl SetExternalSamlIdentityProviderRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -36666,9 +35326,7 @@ impl<C> SetExternalSamlIdentityProviderRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<SetExternalSamlIdentityProviderRequest, ValidationError> {
+    pub fn build(self) -> Result<SetExternalSamlIdentityProviderRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -36735,9 +35393,7 @@ impl ::specbind_runtime::Operation for SetExternalSamlIdentityProviderRequest {
     }
 }
 /// A `SetExternalSAMLIdentityProvider` call being set up by [`Client::set_external_saml_identity_provider`]: the request builder holding a client; set parameters, then [`send`](SetExternalSamlIdentityProviderRequestBuilder::send).
-pub type SetExternalSamlIdentityProviderFluentBuilder = SetExternalSamlIdentityProviderRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type SetExternalSamlIdentityProviderFluentBuilder = SetExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client>;
 impl SetExternalSamlIdentityProviderRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<SetExternalSamlIdentityProviderResponse, Error> {
@@ -36779,8 +35435,7 @@ pub struct UpdateCustomPolicyForRoleConfigurationRequest {
     /// Wire name: `NewCustomPolicyDocument`. Example: `{\"statement\":{\"action\":[\"name/cvm:*\",\"name/vpc:*\",\"name/cos:*\",\"name/cmqtopic:*\",\"name/cmqqueue:*\"],\"effect\":\"allow\",\"resource\":\"*\"},\"version\":\"2.0\"}`.
     pub new_custom_policy_document: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for UpdateCustomPolicyForRoleConfigurationRequest {
+impl ::specbind_runtime::object::Object for UpdateCustomPolicyForRoleConfigurationRequest {
     const NAME: &'static str = "UpdateCustomPolicyForRoleConfigurationRequest";
     const FIELDS: &'static [&'static str] = &[
         "ZoneId",
@@ -36832,21 +35487,13 @@ impl UpdateCustomPolicyForRoleConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
         v.required("RoleConfigurationId", self.role_configuration_id.is_some());
         v.required("CustomPolicyName", self.custom_policy_name.is_some());
-        v.length(
-            "CustomPolicyName",
-            self.custom_policy_name.as_deref(),
-            None,
-            Some(32usize),
-        );
+        v.length("CustomPolicyName", self.custom_policy_name.as_deref(), None, Some(32usize));
         v.length(
             "NewCustomPolicyDocument",
             self.new_custom_policy_document.as_deref(),
@@ -36945,9 +35592,7 @@ impl<C> UpdateCustomPolicyForRoleConfigurationRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<UpdateCustomPolicyForRoleConfigurationRequest, ValidationError> {
+    pub fn build(self) -> Result<UpdateCustomPolicyForRoleConfigurationRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -36968,8 +35613,7 @@ pub struct UpdateCustomPolicyForRoleConfigurationResponse {
     /// Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
-impl ::specbind_runtime::object::Object
-for UpdateCustomPolicyForRoleConfigurationResponse {
+impl ::specbind_runtime::object::Object for UpdateCustomPolicyForRoleConfigurationResponse {
     const NAME: &'static str = "UpdateCustomPolicyForRoleConfigurationResponse";
     const FIELDS: &'static [&'static str] = &["RequestId"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
@@ -37009,14 +35653,10 @@ impl ::specbind_runtime::Operation for UpdateCustomPolicyForRoleConfigurationReq
     }
 }
 /// A `UpdateCustomPolicyForRoleConfiguration` call being set up by [`Client::update_custom_policy_for_role_configuration`]: the request builder holding a client; set parameters, then [`send`](UpdateCustomPolicyForRoleConfigurationRequestBuilder::send).
-pub type UpdateCustomPolicyForRoleConfigurationFluentBuilder = UpdateCustomPolicyForRoleConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateCustomPolicyForRoleConfigurationFluentBuilder = UpdateCustomPolicyForRoleConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl UpdateCustomPolicyForRoleConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
-    pub async fn send(
-        self,
-    ) -> Result<UpdateCustomPolicyForRoleConfigurationResponse, Error> {
+    pub async fn send(self) -> Result<UpdateCustomPolicyForRoleConfigurationResponse, Error> {
         let UpdateCustomPolicyForRoleConfigurationRequestBuilder { client, inner } = self;
         inner.validate()?;
         client.send_validated(inner).await
@@ -37081,11 +35721,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupRequest {
 }
 impl ::serde::Serialize for UpdateGroupRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateGroupRequest",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateGroupRequest", 4usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("GroupId", &self.group_id)?;
         w.opt("NewGroupName", &self.new_group_name)?;
@@ -37103,10 +35739,7 @@ impl UpdateGroupRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -37247,11 +35880,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupResponse {
 }
 impl ::serde::Serialize for UpdateGroupResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateGroupResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateGroupResponse", 2usize)?;
         w.opt("GroupInfo", &self.group_info)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -37266,9 +35895,7 @@ impl ::specbind_runtime::Operation for UpdateGroupRequest {
     }
 }
 /// A `UpdateGroup` call being set up by [`Client::update_group`]: the request builder holding a client; set parameters, then [`send`](UpdateGroupRequestBuilder::send).
-pub type UpdateGroupFluentBuilder = UpdateGroupRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateGroupFluentBuilder = UpdateGroupRequestBuilder<::specbind_runtime::Client>;
 impl UpdateGroupRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateGroupResponse, Error> {
@@ -37317,11 +35944,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIpWhitelistRequest {
 }
 impl ::serde::Serialize for UpdateIpWhitelistRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateIpWhitelistRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateIpWhitelistRequest", 2usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("IpWhitelist", &self.ip_whitelist)?;
         w.end()
@@ -37337,10 +35960,7 @@ impl UpdateIpWhitelistRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let v = ::specbind_runtime::validate::Validator::new();
         v.finish()
@@ -37458,9 +36078,7 @@ impl ::specbind_runtime::Operation for UpdateIpWhitelistRequest {
     }
 }
 /// A `UpdateIPWhitelist` call being set up by [`Client::update_ip_whitelist`]: the request builder holding a client; set parameters, then [`send`](UpdateIpWhitelistRequestBuilder::send).
-pub type UpdateIpWhitelistFluentBuilder = UpdateIpWhitelistRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateIpWhitelistFluentBuilder = UpdateIpWhitelistRequestBuilder<::specbind_runtime::Client>;
 impl UpdateIpWhitelistRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateIpWhitelistResponse, Error> {
@@ -37498,11 +36116,7 @@ pub struct UpdateOrganizationIdentityRequest {
 }
 impl ::specbind_runtime::object::Object for UpdateOrganizationIdentityRequest {
     const NAME: &'static str = "UpdateOrganizationIdentityRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "IdentityId",
-        "Description",
-        "IdentityPolicy",
-    ];
+    const FIELDS: &'static [&'static str] = &["IdentityId", "Description", "IdentityPolicy"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -37545,10 +36159,7 @@ impl UpdateOrganizationIdentityRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("IdentityId", self.identity_id.is_some());
@@ -37687,9 +36298,7 @@ impl ::specbind_runtime::Operation for UpdateOrganizationIdentityRequest {
     }
 }
 /// A `UpdateOrganizationIdentity` call being set up by [`Client::update_organization_identity`]: the request builder holding a client; set parameters, then [`send`](UpdateOrganizationIdentityRequestBuilder::send).
-pub type UpdateOrganizationIdentityFluentBuilder = UpdateOrganizationIdentityRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateOrganizationIdentityFluentBuilder = UpdateOrganizationIdentityRequestBuilder<::specbind_runtime::Client>;
 impl UpdateOrganizationIdentityRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateOrganizationIdentityResponse, Error> {
@@ -37810,10 +36419,7 @@ impl UpdateOrganizationMemberRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -38043,9 +36649,7 @@ impl ::specbind_runtime::Operation for UpdateOrganizationMemberRequest {
     }
 }
 /// A `UpdateOrganizationMember` call being set up by [`Client::update_organization_member`]: the request builder holding a client; set parameters, then [`send`](UpdateOrganizationMemberRequestBuilder::send).
-pub type UpdateOrganizationMemberFluentBuilder = UpdateOrganizationMemberRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateOrganizationMemberFluentBuilder = UpdateOrganizationMemberRequestBuilder<::specbind_runtime::Client>;
 impl UpdateOrganizationMemberRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateOrganizationMemberResponse, Error> {
@@ -38148,10 +36752,7 @@ impl UpdateOrganizationMemberEmailBindRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUin", self.member_uin.is_some());
@@ -38271,9 +36872,7 @@ impl<C> UpdateOrganizationMemberEmailBindRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<UpdateOrganizationMemberEmailBindRequest, ValidationError> {
+    pub fn build(self) -> Result<UpdateOrganizationMemberEmailBindRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -38334,9 +36933,7 @@ impl ::specbind_runtime::Operation for UpdateOrganizationMemberEmailBindRequest 
     }
 }
 /// A `UpdateOrganizationMemberEmailBind` call being set up by [`Client::update_organization_member_email_bind`]: the request builder holding a client; set parameters, then [`send`](UpdateOrganizationMemberEmailBindRequestBuilder::send).
-pub type UpdateOrganizationMemberEmailBindFluentBuilder = UpdateOrganizationMemberEmailBindRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateOrganizationMemberEmailBindFluentBuilder = UpdateOrganizationMemberEmailBindRequestBuilder<::specbind_runtime::Client>;
 impl UpdateOrganizationMemberEmailBindRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateOrganizationMemberEmailBindResponse, Error> {
@@ -38430,10 +37027,7 @@ impl UpdateOrganizationMembersPolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("MemberUins", self.member_uins.is_some());
@@ -38532,9 +37126,7 @@ impl<C> UpdateOrganizationMembersPolicyRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<UpdateOrganizationMembersPolicyRequest, ValidationError> {
+    pub fn build(self) -> Result<UpdateOrganizationMembersPolicyRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -38595,9 +37187,7 @@ impl ::specbind_runtime::Operation for UpdateOrganizationMembersPolicyRequest {
     }
 }
 /// A `UpdateOrganizationMembersPolicy` call being set up by [`Client::update_organization_members_policy`]: the request builder holding a client; set parameters, then [`send`](UpdateOrganizationMembersPolicyRequestBuilder::send).
-pub type UpdateOrganizationMembersPolicyFluentBuilder = UpdateOrganizationMembersPolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateOrganizationMembersPolicyFluentBuilder = UpdateOrganizationMembersPolicyRequestBuilder<::specbind_runtime::Client>;
 impl UpdateOrganizationMembersPolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateOrganizationMembersPolicyResponse, Error> {
@@ -38676,10 +37266,7 @@ impl UpdateOrganizationNodeRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("NodeId", self.node_id.is_some());
@@ -38815,9 +37402,7 @@ impl ::specbind_runtime::Operation for UpdateOrganizationNodeRequest {
     }
 }
 /// A `UpdateOrganizationNode` call being set up by [`Client::update_organization_node`]: the request builder holding a client; set parameters, then [`send`](UpdateOrganizationNodeRequestBuilder::send).
-pub type UpdateOrganizationNodeFluentBuilder = UpdateOrganizationNodeRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateOrganizationNodeFluentBuilder = UpdateOrganizationNodeRequestBuilder<::specbind_runtime::Client>;
 impl UpdateOrganizationNodeRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateOrganizationNodeResponse, Error> {
@@ -38863,13 +37448,7 @@ pub struct UpdatePolicyRequest {
 }
 impl ::specbind_runtime::object::Object for UpdatePolicyRequest {
     const NAME: &'static str = "UpdatePolicyRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "PolicyId",
-        "Description",
-        "Content",
-        "Name",
-        "Type",
-    ];
+    const FIELDS: &'static [&'static str] = &["PolicyId", "Description", "Content", "Name", "Type"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -38893,11 +37472,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatePolicyRequest {
 }
 impl ::serde::Serialize for UpdatePolicyRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdatePolicyRequest",
-            5usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdatePolicyRequest", 5usize)?;
         w.opt("PolicyId", &self.policy_id)?;
         w.opt("Description", &self.description)?;
         w.opt("Content", &self.content)?;
@@ -38916,10 +37491,7 @@ impl UpdatePolicyRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("PolicyId", self.policy_id.is_some());
@@ -39075,11 +37647,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatePolicyResponse {
 }
 impl ::serde::Serialize for UpdatePolicyResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdatePolicyResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdatePolicyResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -39093,9 +37661,7 @@ impl ::specbind_runtime::Operation for UpdatePolicyRequest {
     }
 }
 /// A `UpdatePolicy` call being set up by [`Client::update_policy`]: the request builder holding a client; set parameters, then [`send`](UpdatePolicyRequestBuilder::send).
-pub type UpdatePolicyFluentBuilder = UpdatePolicyRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdatePolicyFluentBuilder = UpdatePolicyRequestBuilder<::specbind_runtime::Client>;
 impl UpdatePolicyRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdatePolicyResponse, Error> {
@@ -39203,20 +37769,12 @@ impl UpdateRoleConfigurationRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
         v.required("RoleConfigurationId", self.role_configuration_id.is_some());
-        v.length(
-            "NewDescription",
-            self.new_description.as_deref(),
-            None,
-            Some(1024usize),
-        );
+        v.length("NewDescription", self.new_description.as_deref(), None, Some(1024usize));
         v.range(
             "NewSessionDuration",
             self.new_session_duration.as_ref().map(|x| i128::from(*x)),
@@ -39418,9 +37976,7 @@ impl ::specbind_runtime::Operation for UpdateRoleConfigurationRequest {
     }
 }
 /// A `UpdateRoleConfiguration` call being set up by [`Client::update_role_configuration`]: the request builder holding a client; set parameters, then [`send`](UpdateRoleConfigurationRequestBuilder::send).
-pub type UpdateRoleConfigurationFluentBuilder = UpdateRoleConfigurationRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateRoleConfigurationFluentBuilder = UpdateRoleConfigurationRequestBuilder<::specbind_runtime::Client>;
 impl UpdateRoleConfigurationRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateRoleConfigurationResponse, Error> {
@@ -39501,10 +38057,7 @@ impl UpdateScimCredentialStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -39645,9 +38198,7 @@ impl ::specbind_runtime::Operation for UpdateScimCredentialStatusRequest {
     }
 }
 /// A `UpdateSCIMCredentialStatus` call being set up by [`Client::update_scim_credential_status`]: the request builder holding a client; set parameters, then [`send`](UpdateScimCredentialStatusRequestBuilder::send).
-pub type UpdateScimCredentialStatusFluentBuilder = UpdateScimCredentialStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateScimCredentialStatusFluentBuilder = UpdateScimCredentialStatusRequestBuilder<::specbind_runtime::Client>;
 impl UpdateScimCredentialStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateScimCredentialStatusResponse, Error> {
@@ -39720,17 +38271,11 @@ impl UpdateScimSynchronizationStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
-        v.required(
-            "SCIMSynchronizationStatus",
-            self.scim_synchronization_status.is_some(),
-        );
+        v.required("SCIMSynchronizationStatus", self.scim_synchronization_status.is_some());
         v.prefix("ZoneId", self.zone_id.as_deref(), "z-");
         v.finish()
     }
@@ -39790,9 +38335,7 @@ impl<C> UpdateScimSynchronizationStatusRequestBuilder<C> {
     }
     /// Checks every documented constraint (time windows against the system clock)
     /// and returns the request, or every violation found.
-    pub fn build(
-        self,
-    ) -> Result<UpdateScimSynchronizationStatusRequest, ValidationError> {
+    pub fn build(self) -> Result<UpdateScimSynchronizationStatusRequest, ValidationError> {
         self.build_at(::std::time::SystemTime::now())
     }
     /// Like [`build`](Self::build), with `now` as the current time.
@@ -39853,9 +38396,7 @@ impl ::specbind_runtime::Operation for UpdateScimSynchronizationStatusRequest {
     }
 }
 /// A `UpdateSCIMSynchronizationStatus` call being set up by [`Client::update_scim_synchronization_status`]: the request builder holding a client; set parameters, then [`send`](UpdateScimSynchronizationStatusRequestBuilder::send).
-pub type UpdateScimSynchronizationStatusFluentBuilder = UpdateScimSynchronizationStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateScimSynchronizationStatusFluentBuilder = UpdateScimSynchronizationStatusRequestBuilder<::specbind_runtime::Client>;
 impl UpdateScimSynchronizationStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateScimSynchronizationStatusResponse, Error> {
@@ -39899,12 +38440,7 @@ pub struct UpdateShareUnitRequest {
 }
 impl ::specbind_runtime::object::Object for UpdateShareUnitRequest {
     const NAME: &'static str = "UpdateShareUnitRequest";
-    const FIELDS: &'static [&'static str] = &[
-        "UnitId",
-        "Name",
-        "Description",
-        "ShareScope",
-    ];
+    const FIELDS: &'static [&'static str] = &["UnitId", "Name", "Description", "ShareScope"];
     fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -39927,11 +38463,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateShareUnitRequest {
 }
 impl ::serde::Serialize for UpdateShareUnitRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateShareUnitRequest",
-            4usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateShareUnitRequest", 4usize)?;
         w.opt("UnitId", &self.unit_id)?;
         w.opt("Name", &self.name)?;
         w.opt("Description", &self.description)?;
@@ -39949,10 +38481,7 @@ impl UpdateShareUnitRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("UnitId", self.unit_id.is_some());
@@ -40093,11 +38622,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateShareUnitResponse {
 }
 impl ::serde::Serialize for UpdateShareUnitResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateShareUnitResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateShareUnitResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -40111,9 +38636,7 @@ impl ::specbind_runtime::Operation for UpdateShareUnitRequest {
     }
 }
 /// A `UpdateShareUnit` call being set up by [`Client::update_share_unit`]: the request builder holding a client; set parameters, then [`send`](UpdateShareUnitRequestBuilder::send).
-pub type UpdateShareUnitFluentBuilder = UpdateShareUnitRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateShareUnitFluentBuilder = UpdateShareUnitRequestBuilder<::specbind_runtime::Client>;
 impl UpdateShareUnitRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateShareUnitResponse, Error> {
@@ -40205,11 +38728,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserRequest {
 }
 impl ::serde::Serialize for UpdateUserRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateUserRequest",
-            8usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateUserRequest", 8usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("UserId", &self.user_id)?;
         w.opt("NewFirstName", &self.new_first_name)?;
@@ -40231,10 +38750,7 @@ impl UpdateUserRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -40447,11 +38963,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserResponse {
 }
 impl ::serde::Serialize for UpdateUserResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateUserResponse",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateUserResponse", 2usize)?;
         w.opt("UserInfo", &self.user_info)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
@@ -40526,11 +39038,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserStatusRequest {
 }
 impl ::serde::Serialize for UpdateUserStatusRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateUserStatusRequest",
-            3usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateUserStatusRequest", 3usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("UserId", &self.user_id)?;
         w.opt("NewUserStatus", &self.new_user_status)?;
@@ -40547,10 +39055,7 @@ impl UpdateUserStatusRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -40671,11 +39176,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserStatusResponse {
 }
 impl ::serde::Serialize for UpdateUserStatusResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateUserStatusResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateUserStatusResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -40689,9 +39190,7 @@ impl ::specbind_runtime::Operation for UpdateUserStatusRequest {
     }
 }
 /// A `UpdateUserStatus` call being set up by [`Client::update_user_status`]: the request builder holding a client; set parameters, then [`send`](UpdateUserStatusRequestBuilder::send).
-pub type UpdateUserStatusFluentBuilder = UpdateUserStatusRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateUserStatusFluentBuilder = UpdateUserStatusRequestBuilder<::specbind_runtime::Client>;
 impl UpdateUserStatusRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateUserStatusResponse, Error> {
@@ -40788,10 +39287,7 @@ impl UpdateUserSyncProvisioningRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
@@ -40869,18 +39365,12 @@ impl<C> UpdateUserSyncProvisioningRequestBuilder<C> {
     /// 冲突策略。当CIC 用户同步到 CAM 时，如果 CAM 中存在同名用户时的处理策略。取值： KeepBoth：两者都保留。当CIC 用户被同步到 CAM 时，如果 CAM 已经存在同名用户，则对CIC 用户的用户名添加后缀_cic后尝试创建该用户名的 CAM 用户。 TakeOver：替换。当CIC 用户被同步到 CAM 时，如果 CAM 已经存在同名用户，则直接将已经存在的 CAM 用户替换为CIC 同步用户。
     ///
     /// Wire name: `NewDuplicationStateful`. Example: `KeepBoth`.
-    pub fn new_duplication_stateful(
-        mut self,
-        value: impl Into<NewDuplicationStateful>,
-    ) -> Self {
+    pub fn new_duplication_stateful(mut self, value: impl Into<NewDuplicationStateful>) -> Self {
         self.inner.new_duplication_stateful = Some(value.into());
         self
     }
     /// Sets `NewDuplicationStateful`, or clears it with `None`; see [`new_duplication_stateful`](Self::new_duplication_stateful).
-    pub fn set_new_duplication_stateful(
-        mut self,
-        value: Option<NewDuplicationStateful>,
-    ) -> Self {
+    pub fn set_new_duplication_stateful(mut self, value: Option<NewDuplicationStateful>) -> Self {
         self.inner.new_duplication_stateful = value;
         self
     }
@@ -40893,18 +39383,12 @@ impl<C> UpdateUserSyncProvisioningRequestBuilder<C> {
     /// 删除策略。删除 CAM 用户同步时，对已同步的 CAM 用户的处理策略。取值： Delete：删除。删除 CAM 用户同步时，会删除从CIC 已经同步到 CAM 中的 CAM 用户。 Keep：保留。删除 RAM 用户同步时，会保留从CIC 已经同步到 CAM 中的 CAM 用户。
     ///
     /// Wire name: `NewDeletionStrategy`. Example: `Delete`.
-    pub fn new_deletion_strategy(
-        mut self,
-        value: impl Into<NewDeletionStrategy>,
-    ) -> Self {
+    pub fn new_deletion_strategy(mut self, value: impl Into<NewDeletionStrategy>) -> Self {
         self.inner.new_deletion_strategy = Some(value.into());
         self
     }
     /// Sets `NewDeletionStrategy`, or clears it with `None`; see [`new_deletion_strategy`](Self::new_deletion_strategy).
-    pub fn set_new_deletion_strategy(
-        mut self,
-        value: Option<NewDeletionStrategy>,
-    ) -> Self {
+    pub fn set_new_deletion_strategy(mut self, value: Option<NewDeletionStrategy>) -> Self {
         self.inner.new_deletion_strategy = value;
         self
     }
@@ -40975,9 +39459,7 @@ impl ::specbind_runtime::Operation for UpdateUserSyncProvisioningRequest {
     }
 }
 /// A `UpdateUserSyncProvisioning` call being set up by [`Client::update_user_sync_provisioning`]: the request builder holding a client; set parameters, then [`send`](UpdateUserSyncProvisioningRequestBuilder::send).
-pub type UpdateUserSyncProvisioningFluentBuilder = UpdateUserSyncProvisioningRequestBuilder<
-    ::specbind_runtime::Client,
->;
+pub type UpdateUserSyncProvisioningFluentBuilder = UpdateUserSyncProvisioningRequestBuilder<::specbind_runtime::Client>;
 impl UpdateUserSyncProvisioningRequestBuilder<::specbind_runtime::Client> {
     /// Validates the request (no I/O when it is invalid), then sends it.
     pub async fn send(self) -> Result<UpdateUserSyncProvisioningResponse, Error> {
@@ -41030,11 +39512,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateZoneRequest {
 }
 impl ::serde::Serialize for UpdateZoneRequest {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateZoneRequest",
-            2usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateZoneRequest", 2usize)?;
         w.opt("ZoneId", &self.zone_id)?;
         w.opt("NewZoneName", &self.new_zone_name)?;
         w.end()
@@ -41050,21 +39528,13 @@ impl UpdateZoneRequest {
         self.validate_at(::std::time::SystemTime::now())
     }
     /// Checks every documented constraint, with `now` as the current time.
-    pub fn validate_at(
-        &self,
-        now: ::std::time::SystemTime,
-    ) -> Result<(), ValidationError> {
+    pub fn validate_at(&self, now: ::std::time::SystemTime) -> Result<(), ValidationError> {
         let _ = now;
         let mut v = ::specbind_runtime::validate::Validator::new();
         v.required("ZoneId", self.zone_id.is_some());
         v.required("NewZoneName", self.new_zone_name.is_some());
         v.prefix("ZoneId", self.zone_id.as_deref(), "z-");
-        v.length(
-            "NewZoneName",
-            self.new_zone_name.as_deref(),
-            Some(2usize),
-            Some(64usize),
-        );
+        v.length("NewZoneName", self.new_zone_name.as_deref(), Some(2usize), Some(64usize));
         v.finish()
     }
 }
@@ -41160,11 +39630,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateZoneResponse {
 }
 impl ::serde::Serialize for UpdateZoneResponse {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut w = ::specbind_runtime::object::Writer::new(
-            s,
-            "UpdateZoneResponse",
-            1usize,
-        )?;
+        let mut w = ::specbind_runtime::object::Writer::new(s, "UpdateZoneResponse", 1usize)?;
         w.opt("RequestId", &self.request_id)?;
         w.end()
     }
@@ -41224,36 +39690,29 @@ impl Client {
         &self,
         request: O,
     ) -> Paginator<O> {
-        let checked = ::specbind_runtime::Operation::validate(&request)
-            .map(|()| request);
+        let checked = ::specbind_runtime::Operation::validate(&request).map(|()| request);
         Paginator::new(self.inner.clone(), checked)
     }
     /// The service this client calls.
-    pub fn service(&self) -> &'static ::specbind_runtime::ServiceInfo {
+    pub fn service(&self) -> &'static::specbind_runtime::ServiceInfo {
         self.inner.service()
     }
     /// `AcceptJoinShareUnitInvitation`: 接受加入共享单元邀请。
-    pub fn accept_join_share_unit_invitation(
-        &self,
-    ) -> AcceptJoinShareUnitInvitationFluentBuilder {
+    pub fn accept_join_share_unit_invitation(&self) -> AcceptJoinShareUnitInvitationFluentBuilder {
         AcceptJoinShareUnitInvitationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `AddExternalSAMLIdPCertificate`: 添加SAML签名证书
-    pub fn add_external_saml_id_p_certificate(
-        &self,
-    ) -> AddExternalSamlIdPCertificateFluentBuilder {
+    pub fn add_external_saml_id_p_certificate(&self) -> AddExternalSamlIdPCertificateFluentBuilder {
         AddExternalSamlIdPCertificateRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `AddOrganizationMemberEmail`: 添加组织成员邮箱
-    pub fn add_organization_member_email(
-        &self,
-    ) -> AddOrganizationMemberEmailFluentBuilder {
+    pub fn add_organization_member_email(&self) -> AddOrganizationMemberEmailFluentBuilder {
         AddOrganizationMemberEmailRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41261,15 +39720,10 @@ impl Client {
     }
     /// `AddOrganizationNode`: 添加企业组织节点
     pub fn add_organization_node(&self) -> AddOrganizationNodeFluentBuilder {
-        AddOrganizationNodeRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        AddOrganizationNodeRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `AddPermissionPolicyToRoleConfiguration`: 为权限配置添加策略
-    pub fn add_permission_policy_to_role_configuration(
-        &self,
-    ) -> AddPermissionPolicyToRoleConfigurationFluentBuilder {
+    pub fn add_permission_policy_to_role_configuration(&self) -> AddPermissionPolicyToRoleConfigurationFluentBuilder {
         AddPermissionPolicyToRoleConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41277,24 +39731,15 @@ impl Client {
     }
     /// `AddShareUnit`: 创建共享单元。
     pub fn add_share_unit(&self) -> AddShareUnitFluentBuilder {
-        AddShareUnitRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        AddShareUnitRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `AddShareUnitMembers`: 添加共享单元成员
     pub fn add_share_unit_members(&self) -> AddShareUnitMembersFluentBuilder {
-        AddShareUnitMembersRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        AddShareUnitMembersRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `AddShareUnitNode`: 添加共享单元部门
     pub fn add_share_unit_node(&self) -> AddShareUnitNodeFluentBuilder {
-        AddShareUnitNodeRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        AddShareUnitNodeRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `AddShareUnitResources`: 添加共享单元资源
     pub fn add_share_unit_resources(&self) -> AddShareUnitResourcesFluentBuilder {
@@ -41305,58 +39750,42 @@ impl Client {
     }
     /// `AddUserToGroup`: 为用户组添加用户
     pub fn add_user_to_group(&self) -> AddUserToGroupFluentBuilder {
-        AddUserToGroupRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        AddUserToGroupRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `AttachPolicy`: 绑定策略
     pub fn attach_policy(&self) -> AttachPolicyFluentBuilder {
-        AttachPolicyRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        AttachPolicyRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `AuditPermissionApplyOrder`: 审批用户权限申请
-    pub fn audit_permission_apply_order(
-        &self,
-    ) -> AuditPermissionApplyOrderFluentBuilder {
+    pub fn audit_permission_apply_order(&self) -> AuditPermissionApplyOrderFluentBuilder {
         AuditPermissionApplyOrderRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `BindOrganizationMemberAuthAccount`: 绑定组织成员和组织管理员子账号的授权关系
-    pub fn bind_organization_member_auth_account(
-        &self,
-    ) -> BindOrganizationMemberAuthAccountFluentBuilder {
+    pub fn bind_organization_member_auth_account(&self) -> BindOrganizationMemberAuthAccountFluentBuilder {
         BindOrganizationMemberAuthAccountRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `BindOrganizationPolicySubAccount`: 绑定成员访问授权策略和组织管理员子账号
-    pub fn bind_organization_policy_sub_account(
-        &self,
-    ) -> BindOrganizationPolicySubAccountFluentBuilder {
+    pub fn bind_organization_policy_sub_account(&self) -> BindOrganizationPolicySubAccountFluentBuilder {
         BindOrganizationPolicySubAccountRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `CancelOrganizationMemberAuthAccount`: 取消组织成员和组织管理员子账号的授权关系
-    pub fn cancel_organization_member_auth_account(
-        &self,
-    ) -> CancelOrganizationMemberAuthAccountFluentBuilder {
+    pub fn cancel_organization_member_auth_account(&self) -> CancelOrganizationMemberAuthAccountFluentBuilder {
         CancelOrganizationMemberAuthAccountRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `CancelOrganizationPolicySubAccount`: 解绑成员访问授权策略和组织管理员子账号
-    pub fn cancel_organization_policy_sub_account(
-        &self,
-    ) -> CancelOrganizationPolicySubAccountFluentBuilder {
+    pub fn cancel_organization_policy_sub_account(&self) -> CancelOrganizationPolicySubAccountFluentBuilder {
         CancelOrganizationPolicySubAccountRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41364,15 +39793,10 @@ impl Client {
     }
     /// `CheckAccountDelete`: 成员账号删除检查
     pub fn check_account_delete(&self) -> CheckAccountDeleteFluentBuilder {
-        CheckAccountDeleteRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        CheckAccountDeleteRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ClearExternalSAMLIdentityProvider`: 清空SAML身份提供商配置信息
-    pub fn clear_external_saml_identity_provider(
-        &self,
-    ) -> ClearExternalSamlIdentityProviderFluentBuilder {
+    pub fn clear_external_saml_identity_provider(&self) -> ClearExternalSamlIdentityProviderFluentBuilder {
         ClearExternalSamlIdentityProviderRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41380,10 +39804,7 @@ impl Client {
     }
     /// `CreateGroup`: 创建用户组
     pub fn create_group(&self) -> CreateGroupFluentBuilder {
-        CreateGroupRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        CreateGroupRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `CreateOrgServiceAssign`: 添加集团服务委派管理员
     pub fn create_org_service_assign(&self) -> CreateOrgServiceAssignFluentBuilder {
@@ -41394,15 +39815,10 @@ impl Client {
     }
     /// `CreateOrganization`: 创建企业组织
     pub fn create_organization(&self) -> CreateOrganizationFluentBuilder {
-        CreateOrganizationRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        CreateOrganizationRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `CreateOrganizationIdentity`: 添加组织身份
-    pub fn create_organization_identity(
-        &self,
-    ) -> CreateOrganizationIdentityFluentBuilder {
+    pub fn create_organization_identity(&self) -> CreateOrganizationIdentityFluentBuilder {
         CreateOrganizationIdentityRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41416,27 +39832,21 @@ impl Client {
         }
     }
     /// `CreateOrganizationMemberAuthIdentity`: 添加组织成员访问授权
-    pub fn create_organization_member_auth_identity(
-        &self,
-    ) -> CreateOrganizationMemberAuthIdentityFluentBuilder {
+    pub fn create_organization_member_auth_identity(&self) -> CreateOrganizationMemberAuthIdentityFluentBuilder {
         CreateOrganizationMemberAuthIdentityRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `CreateOrganizationMemberPolicy`: 创建组织成员访问授权策略
-    pub fn create_organization_member_policy(
-        &self,
-    ) -> CreateOrganizationMemberPolicyFluentBuilder {
+    pub fn create_organization_member_policy(&self) -> CreateOrganizationMemberPolicyFluentBuilder {
         CreateOrganizationMemberPolicyRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `CreateOrganizationMembersPolicy`: 创建组织成员访问策略
-    pub fn create_organization_members_policy(
-        &self,
-    ) -> CreateOrganizationMembersPolicyFluentBuilder {
+    pub fn create_organization_members_policy(&self) -> CreateOrganizationMembersPolicyFluentBuilder {
         CreateOrganizationMembersPolicyRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41444,17 +39854,11 @@ impl Client {
     }
     /// `CreatePolicy`: 创建一个特殊类型的策略，您可以关联到企业组织Root节点、企业部门节点或者企业的成员账号。
     pub fn create_policy(&self) -> CreatePolicyFluentBuilder {
-        CreatePolicyRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        CreatePolicyRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `CreateRoleAssignment`: 在成员账号上授权
     pub fn create_role_assignment(&self) -> CreateRoleAssignmentFluentBuilder {
-        CreateRoleAssignmentRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        CreateRoleAssignmentRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `CreateRoleConfiguration`: 创建权限配置
     pub fn create_role_configuration(&self) -> CreateRoleConfigurationFluentBuilder {
@@ -41464,9 +39868,7 @@ impl Client {
         }
     }
     /// `CreateRoleConfigurationApplyScope`: 创建权限申请范围，支持批量upsert
-    pub fn create_role_configuration_apply_scope(
-        &self,
-    ) -> CreateRoleConfigurationApplyScopeFluentBuilder {
+    pub fn create_role_configuration_apply_scope(&self) -> CreateRoleConfigurationApplyScopeFluentBuilder {
         CreateRoleConfigurationApplyScopeRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41474,22 +39876,14 @@ impl Client {
     }
     /// `CreateSCIMCredential`: 创建SCIM密钥
     pub fn create_scim_credential(&self) -> CreateScimCredentialFluentBuilder {
-        CreateScimCredentialRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        CreateScimCredentialRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `CreateUser`: 创建用户
     pub fn create_user(&self) -> CreateUserFluentBuilder {
-        CreateUserRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        CreateUserRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `CreateUserSyncProvisioning`: 创建子用户同步任务
-    pub fn create_user_sync_provisioning(
-        &self,
-    ) -> CreateUserSyncProvisioningFluentBuilder {
+    pub fn create_user_sync_provisioning(&self) -> CreateUserSyncProvisioningFluentBuilder {
         CreateUserSyncProvisioningRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41497,17 +39891,11 @@ impl Client {
     }
     /// `DeleteAccount`: 删除成员账号
     pub fn delete_account(&self) -> DeleteAccountFluentBuilder {
-        DeleteAccountRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DeleteAccountRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DeleteGroup`: 删除用户组
     pub fn delete_group(&self) -> DeleteGroupFluentBuilder {
-        DeleteGroupRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DeleteGroupRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DeleteOrgServiceAssign`: 删除集团服务委派管理员
     pub fn delete_org_service_assign(&self) -> DeleteOrgServiceAssignFluentBuilder {
@@ -41518,24 +39906,17 @@ impl Client {
     }
     /// `DeleteOrganization`: 删除企业组织
     pub fn delete_organization(&self) -> DeleteOrganizationFluentBuilder {
-        DeleteOrganizationRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DeleteOrganizationRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DeleteOrganizationIdentity`: 删除组织身份
-    pub fn delete_organization_identity(
-        &self,
-    ) -> DeleteOrganizationIdentityFluentBuilder {
+    pub fn delete_organization_identity(&self) -> DeleteOrganizationIdentityFluentBuilder {
         DeleteOrganizationIdentityRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `DeleteOrganizationMemberAuthIdentity`: 删除组织成员访问授权
-    pub fn delete_organization_member_auth_identity(
-        &self,
-    ) -> DeleteOrganizationMemberAuthIdentityFluentBuilder {
+    pub fn delete_organization_member_auth_identity(&self) -> DeleteOrganizationMemberAuthIdentityFluentBuilder {
         DeleteOrganizationMemberAuthIdentityRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41549,9 +39930,7 @@ impl Client {
         }
     }
     /// `DeleteOrganizationMembersPolicy`: 删除组织成员访问策略
-    pub fn delete_organization_members_policy(
-        &self,
-    ) -> DeleteOrganizationMembersPolicyFluentBuilder {
+    pub fn delete_organization_members_policy(&self) -> DeleteOrganizationMembersPolicyFluentBuilder {
         DeleteOrganizationMembersPolicyRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41566,17 +39945,11 @@ impl Client {
     }
     /// `DeletePolicy`: 删除策略
     pub fn delete_policy(&self) -> DeletePolicyFluentBuilder {
-        DeletePolicyRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DeletePolicyRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DeleteRoleAssignment`: 移除成员账号上的授权
     pub fn delete_role_assignment(&self) -> DeleteRoleAssignmentFluentBuilder {
-        DeleteRoleAssignmentRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DeleteRoleAssignmentRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DeleteRoleConfiguration`: 删除权限配置信息
     pub fn delete_role_configuration(&self) -> DeleteRoleConfigurationFluentBuilder {
@@ -41586,9 +39959,7 @@ impl Client {
         }
     }
     /// `DeleteRoleConfigurationApplyScope`: 删除权限申请范围
-    pub fn delete_role_configuration_apply_scope(
-        &self,
-    ) -> DeleteRoleConfigurationApplyScopeFluentBuilder {
+    pub fn delete_role_configuration_apply_scope(&self) -> DeleteRoleConfigurationApplyScopeFluentBuilder {
         DeleteRoleConfigurationApplyScopeRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41596,17 +39967,11 @@ impl Client {
     }
     /// `DeleteSCIMCredential`: 删除SCIM密钥
     pub fn delete_scim_credential(&self) -> DeleteScimCredentialFluentBuilder {
-        DeleteScimCredentialRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DeleteScimCredentialRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DeleteShareUnit`: 删除共享单元。
     pub fn delete_share_unit(&self) -> DeleteShareUnitFluentBuilder {
-        DeleteShareUnitRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DeleteShareUnitRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DeleteShareUnitMembers`: 删除共享单元成员
     pub fn delete_share_unit_members(&self) -> DeleteShareUnitMembersFluentBuilder {
@@ -41617,10 +39982,7 @@ impl Client {
     }
     /// `DeleteShareUnitNode`: 删除共享单元部门
     pub fn delete_share_unit_node(&self) -> DeleteShareUnitNodeFluentBuilder {
-        DeleteShareUnitNodeRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DeleteShareUnitNodeRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DeleteShareUnitResources`: 删除共享单元资源
     pub fn delete_share_unit_resources(&self) -> DeleteShareUnitResourcesFluentBuilder {
@@ -41631,15 +39993,10 @@ impl Client {
     }
     /// `DeleteUser`: 删除用户
     pub fn delete_user(&self) -> DeleteUserFluentBuilder {
-        DeleteUserRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DeleteUserRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DeleteUserSyncProvisioning`: 删除子用户同步任务
-    pub fn delete_user_sync_provisioning(
-        &self,
-    ) -> DeleteUserSyncProvisioningFluentBuilder {
+    pub fn delete_user_sync_provisioning(&self) -> DeleteUserSyncProvisioningFluentBuilder {
         DeleteUserSyncProvisioningRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41661,96 +40018,73 @@ impl Client {
     }
     /// `DescribeOrganization`: 获取企业组织信息
     pub fn describe_organization(&self) -> DescribeOrganizationFluentBuilder {
-        DescribeOrganizationRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DescribeOrganizationRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DescribeOrganizationAuthNode`: 获取已设置管理员的互信主体关系列表
-    pub fn describe_organization_auth_node(
-        &self,
-    ) -> DescribeOrganizationAuthNodeFluentBuilder {
+    pub fn describe_organization_auth_node(&self) -> DescribeOrganizationAuthNodeFluentBuilder {
         DescribeOrganizationAuthNodeRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `DescribeOrganizationFinancialByMember`: 以成员维度获取组织财务信息
-    pub fn describe_organization_financial_by_member(
-        &self,
-    ) -> DescribeOrganizationFinancialByMemberFluentBuilder {
+    pub fn describe_organization_financial_by_member(&self) -> DescribeOrganizationFinancialByMemberFluentBuilder {
         DescribeOrganizationFinancialByMemberRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `DescribeOrganizationFinancialByMonth`: 以月维度获取组织财务信息趋势
-    pub fn describe_organization_financial_by_month(
-        &self,
-    ) -> DescribeOrganizationFinancialByMonthFluentBuilder {
+    pub fn describe_organization_financial_by_month(&self) -> DescribeOrganizationFinancialByMonthFluentBuilder {
         DescribeOrganizationFinancialByMonthRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `DescribeOrganizationFinancialByProduct`: 以产品维度获取组织财务信息
-    pub fn describe_organization_financial_by_product(
-        &self,
-    ) -> DescribeOrganizationFinancialByProductFluentBuilder {
+    pub fn describe_organization_financial_by_product(&self) -> DescribeOrganizationFinancialByProductFluentBuilder {
         DescribeOrganizationFinancialByProductRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `DescribeOrganizationMemberAuthAccounts`: 获取组织成员被绑定授权关系的子账号列表
-    pub fn describe_organization_member_auth_accounts(
-        &self,
-    ) -> DescribeOrganizationMemberAuthAccountsFluentBuilder {
+    pub fn describe_organization_member_auth_accounts(&self) -> DescribeOrganizationMemberAuthAccountsFluentBuilder {
         DescribeOrganizationMemberAuthAccountsRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `DescribeOrganizationMemberAuthIdentities`: 获取组织成员访问授权列表
-    pub fn describe_organization_member_auth_identities(
-        &self,
-    ) -> DescribeOrganizationMemberAuthIdentitiesFluentBuilder {
+    pub fn describe_organization_member_auth_identities(&self) -> DescribeOrganizationMemberAuthIdentitiesFluentBuilder {
         DescribeOrganizationMemberAuthIdentitiesRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `DescribeOrganizationMemberEmailBind`: 查询成员邮箱绑定详细信息
-    pub fn describe_organization_member_email_bind(
-        &self,
-    ) -> DescribeOrganizationMemberEmailBindFluentBuilder {
+    pub fn describe_organization_member_email_bind(&self) -> DescribeOrganizationMemberEmailBindFluentBuilder {
         DescribeOrganizationMemberEmailBindRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `DescribeOrganizationMemberPolicies`: 获取组织成员的授权策略列表
-    pub fn describe_organization_member_policies(
-        &self,
-    ) -> DescribeOrganizationMemberPoliciesFluentBuilder {
+    pub fn describe_organization_member_policies(&self) -> DescribeOrganizationMemberPoliciesFluentBuilder {
         DescribeOrganizationMemberPoliciesRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `DescribeOrganizationMembers`: 获取企业组织成员列表
-    pub fn describe_organization_members(
-        &self,
-    ) -> DescribeOrganizationMembersFluentBuilder {
+    pub fn describe_organization_members(&self) -> DescribeOrganizationMembersFluentBuilder {
         DescribeOrganizationMembersRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `DescribeOrganizationMembersAuthPolicy`: 查询组织成员访问策略列表
-    pub fn describe_organization_members_auth_policy(
-        &self,
-    ) -> DescribeOrganizationMembersAuthPolicyFluentBuilder {
+    pub fn describe_organization_members_auth_policy(&self) -> DescribeOrganizationMembersAuthPolicyFluentBuilder {
         DescribeOrganizationMembersAuthPolicyRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41765,22 +40099,14 @@ impl Client {
     }
     /// `DescribePolicy`: 本接口（DescribePolicy）可用于查询查看策略详情。
     pub fn describe_policy(&self) -> DescribePolicyFluentBuilder {
-        DescribePolicyRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DescribePolicyRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DescribePolicyConfig`: 本接口（DescribePolicyConfig）可用于查询企业组织策略配置
     pub fn describe_policy_config(&self) -> DescribePolicyConfigFluentBuilder {
-        DescribePolicyConfigRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DescribePolicyConfigRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DescribeResourceToShareMember`: 获取与我共享的资源列表。
-    pub fn describe_resource_to_share_member(
-        &self,
-    ) -> DescribeResourceToShareMemberFluentBuilder {
+    pub fn describe_resource_to_share_member(&self) -> DescribeResourceToShareMemberFluentBuilder {
         DescribeResourceToShareMemberRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41788,10 +40114,7 @@ impl Client {
     }
     /// `DescribeShareAreas`: 获取可共享地域列表
     pub fn describe_share_areas(&self) -> DescribeShareAreasFluentBuilder {
-        DescribeShareAreasRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DescribeShareAreasRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DescribeShareUnitMembers`: 获取共享单元成员列表。
     pub fn describe_share_unit_members(&self) -> DescribeShareUnitMembersFluentBuilder {
@@ -41808,9 +40131,7 @@ impl Client {
         }
     }
     /// `DescribeShareUnitResources`: 获取共享单元资源列表。
-    pub fn describe_share_unit_resources(
-        &self,
-    ) -> DescribeShareUnitResourcesFluentBuilder {
+    pub fn describe_share_unit_resources(&self) -> DescribeShareUnitResourcesFluentBuilder {
         DescribeShareUnitResourcesRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41818,29 +40139,18 @@ impl Client {
     }
     /// `DescribeShareUnits`: 获取共享单元列表。
     pub fn describe_share_units(&self) -> DescribeShareUnitsFluentBuilder {
-        DescribeShareUnitsRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DescribeShareUnitsRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DetachPolicy`: 解绑策略
     pub fn detach_policy(&self) -> DetachPolicyFluentBuilder {
-        DetachPolicyRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DetachPolicyRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DisablePolicyType`: 禁用策略类型
     pub fn disable_policy_type(&self) -> DisablePolicyTypeFluentBuilder {
-        DisablePolicyTypeRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        DisablePolicyTypeRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `DismantleRoleConfiguration`: 解除权限配置在成员账号上的部署
-    pub fn dismantle_role_configuration(
-        &self,
-    ) -> DismantleRoleConfigurationFluentBuilder {
+    pub fn dismantle_role_configuration(&self) -> DismantleRoleConfigurationFluentBuilder {
         DismantleRoleConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41848,15 +40158,10 @@ impl Client {
     }
     /// `EnablePolicyType`: 启用策略类型
     pub fn enable_policy_type(&self) -> EnablePolicyTypeFluentBuilder {
-        EnablePolicyTypeRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        EnablePolicyTypeRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetExternalSAMLIdentityProvider`: 查询SAML身份提供商配置信息
-    pub fn get_external_saml_identity_provider(
-        &self,
-    ) -> GetExternalSamlIdentityProviderFluentBuilder {
+    pub fn get_external_saml_identity_provider(&self) -> GetExternalSamlIdentityProviderFluentBuilder {
         GetExternalSamlIdentityProviderRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41864,22 +40169,14 @@ impl Client {
     }
     /// `GetGroup`: 查询用户组信息
     pub fn get_group(&self) -> GetGroupFluentBuilder {
-        GetGroupRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetGroupRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetIPWhitelist`: 获取CIC的ip白名单
     pub fn get_ip_whitelist(&self) -> GetIpWhitelistFluentBuilder {
-        GetIpWhitelistRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetIpWhitelistRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetProvisioningTaskStatus`: 查询用户同步异步任务的状态
-    pub fn get_provisioning_task_status(
-        &self,
-    ) -> GetProvisioningTaskStatusFluentBuilder {
+    pub fn get_provisioning_task_status(&self) -> GetProvisioningTaskStatusFluentBuilder {
         GetProvisioningTaskStatusRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41887,15 +40184,10 @@ impl Client {
     }
     /// `GetRoleConfiguration`: 查询权限配置信息
     pub fn get_role_configuration(&self) -> GetRoleConfigurationFluentBuilder {
-        GetRoleConfigurationRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetRoleConfigurationRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetSCIMSynchronizationStatus`: 获取SCIM同步状态
-    pub fn get_scim_synchronization_status(
-        &self,
-    ) -> GetScimSynchronizationStatusFluentBuilder {
+    pub fn get_scim_synchronization_status(&self) -> GetScimSynchronizationStatusFluentBuilder {
         GetScimSynchronizationStatusRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41903,17 +40195,11 @@ impl Client {
     }
     /// `GetTaskStatus`: 查询异步任务的状态
     pub fn get_task_status(&self) -> GetTaskStatusFluentBuilder {
-        GetTaskStatusRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetTaskStatusRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetUser`: 查询用户信息
     pub fn get_user(&self) -> GetUserFluentBuilder {
-        GetUserRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetUserRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `GetUserSyncProvisioning`: 查询CAM用户同步
     pub fn get_user_sync_provisioning(&self) -> GetUserSyncProvisioningFluentBuilder {
@@ -41923,9 +40209,7 @@ impl Client {
         }
     }
     /// `GetZoneSAMLServiceProviderInfo`: 查询SAML服务提供商配置信息
-    pub fn get_zone_saml_service_provider_info(
-        &self,
-    ) -> GetZoneSamlServiceProviderInfoFluentBuilder {
+    pub fn get_zone_saml_service_provider_info(&self) -> GetZoneSamlServiceProviderInfoFluentBuilder {
         GetZoneSamlServiceProviderInfoRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41933,10 +40217,7 @@ impl Client {
     }
     /// `GetZoneStatistics`: 查询空间的统计信息
     pub fn get_zone_statistics(&self) -> GetZoneStatisticsFluentBuilder {
-        GetZoneStatisticsRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        GetZoneStatisticsRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `InviteOrganizationMember`: 邀请组织成员
     pub fn invite_organization_member(&self) -> InviteOrganizationMemberFluentBuilder {
@@ -41946,9 +40227,7 @@ impl Client {
         }
     }
     /// `ListExternalSAMLIdPCertificates`: 查询SAML签名证书列表
-    pub fn list_external_saml_id_p_certificates(
-        &self,
-    ) -> ListExternalSamlIdPCertificatesFluentBuilder {
+    pub fn list_external_saml_id_p_certificates(&self) -> ListExternalSamlIdPCertificatesFluentBuilder {
         ListExternalSamlIdPCertificatesRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -41956,17 +40235,11 @@ impl Client {
     }
     /// `ListGroupMembers`: 查询用户组中的用户列表
     pub fn list_group_members(&self) -> ListGroupMembersFluentBuilder {
-        ListGroupMembersRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListGroupMembersRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ListGroups`: 查询用户组列表
     pub fn list_groups(&self) -> ListGroupsFluentBuilder {
-        ListGroupsRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListGroupsRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ListJoinedGroupsForUser`: 查询用户加入的用户组
     pub fn list_joined_groups_for_user(&self) -> ListJoinedGroupsForUserFluentBuilder {
@@ -41983,9 +40256,7 @@ impl Client {
         }
     }
     /// `ListOrgServiceAssignMember`: 获取集团服务委派管理员列表
-    pub fn list_org_service_assign_member(
-        &self,
-    ) -> ListOrgServiceAssignMemberFluentBuilder {
+    pub fn list_org_service_assign_member(&self) -> ListOrgServiceAssignMemberFluentBuilder {
         ListOrgServiceAssignMemberRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -42006,18 +40277,14 @@ impl Client {
         }
     }
     /// `ListPermissionApplyOrders`: 管理员审批列表
-    pub fn list_permission_apply_orders(
-        &self,
-    ) -> ListPermissionApplyOrdersFluentBuilder {
+    pub fn list_permission_apply_orders(&self) -> ListPermissionApplyOrdersFluentBuilder {
         ListPermissionApplyOrdersRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `ListPermissionPoliciesInRoleConfiguration`: 获取权限配置中的策略列表
-    pub fn list_permission_policies_in_role_configuration(
-        &self,
-    ) -> ListPermissionPoliciesInRoleConfigurationFluentBuilder {
+    pub fn list_permission_policies_in_role_configuration(&self) -> ListPermissionPoliciesInRoleConfigurationFluentBuilder {
         ListPermissionPoliciesInRoleConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -42025,10 +40292,7 @@ impl Client {
     }
     /// `ListPolicies`: 本接口（ListPolicies）可用于查询查看策略列表数据
     pub fn list_policies(&self) -> ListPoliciesFluentBuilder {
-        ListPoliciesRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListPoliciesRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ListPoliciesForTarget`: 本接口（ListPoliciesForTarget）查询目标关联的策略列表
     pub fn list_policies_for_target(&self) -> ListPoliciesForTargetFluentBuilder {
@@ -42039,24 +40303,17 @@ impl Client {
     }
     /// `ListRoleAssignments`: 查询授权列表
     pub fn list_role_assignments(&self) -> ListRoleAssignmentsFluentBuilder {
-        ListRoleAssignmentsRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListRoleAssignmentsRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ListRoleConfigurationApplyScopes`: 权限申请范围列表
-    pub fn list_role_configuration_apply_scopes(
-        &self,
-    ) -> ListRoleConfigurationApplyScopesFluentBuilder {
+    pub fn list_role_configuration_apply_scopes(&self) -> ListRoleConfigurationApplyScopesFluentBuilder {
         ListRoleConfigurationApplyScopesRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `ListRoleConfigurationProvisionings`: 查询权限配置部署列表
-    pub fn list_role_configuration_provisionings(
-        &self,
-    ) -> ListRoleConfigurationProvisioningsFluentBuilder {
+    pub fn list_role_configuration_provisionings(&self) -> ListRoleConfigurationProvisioningsFluentBuilder {
         ListRoleConfigurationProvisioningsRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -42071,29 +40328,18 @@ impl Client {
     }
     /// `ListSCIMCredentials`: 查询用户SCIM密钥列表
     pub fn list_scim_credentials(&self) -> ListScimCredentialsFluentBuilder {
-        ListScimCredentialsRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListScimCredentialsRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ListTargetsForPolicy`: 本接口（ListTargetsForPolicy）查询某个指定策略关联的目标列表
     pub fn list_targets_for_policy(&self) -> ListTargetsForPolicyFluentBuilder {
-        ListTargetsForPolicyRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListTargetsForPolicyRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ListTasks`: Queries the asynchronous task list.
     pub fn list_tasks(&self) -> ListTasksFluentBuilder {
-        ListTasksRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListTasksRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ListUserSyncProvisionings`: 查询CAM用户同步列表
-    pub fn list_user_sync_provisionings(
-        &self,
-    ) -> ListUserSyncProvisioningsFluentBuilder {
+    pub fn list_user_sync_provisionings(&self) -> ListUserSyncProvisioningsFluentBuilder {
         ListUserSyncProvisioningsRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -42101,15 +40347,10 @@ impl Client {
     }
     /// `ListUsers`: 查询用户列表
     pub fn list_users(&self) -> ListUsersFluentBuilder {
-        ListUsersRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        ListUsersRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `MoveOrganizationNodeMembers`: 移动成员到指定企业组织节点
-    pub fn move_organization_node_members(
-        &self,
-    ) -> MoveOrganizationNodeMembersFluentBuilder {
+    pub fn move_organization_node_members(&self) -> MoveOrganizationNodeMembersFluentBuilder {
         MoveOrganizationNodeMembersRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -42117,15 +40358,10 @@ impl Client {
     }
     /// `OpenIdentityCenter`: 开通身份中心服务（CIC）
     pub fn open_identity_center(&self) -> OpenIdentityCenterFluentBuilder {
-        OpenIdentityCenterRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        OpenIdentityCenterRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `ProvisionRoleConfiguration`: 将权限配置部署到成员账号上
-    pub fn provision_role_configuration(
-        &self,
-    ) -> ProvisionRoleConfigurationFluentBuilder {
+    pub fn provision_role_configuration(&self) -> ProvisionRoleConfigurationFluentBuilder {
         ProvisionRoleConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -42133,33 +40369,24 @@ impl Client {
     }
     /// `QuitOrganization`: 退出企业组织
     pub fn quit_organization(&self) -> QuitOrganizationFluentBuilder {
-        QuitOrganizationRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        QuitOrganizationRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `RejectJoinShareUnitInvitation`: 拒绝加入共享单元邀请。
-    pub fn reject_join_share_unit_invitation(
-        &self,
-    ) -> RejectJoinShareUnitInvitationFluentBuilder {
+    pub fn reject_join_share_unit_invitation(&self) -> RejectJoinShareUnitInvitationFluentBuilder {
         RejectJoinShareUnitInvitationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `RemoveExternalSAMLIdPCertificate`: 移除SAML签名证书
-    pub fn remove_external_saml_id_p_certificate(
-        &self,
-    ) -> RemoveExternalSamlIdPCertificateFluentBuilder {
+    pub fn remove_external_saml_id_p_certificate(&self) -> RemoveExternalSamlIdPCertificateFluentBuilder {
         RemoveExternalSamlIdPCertificateRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `RemovePermissionPolicyFromRoleConfiguration`: 为权限配置移除策略
-    pub fn remove_permission_policy_from_role_configuration(
-        &self,
-    ) -> RemovePermissionPolicyFromRoleConfigurationFluentBuilder {
+    pub fn remove_permission_policy_from_role_configuration(&self) -> RemovePermissionPolicyFromRoleConfigurationFluentBuilder {
         RemovePermissionPolicyFromRoleConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -42167,33 +40394,24 @@ impl Client {
     }
     /// `RemoveUserFromGroup`: 从用户组中移除用户
     pub fn remove_user_from_group(&self) -> RemoveUserFromGroupFluentBuilder {
-        RemoveUserFromGroupRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        RemoveUserFromGroupRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `SendOrgMemberAccountBindEmail`: 重新发送成员绑定邮箱激活邮件
-    pub fn send_org_member_account_bind_email(
-        &self,
-    ) -> SendOrgMemberAccountBindEmailFluentBuilder {
+    pub fn send_org_member_account_bind_email(&self) -> SendOrgMemberAccountBindEmailFluentBuilder {
         SendOrgMemberAccountBindEmailRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `SetExternalSAMLIdentityProvider`: 配置SAML身份提供商信息
-    pub fn set_external_saml_identity_provider(
-        &self,
-    ) -> SetExternalSamlIdentityProviderFluentBuilder {
+    pub fn set_external_saml_identity_provider(&self) -> SetExternalSamlIdentityProviderFluentBuilder {
         SetExternalSamlIdentityProviderRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `UpdateCustomPolicyForRoleConfiguration`: 为权限配置修改自定义策略
-    pub fn update_custom_policy_for_role_configuration(
-        &self,
-    ) -> UpdateCustomPolicyForRoleConfigurationFluentBuilder {
+    pub fn update_custom_policy_for_role_configuration(&self) -> UpdateCustomPolicyForRoleConfigurationFluentBuilder {
         UpdateCustomPolicyForRoleConfigurationRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -42201,22 +40419,14 @@ impl Client {
     }
     /// `UpdateGroup`: 修改用户组信息
     pub fn update_group(&self) -> UpdateGroupFluentBuilder {
-        UpdateGroupRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        UpdateGroupRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `UpdateIPWhitelist`: 更新新建ip白名单
     pub fn update_ip_whitelist(&self) -> UpdateIpWhitelistFluentBuilder {
-        UpdateIpWhitelistRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        UpdateIpWhitelistRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `UpdateOrganizationIdentity`: 更新组织身份
-    pub fn update_organization_identity(
-        &self,
-    ) -> UpdateOrganizationIdentityFluentBuilder {
+    pub fn update_organization_identity(&self) -> UpdateOrganizationIdentityFluentBuilder {
         UpdateOrganizationIdentityRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -42230,18 +40440,14 @@ impl Client {
         }
     }
     /// `UpdateOrganizationMemberEmailBind`: 修改绑定成员邮箱
-    pub fn update_organization_member_email_bind(
-        &self,
-    ) -> UpdateOrganizationMemberEmailBindFluentBuilder {
+    pub fn update_organization_member_email_bind(&self) -> UpdateOrganizationMemberEmailBindFluentBuilder {
         UpdateOrganizationMemberEmailBindRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `UpdateOrganizationMembersPolicy`: 修改组织成员访问策略
-    pub fn update_organization_members_policy(
-        &self,
-    ) -> UpdateOrganizationMembersPolicyFluentBuilder {
+    pub fn update_organization_members_policy(&self) -> UpdateOrganizationMembersPolicyFluentBuilder {
         UpdateOrganizationMembersPolicyRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -42256,10 +40462,7 @@ impl Client {
     }
     /// `UpdatePolicy`: 编辑策略
     pub fn update_policy(&self) -> UpdatePolicyFluentBuilder {
-        UpdatePolicyRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        UpdatePolicyRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `UpdateRoleConfiguration`: 修改权限配置信息
     pub fn update_role_configuration(&self) -> UpdateRoleConfigurationFluentBuilder {
@@ -42269,18 +40472,14 @@ impl Client {
         }
     }
     /// `UpdateSCIMCredentialStatus`: 启用/禁用SCIM密钥
-    pub fn update_scim_credential_status(
-        &self,
-    ) -> UpdateScimCredentialStatusFluentBuilder {
+    pub fn update_scim_credential_status(&self) -> UpdateScimCredentialStatusFluentBuilder {
         UpdateScimCredentialStatusRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
         }
     }
     /// `UpdateSCIMSynchronizationStatus`: 启用/禁用用户SCIM同步
-    pub fn update_scim_synchronization_status(
-        &self,
-    ) -> UpdateScimSynchronizationStatusFluentBuilder {
+    pub fn update_scim_synchronization_status(&self) -> UpdateScimSynchronizationStatusFluentBuilder {
         UpdateScimSynchronizationStatusRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -42288,29 +40487,18 @@ impl Client {
     }
     /// `UpdateShareUnit`: 更新共享单元。
     pub fn update_share_unit(&self) -> UpdateShareUnitFluentBuilder {
-        UpdateShareUnitRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        UpdateShareUnitRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `UpdateUser`: 修改用户信息
     pub fn update_user(&self) -> UpdateUserFluentBuilder {
-        UpdateUserRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        UpdateUserRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `UpdateUserStatus`: 修改用户状态
     pub fn update_user_status(&self) -> UpdateUserStatusFluentBuilder {
-        UpdateUserStatusRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        UpdateUserStatusRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
     /// `UpdateUserSyncProvisioning`: 创建子用户同步任务
-    pub fn update_user_sync_provisioning(
-        &self,
-    ) -> UpdateUserSyncProvisioningFluentBuilder {
+    pub fn update_user_sync_provisioning(&self) -> UpdateUserSyncProvisioningFluentBuilder {
         UpdateUserSyncProvisioningRequestBuilder {
             client: self.inner.clone(),
             inner: Default::default(),
@@ -42318,9 +40506,6 @@ impl Client {
     }
     /// `UpdateZone`: 更新用户空间名
     pub fn update_zone(&self) -> UpdateZoneFluentBuilder {
-        UpdateZoneRequestBuilder {
-            client: self.inner.clone(),
-            inner: Default::default(),
-        }
+        UpdateZoneRequestBuilder { client: self.inner.clone(), inner: Default::default() }
     }
 }
