@@ -7,6 +7,11 @@
 //! writes the synthetic spec into `DIR` (`tools/peak_mem.sh` measures memory with it).
 
 use std::fmt::Write as _;
+
+/// The allocator the `specbind` command runs with, so the figures are the command's.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -81,8 +81,9 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// Defers doc lines on this thread while it lives (see [`doc_attrs`]); the code
-/// formatted meanwhile goes through [`DeferredDocs::fill`].
+/// Defers doc lines on this thread while it lives (see [`doc_attrs`]); the printer
+/// puts each placeholder's lines in its place ([`take_deferred`]), and the writer calls
+/// [`DeferredDocs::clear`] after each group it prints.
 pub(crate) struct DeferredDocs(Option<Vec<Vec<String>>>);
 
 impl DeferredDocs {
@@ -91,41 +92,23 @@ impl DeferredDocs {
         DeferredDocs(DEFERRED_DOCS.with(|d| d.replace(Some(Vec::new()))))
     }
 
-    /// `formatted` with every placeholder line replaced by its doc lines, at the
-    /// placeholder's indentation; forgets the texts used.
-    pub(crate) fn fill(&self, formatted: &str) -> String {
-        let docs = DEFERRED_DOCS.with(|d| {
-            d.borrow_mut()
-                .as_mut()
-                .map(std::mem::take)
-                .unwrap_or_default()
-        });
-        if docs.is_empty() {
-            return formatted.to_owned();
-        }
-        let mut out = String::with_capacity(formatted.len() * 2);
-        for line in formatted.split_inclusive('\n') {
-            let body = line.trim_start();
-            let indent = &line[..line.len() - body.len()];
-            let index = body
-                .strip_prefix("///")
-                .and_then(|r| r.strip_prefix(DOC_MARK))
-                .and_then(|r| r.trim_end().parse::<usize>().ok())
-                .and_then(|i| docs.get(i));
-            match index {
-                Some(lines) => {
-                    for l in lines {
-                        out.push_str(indent);
-                        out.push_str("///");
-                        out.push_str(l);
-                        out.push('\n');
-                    }
-                }
-                None => out.push_str(line),
+    /// Forgets the texts deferred so far (their placeholders have been printed), so
+    /// memory holds one group's docs at a time.
+    pub(crate) fn clear(&self) {
+        DEFERRED_DOCS.with(|d| {
+            if let Some(docs) = d.borrow_mut().as_mut() {
+                docs.clear();
             }
-        }
-        out
+        });
     }
+}
+
+/// The doc lines a placeholder doc text (see [`doc_attrs`]) stands for on this thread,
+/// each `""` or starting with a space; `None` for any other text. Each placeholder is
+/// taken once.
+pub(crate) fn take_deferred(text: &str) -> Option<Vec<String>> {
+    let index: usize = text.strip_prefix(DOC_MARK)?.parse().ok()?;
+    DEFERRED_DOCS.with(|d| d.borrow_mut().as_mut()?.get_mut(index).map(std::mem::take))
 }
 
 impl Drop for DeferredDocs {
@@ -352,43 +335,73 @@ pub fn service_items<'a>(
     svc: &'a Service,
     opts: &'a EmitOptions,
 ) -> impl Iterator<Item = TokenStream> + 'a {
-    let header = std::iter::once_with(move || {
-        let uses = if opts.client {
-            quote!(
-                pub use ::specbind_runtime::{BuildError, Error, ErrorKind, Paginator, ValidationError};
-            )
-        } else {
-            quote!(
-                pub use ::specbind_runtime::ValidationError;
-            )
-        };
-        let info = service_info(svc);
-        let codes = error_codes(svc);
-        quote!(#uses #info #codes)
-    });
-    let enums = svc.enums.values().map(move |e| enum_item(e, opts));
-    let models = svc.models.values().map(move |m| {
-        let doc = if m.doc.is_empty() {
-            format!("The {} object.", code(&m.wire_name))
-        } else {
-            doc_escape(&m.doc)
-        };
-        struct_item(m, &doc, false, opts)
-    });
-    let operations = svc
-        .operations
-        .values()
-        .map(move |op| operation_items(op, opts));
-    let client = opts
-        .client
-        .then(|| std::iter::once_with(move || client_items(svc)))
+    service_parts(svc, opts)
         .into_iter()
-        .flatten();
-    header
-        .chain(enums)
-        .chain(models)
-        .chain(operations)
-        .chain(client)
+        .map(move |part| part_items(svc, part, opts))
+}
+
+/// One group of a service's items, as [`service_items`] makes them: a plain reference
+/// into the model, so groups can be shared out among threads (tokens cannot cross
+/// threads) and each made where it is printed.
+#[derive(Debug, Clone, Copy)]
+pub enum Part<'a> {
+    /// The re-exports, `SERVICE` and the error codes.
+    Header,
+    /// One enum.
+    Enum(&'a Enum),
+    /// One model.
+    Model(&'a Struct),
+    /// One operation: request, builder, response and client glue.
+    Operation(&'a Operation),
+    /// The service's `Client`.
+    Client,
+}
+
+/// The groups of [`service_items`], in order.
+pub fn service_parts<'a>(svc: &'a Service, opts: &EmitOptions) -> Vec<Part<'a>> {
+    let mut parts =
+        Vec::with_capacity(2 + svc.enums.len() + svc.models.len() + svc.operations.len());
+    parts.push(Part::Header);
+    parts.extend(svc.enums.values().map(Part::Enum));
+    parts.extend(svc.models.values().map(Part::Model));
+    parts.extend(svc.operations.values().map(Part::Operation));
+    if opts.client {
+        parts.push(Part::Client);
+    }
+    parts
+}
+
+/// The items of one group.
+pub fn part_items(svc: &Service, part: Part<'_>, opts: &EmitOptions) -> TokenStream {
+    match part {
+        Part::Header => {
+            let uses = if opts.client {
+                quote!(
+                    pub use ::specbind_runtime::{
+                        BuildError, Error, ErrorKind, Paginator, ValidationError,
+                    };
+                )
+            } else {
+                quote!(
+                    pub use ::specbind_runtime::ValidationError;
+                )
+            };
+            let info = service_info(svc);
+            let codes = error_codes(svc);
+            quote!(#uses #info #codes)
+        }
+        Part::Enum(e) => enum_item(e, opts),
+        Part::Model(m) => {
+            let doc = if m.doc.is_empty() {
+                format!("The {} object.", code(&m.wire_name))
+            } else {
+                doc_escape(&m.doc)
+            };
+            struct_item(m, &doc, false, opts)
+        }
+        Part::Operation(op) => operation_items(op, opts),
+        Part::Client => client_items(svc),
+    }
 }
 
 fn service_info(svc: &Service) -> TokenStream {

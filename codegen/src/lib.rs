@@ -181,6 +181,7 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
             std::thread::Builder::new()
                 .stack_size(8 << 20)
                 .spawn_scoped(scope, || {
+                    IN_WORKER.set(true);
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = items.get(i) else { break };
@@ -203,9 +204,40 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
 
 /// The items for one service, formatted, with a header: what a build script writes to
 /// `$OUT_DIR/<provider>_<service>.rs` and what the macro expands to.
+///
+/// A large service is shared out among the cores, in runs of consecutive groups whose
+/// texts are joined in order, so the output is the same as on one thread; inside
+/// [`generate`]'s own workers (one service per core already) it stays on one thread.
 pub fn render_service(service: &Service, opts: &EmitOptions) -> Result<String, Error> {
     emit::validate_options(opts)?;
-    write::render_items(emit::service_items(service, opts), &service.spec_path)
+    let parts = emit::service_parts(service, opts);
+    let threads = if IN_WORKER.get() || parts.len() < PARALLEL_PARTS {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    };
+    let render = |chunk: &[emit::Part<'_>]| {
+        write::render_body(chunk.iter().map(|p| emit::part_items(service, *p, opts)))
+    };
+    if threads <= 1 {
+        return Ok(write::with_header(&render(&parts)?, &service.spec_path));
+    }
+    let chunks: Vec<&[emit::Part<'_>]> = parts.chunks(parts.len().div_ceil(threads)).collect();
+    let bodies = parallel_map(&chunks, |c| render(c));
+    let mut body = String::new();
+    for b in bodies {
+        body.push_str(&b?);
+    }
+    Ok(write::with_header(&body, &service.spec_path))
+}
+
+/// Services with fewer groups (enums, models, operations) are rendered on one thread:
+/// below this, starting threads costs about what it saves.
+const PARALLEL_PARTS: usize = 64;
+
+thread_local! {
+    /// Set on [`parallel_map`]'s worker threads, which already keep every core busy.
+    static IN_WORKER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// What `lib.rs` needs of one service: kept after the service's model is dropped.

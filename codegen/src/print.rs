@@ -598,15 +598,18 @@ impl Printer<'_> {
             match entry {
                 [Tok::Doc { inner, text }] => {
                     let mark = if *inner { "//!" } else { "///" };
-                    let mut first = true;
-                    for line in text.split('\n') {
-                        if !first {
+                    let deferred = crate::emit::take_deferred(text);
+                    let lines: Vec<&str> = match &deferred {
+                        Some(lines) => lines.iter().map(String::as_str).collect(),
+                        None => text.split('\n').map(|l| l.trim_end_matches('\r')).collect(),
+                    };
+                    for (n, line) in lines.iter().enumerate() {
+                        if n > 0 {
                             self.out.push('\n');
                             self.start_line(indent);
                         }
-                        first = false;
                         self.push(mark);
-                        self.push(line.trim_end_matches('\r'));
+                        self.push(line);
                     }
                 }
                 _ => {
@@ -704,6 +707,10 @@ impl Printer<'_> {
             Tok::Word { text, .. } | Tok::Op { text, .. } => self.push(text),
             Tok::Group(g) => self.flat_group(g),
             Tok::Doc { inner, text } => {
+                let text = match crate::emit::take_deferred(text) {
+                    Some(lines) => lines.join("\n"),
+                    None => text.clone(),
+                };
                 self.push(if *inner { "#![doc = " } else { "#[doc = " });
                 self.push(&format!("{text:?}"));
                 self.push("]");

@@ -53,16 +53,29 @@ pub fn render_items(
     groups: impl IntoIterator<Item = TokenStream>,
     source: &str,
 ) -> Result<String, Error> {
+    Ok(with_header(&render_body(groups)?, source))
+}
+
+/// The groups of items formatted one after another, without a header; what one
+/// thread of a parallel render makes (the doc placeholders are per thread).
+pub fn render_body(groups: impl IntoIterator<Item = TokenStream>) -> Result<String, Error> {
     let mut body = String::new();
     let docs = crate::emit::DeferredDocs::begin();
     for group in groups {
-        body.push_str(&docs.fill(&format_tokens(group)?));
+        crate::print::print(group, &mut body);
+        docs.clear();
     }
     drop(docs);
+    Ok(body)
+}
+
+/// `body` under the header naming `source` (escaped with [`escape_text`], so no path
+/// can end the header comment).
+pub fn with_header(body: &str, source: &str) -> String {
     let source = escape_text(source);
-    Ok(format!(
+    format!(
         "{HEADER_MARK} from {source}. Do not edit by hand:\n// change the spec and run `cargo run -p specbind -- generate`.\n\n{body}"
-    ))
+    )
 }
 
 /// Formats `tokens` as a file's items, without a header ([`crate::print`]).

@@ -64,3 +64,27 @@ fn printed_crate_root_parses_and_reprints_identically() {
     let lib = std::fs::read_to_string(root.join("../generated/src/lib.rs")).unwrap();
     assert_reprints("generated/src/lib.rs", &lib);
 }
+
+/// A large service rendered on its own is shared out among the cores
+/// (`render_service`); `generate` renders each service of `spec/` on one worker thread.
+/// Both must give the same text: the checked-in module is what `generate` wrote.
+#[test]
+fn a_service_rendered_across_threads_is_the_generated_module() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for (spec, module) in [
+        (
+            "spec/tencent/organization-2021-03-31.yaml",
+            "generated/src/tencent/organization.rs",
+        ),
+        (
+            "spec/alibaba/cloudsso-2021-05-15.yaml",
+            "generated/src/alibaba/cloudsso.rs",
+        ),
+    ] {
+        let service = specbind::load_service(&root.join(spec), spec).unwrap();
+        let rendered =
+            specbind::render_service(&service, &specbind::EmitOptions::default()).unwrap();
+        let written = std::fs::read_to_string(root.join(module)).unwrap();
+        assert!(rendered == written, "{spec}: the threaded render differs from {module}");
+    }
+}
