@@ -1,5 +1,6 @@
 //! Random hostile specs: `check` either refuses one with diagnostics that point into
-//! the spec (line and column), or generation succeeds.
+//! the spec (line and column), or generation succeeds with code that parses (and that
+//! prints again to the same text).
 //!
 //! [`spec_from_seed`] is the generator, deterministic in its seed, so other tests (a
 //! sample compiled with warnings denied, say) can reuse it.
@@ -18,8 +19,15 @@ proptest! {
         let text = spec_from_seed(seed);
         match specbind::load_service_str(&text, "spec/random.yaml") {
             Ok(service) => {
-                specbind::render_service(&service, &specbind::EmitOptions::default())
+                let out = specbind::render_service(&service, &specbind::EmitOptions::default())
                     .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+                // The printer lays out tokens without parsing them: what it writes must
+                // parse, and printing the parsed file again must give the same text.
+                let file = syn::parse_file(&out)
+                    .map_err(|e| TestCaseError::fail(format!("output does not parse: {e}\n{text}")))?;
+                let again = specbind::print::to_string(quote::ToTokens::into_token_stream(file));
+                let body = out.splitn(4, '\n').nth(3).unwrap_or_default();
+                prop_assert!(again == body, "printing the parsed output differs\n{text}");
             }
             Err(specbind::Error::Spec(diags)) => {
                 prop_assert!(!diags.is_empty());

@@ -85,6 +85,9 @@ fn a_service_rendered_across_threads_is_the_generated_module() {
         let rendered =
             specbind::render_service(&service, &specbind::EmitOptions::default()).unwrap();
         let written = std::fs::read_to_string(root.join(module)).unwrap();
-        assert!(rendered == written, "{spec}: the threaded render differs from {module}");
+        assert!(
+            rendered == written,
+            "{spec}: the threaded render differs from {module}"
+        );
     }
 }
