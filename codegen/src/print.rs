@@ -183,7 +183,7 @@ pub fn to_string(tokens: TokenStream) -> String {
 // Tokens → `Tok` trees, with each operator's role and each brace group's kind.
 
 fn convert(stream: TokenStream) -> Vec<Tok> {
-    let trees: Vec<TokenTree> = stream.into_iter().collect();
+    let mut trees: Vec<TokenTree> = stream.into_iter().collect();
     let mut level = Level::default();
     let mut i = 0;
     while i < trees.len() {
@@ -194,9 +194,16 @@ fn convert(stream: TokenStream) -> Vec<Tok> {
                 level.push_word(text, keyword);
             }
             TokenTree::Literal(l) => level.push_word(l.to_string(), false),
-            TokenTree::Group(g) => {
-                let toks = convert(g.stream());
-                level.push_group(g.delimiter(), toks);
+            TokenTree::Group(_) => {
+                // Owned and dropped before its stream is walked: a stream shared with
+                // its group would be copied, token by token, to be iterated.
+                let TokenTree::Group(g) = std::mem::replace(&mut trees[i], placeholder()) else {
+                    unreachable!("matched a group")
+                };
+                let delim = g.delimiter();
+                let stream = g.stream();
+                drop(g);
+                level.push_group(delim, convert(stream));
             }
             TokenTree::Punct(p) => {
                 let c = p.as_char();
@@ -217,7 +224,9 @@ fn convert(stream: TokenStream) -> Vec<Tok> {
                     if let Some(TokenTree::Group(g)) = trees.get(at)
                         && g.delimiter() == Delimiter::Bracket
                     {
-                        level.push_attr(bang, convert(g.stream()));
+                        let stream = g.stream();
+                        trees[at] = placeholder();
+                        level.push_attr(bang, convert(stream));
                         i = at + 1;
                         continue;
                     }
@@ -241,6 +250,11 @@ fn convert(stream: TokenStream) -> Vec<Tok> {
         i += 1;
     }
     level.toks
+}
+
+/// What a consumed token tree is replaced with: makes no allocation.
+fn placeholder() -> TokenTree {
+    TokenTree::Punct(proc_macro2::Punct::new('.', Spacing::Alone))
 }
 
 /// One level of tokens (a group's contents) being converted.
