@@ -4,8 +4,8 @@
 //!
 //! The pipeline runs one way through one module per stage:
 //! [`load`] (YAML → spec types with positions) → [`mod@check`] (semantic rules) →
-//! [`model`] (resolved names and types) → [`emit`] (tokens) → [`mod@write`] (formatted,
-//! atomic, only changed files). [`naming`] is the one place wire names become Rust
+//! [`model`] (resolved names and types) → [`emit`] (tokens) → [`mod@print`] (laid-out text)
+//! → [`mod@write`] (atomic, only changed files). [`naming`] is the one place wire names become Rust
 //! names.
 //!
 //! Three ways to use it: the `specbind` CLI (`generate`, `check`), [`Builder`] from a

@@ -115,7 +115,7 @@ ORG=$WORK/org
 rm -rf "$ORG/spec" "$ORG/gen"
 mkdir -p "$ORG/spec/tencent"
 # The imported spec, overlay applied, as specbind-apis ships it (every mined rule and
-# doc); tccli_to_spec.py stood in for it before `specbind import` existed.
+# doc).
 cp "$REPO/spec/tencent/organization-2021-03-31.yaml" "$ORG/spec/tencent/"
 OPS=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["actions"]))' "$API_JSON")
 for _ in $(seq "$RUNS"); do

@@ -2,12 +2,13 @@
 """Converts a tccli api.json into an OpenAPI 3.0 document, for the compile-cost peer.
 
 The peer (progenitor) is given the same operations, fields and docs that
-tccli_to_spec.py gives specbind: one `POST /{Action}` per action, with a JSON request
+`specbind import tencent` gives specbind: one `POST /{Action}` per action, with a JSON request
 body from the action's input object and a 200 response from its output object; every
 object is a component schema. Types: string; int64/uint64 as `integer` with that
 format; bool as `boolean`; float as `number`; lists as arrays; objects as `$ref`.
-Like tccli_to_spec.py, inputs keep their required flags and outputs mark nothing
-required (so both generators make the same fields optional), and Tencent's
+Inputs keep their required flags and outputs mark nothing required (as import
+marks response fields present but nullable, so both generators make the same fields
+optional), and Tencent's
 `{"Response": ...}` envelope is not modelled (progenitor has no notion of it).
 Usage: tccli_to_openapi.py API_JSON OUT_JSON
 """
