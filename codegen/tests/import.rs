@@ -416,3 +416,130 @@ fn an_error_in_an_overlay_names_the_overlay_file_line_and_column() {
     assert!(t.contains("bad-overlay.yaml:5:"), "{t}");
     assert!(!out.exists(), "nothing is written");
 }
+
+/// A service where a request parameter and a model field list the same values (so
+/// import makes one enum, `Kind`, for both) and a model `Thing`. `@C@` adds a value to
+/// the request parameter's list; `@THING@` adds a model `THING`, whose Rust name is
+/// also `Thing`, sorted before it.
+const THINGS: &str = r#"{
+  "version": "1.0",
+  "metadata": {"serviceShortName": "things", "apiVersion": "2020-01-01", "api_brief": "Things."},
+  "actions": {
+    "ListThings": {"document": "Lists things.", "input": "ListThingsRequest", "output": "ListThingsResponse", "status": "online"}
+  },
+  "objects": {
+    "ListThingsRequest": {"document": "", "type": "object", "members": [
+      {"name": "Kind", "type": "string", "member": "string", "required": false, "document": "种类。取值：\n- Alpha：甲。\n- Beta：乙。@C@"}
+    ]},
+    "ListThingsResponse": {"document": "", "type": "object", "members": [
+      {"name": "Things", "type": "list", "member": "Thing", "document": "The things."},@OTHER@
+      {"name": "RequestId", "type": "string", "member": "string", "document": ""}
+    ]},@THING@
+    "Thing": {"document": "A thing.", "type": "object", "members": [
+      {"name": "Kind", "type": "string", "member": "string", "document": "种类。取值：\n- Alpha：甲。\n- Beta：乙。"}
+    ]}
+  }
+}"#;
+
+fn things(changed: bool) -> String {
+    let (c, other, thing) = if changed {
+        (
+            r"\n- Gamma：丙。",
+            r#"
+      {"name": "Other", "type": "object", "member": "THING", "document": "Another thing."},"#,
+            r#"
+    "THING": {"document": "A capital thing.", "type": "object", "members": [
+      {"name": "Name", "type": "string", "member": "string", "document": ""}
+    ]},"#,
+        )
+    } else {
+        ("", "", "")
+    };
+    THINGS
+        .replace("@C@", c)
+        .replace("@OTHER@", other)
+        .replace("@THING@", thing)
+}
+
+/// The Rust names of what a spec (YAML text) declares: the request parameter `Kind`'s
+/// enum, the values of that enum, and the Rust names of models `Thing` and `THING`.
+fn things_names(yaml: &str) -> (String, Vec<String>, String, Option<String>) {
+    let svc = specbind::load_service_str(yaml, "things.yaml")
+        .unwrap_or_else(|e| panic!("check refuses the import:\n{e}\n{yaml}"));
+    let op = op(&svc, "ListThings");
+    let kind = &field(&op.request.fields, "Kind").ty;
+    let specbind::model::Type::Enum(name) = kind else {
+        panic!("Kind is not an enum: {kind:?}\n{yaml}")
+    };
+    let e = svc.enums.values().find(|e| e.rust_name == *name).unwrap();
+    let values = e.variants.iter().map(|v| v.wire_name.clone()).collect();
+    let model = |wire: &str| {
+        svc.models
+            .values()
+            .find(|m| m.wire_name == wire)
+            .map(|m| m.rust_name.clone())
+    };
+    (
+        name.clone(),
+        values,
+        model("Thing").unwrap(),
+        model("THING"),
+    )
+}
+
+#[test]
+fn a_reimport_keeps_the_rust_names_of_the_spec_it_replaces() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("api.json");
+    let out = tmp.path().join("things.yaml");
+    let run = |changed: bool, out: &Path| {
+        fs::write(&input, things(changed)).unwrap();
+        let o = specbind(
+            &[
+                "import",
+                "tencent",
+                input.to_str().unwrap(),
+                "--no-overlay",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+            tmp.path(),
+        );
+        assert!(o.status.success(), "{}", text(&o));
+        (text(&o), fs::read_to_string(out).unwrap())
+    };
+
+    let (_, before) = run(false, &out);
+    let (kind, values, thing, capital) = things_names(&before);
+    assert_eq!(
+        (kind.as_str(), thing.as_str(), capital),
+        ("Kind", "Thing", None)
+    );
+    assert_eq!(values, ["Alpha", "Beta"]);
+
+    // Unchanged input over the spec it wrote: the same bytes.
+    let (_, again) = run(false, &out);
+    assert!(
+        again == before,
+        "a re-import of the same input changed the spec"
+    );
+
+    // Fresh, the changed input moves names users' code holds: the request parameter's
+    // enum (its values now differ from the model field's) and the model `Thing`.
+    let (_, fresh) = run(true, &tmp.path().join("fresh.yaml"));
+    let (kind, _, thing, _) = things_names(&fresh);
+    assert_ne!(kind, "Kind", "{fresh}");
+    assert_ne!(thing, "Thing", "{fresh}");
+
+    // Over the spec it replaces, they stay: the shared enum gains the new value and the
+    // newcomer is the model renamed.
+    let (said, kept) = run(true, &out);
+    assert!(
+        said.contains("names kept from the spec being replaced"),
+        "{said}"
+    );
+    let (kind, values, thing, capital) = things_names(&kept);
+    assert_eq!((kind.as_str(), thing.as_str()), ("Kind", "Thing"), "{kept}");
+    assert_eq!(values, ["Alpha", "Beta", "Gamma"], "{kept}");
+    assert_eq!(capital.as_deref(), Some("ThingModel"), "{kept}");
+}

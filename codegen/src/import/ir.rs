@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Report;
 use super::mine::{self, Mined};
-use super::tree::{Map, Node};
+use super::tree::{self, Map, Node};
 use crate::naming;
 
 /// A service version as read from a vendor description.
@@ -134,8 +134,205 @@ impl Ty {
 
 /// Lowers `svc` to a spec tree, counting what it decided in `report`.
 pub fn lower(svc: &Service, report: &mut Report) -> Map {
+    lower_locked(svc, &Lock::default(), report)
+}
+
+/// Rust names an earlier import of the service chose, read back from the spec it wrote
+/// ([`Lock::from_spec`]). A re-import after the vendor changes its description keeps
+/// them: a new model, operation or field whose natural name collides with an existing
+/// one is the one renamed, and an enum made from a field's values keeps its name (two
+/// fields that shared it keep sharing it, with the union of their values), so no name
+/// that users' code holds moves to another type.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Lock {
+    /// Operation wire name → the name its types and method come from.
+    operations: BTreeMap<String, String>,
+    /// Model wire name → Rust type name.
+    models: BTreeMap<String, String>,
+    /// (section, owner, field) → Rust field name; section is `request`, `response`
+    /// or `model`, owner the operation's or model's wire name.
+    fields: BTreeMap<(&'static str, String, String), String>,
+    /// (section, owner, field) → the name of the enum import made of its values.
+    enums: BTreeMap<(&'static str, String, String), String>,
+    /// The values of each enum import made, as the spec being replaced lists them.
+    enum_values: BTreeMap<String, Vec<String>>,
+}
+
+impl Lock {
+    /// The names in a spec `specbind import` wrote; empty when `text` is not one (a
+    /// broken or hand-made file locks nothing). Enums count only when import made them
+    /// (`origin: mined`): an overlay's own enums stay the overlay's business.
+    pub fn from_spec(text: &str) -> Lock {
+        let mut lock = Lock::default();
+        let Ok(located) = tree::parse(text) else {
+            return lock;
+        };
+        let root = located.to_node();
+        let Some(root) = root.as_map() else {
+            return lock;
+        };
+        let mined: BTreeSet<&str> = root
+            .get("enums")
+            .and_then(Node::as_map)
+            .map(|e| {
+                e.iter()
+                    .filter(|(_, n)| {
+                        n.as_map()
+                            .and_then(|m| m.get("origin"))
+                            .and_then(Node::as_str)
+                            == Some("mined")
+                    })
+                    .map(|(k, _)| k)
+                    .collect()
+            })
+            .unwrap_or_default();
+        for name in &mined {
+            let values = root
+                .get("enums")
+                .and_then(Node::as_map)
+                .and_then(|e| e.get(name))
+                .and_then(Node::as_map)
+                .and_then(|e| e.get("values"))
+                .and_then(Node::as_map)
+                .map(|v| v.iter().map(|(k, _)| k.to_owned()).collect())
+                .unwrap_or_default();
+            lock.enum_values.insert((*name).to_owned(), values);
+        }
+        let rust_name = |n: &Node| {
+            n.as_map()
+                .and_then(|m| m.get("rust_name"))
+                .and_then(Node::as_str)
+                .map(str::to_owned)
+        };
+        let mut fields = |section: &'static str, owner: &str, node: Option<&Node>| {
+            for (f, fnode) in node.and_then(Node::as_map).into_iter().flat_map(Map::iter) {
+                let key = (section, owner.to_owned(), f.to_owned());
+                let name = rust_name(fnode).unwrap_or_else(|| naming::field_name(f));
+                lock.fields.insert(key.clone(), name);
+                let Some(fm) = fnode.as_map() else { continue };
+                let items = fm.get("items").and_then(Node::as_map);
+                let enum_name = fm
+                    .get("enum")
+                    .or_else(|| items.and_then(|i| i.get("enum")))
+                    .and_then(Node::as_str);
+                if let Some(e) = enum_name.filter(|e| mined.contains(e)) {
+                    lock.enums.insert(key, e.to_owned());
+                }
+            }
+        };
+        for (op, node) in root
+            .get("operations")
+            .and_then(Node::as_map)
+            .into_iter()
+            .flat_map(Map::iter)
+        {
+            let m = node.as_map();
+            fields("request", op, m.and_then(|m| m.get("request")));
+            fields("response", op, m.and_then(|m| m.get("response")));
+        }
+        for (model, node) in root
+            .get("models")
+            .and_then(Node::as_map)
+            .into_iter()
+            .flat_map(Map::iter)
+        {
+            fields("model", model, node.as_map().and_then(|m| m.get("fields")));
+        }
+        for (op, node) in root
+            .get("operations")
+            .and_then(Node::as_map)
+            .into_iter()
+            .flat_map(Map::iter)
+        {
+            let base = rust_name(node).unwrap_or_else(|| op.to_owned());
+            lock.operations.insert(op.to_owned(), base);
+        }
+        for (model, node) in root
+            .get("models")
+            .and_then(Node::as_map)
+            .into_iter()
+            .flat_map(Map::iter)
+        {
+            let name = rust_name(node).unwrap_or_else(|| naming::type_name(model));
+            lock.models.insert(model.to_owned(), name);
+        }
+        lock
+    }
+
+    /// Drops what the overlay `text` names or retypes: the overlay sets those again
+    /// after import, and import must name the rest as it did before the overlay.
+    pub fn forget_overlay(&mut self, text: &str) {
+        let Ok(located) = tree::parse(text) else {
+            return;
+        };
+        let root = located.to_node();
+        let Some(root) = root.as_map() else { return };
+        let entries = |key: &str| -> Vec<(String, Node)> {
+            root.get(key)
+                .and_then(Node::as_map)
+                .into_iter()
+                .flat_map(Map::iter)
+                .map(|(k, n)| (k.to_owned(), n.clone()))
+                .collect()
+        };
+        let sets_name = |n: &Node| n.as_map().is_some_and(|m| m.contains_key("rust_name"));
+        let mut fields = |section: &'static str, owner: &str, node: Option<&Node>| {
+            for (f, fnode) in node.and_then(Node::as_map).into_iter().flat_map(Map::iter) {
+                let Some(fm) = fnode.as_map() else { continue };
+                let key = (section, owner.to_owned(), f.to_owned());
+                if ["rust_name", "type", "enum", "items"]
+                    .iter()
+                    .any(|k| fm.contains_key(k))
+                {
+                    self.fields.remove(&key);
+                    self.enums.remove(&key);
+                }
+            }
+        };
+        for (op, node) in entries("operations") {
+            let m = node.as_map();
+            fields("request", &op, m.and_then(|m| m.get("request")));
+            fields("response", &op, m.and_then(|m| m.get("response")));
+        }
+        for (model, node) in entries("models") {
+            fields("model", &model, node.as_map().and_then(|m| m.get("fields")));
+        }
+        for (op, node) in entries("operations") {
+            if sets_name(&node) {
+                self.operations.remove(&op);
+            }
+        }
+        for (model, node) in entries("models") {
+            if sets_name(&node) {
+                self.models.remove(&model);
+            }
+        }
+    }
+
+    /// Whether nothing is locked.
+    pub fn is_empty(&self) -> bool {
+        self.operations.is_empty() && self.models.is_empty()
+    }
+}
+
+/// [`lower`], keeping the names `lock` holds.
+pub fn lower_locked(svc: &Service, lock: &Lock, report: &mut Report) -> Map {
     let mut names = Names::default();
     let mut root = Map::new();
+    // Locked names are taken before anything is named, so a newcomer never takes one.
+    for op in &svc.operations {
+        if let Some(base) = lock.operations.get(&op.wire) {
+            names.take_operation(base);
+        }
+    }
+    for m in &svc.models {
+        if let Some(name) = lock.models.get(&m.wire) {
+            names.types.insert(name.clone());
+        }
+    }
+    for name in lock.enums.values() {
+        names.types.insert(name.clone());
+    }
 
     let mut service = Map::new();
     service.insert("provider", svc.provider);
@@ -159,15 +356,31 @@ pub fn lower(svc: &Service, report: &mut Report) -> Map {
     // changing every type of the operation), then models.
     let mut op_names: Vec<(String, Option<String>)> = Vec::new();
     for op in &svc.operations {
-        op_names.push((op.wire.clone(), names.claim_operation(&op.wire)));
+        let renamed = match lock.operations.get(&op.wire) {
+            Some(base) => {
+                report.locked += 1;
+                (base != &op.wire).then(|| base.clone())
+            }
+            None => names.claim_operation(&op.wire),
+        };
+        op_names.push((op.wire.clone(), renamed));
     }
     let mut model_rename: BTreeMap<String, Option<String>> = BTreeMap::new();
     for m in &svc.models {
-        let renamed = names.claim_type(&m.wire);
+        let renamed = match lock.models.get(&m.wire) {
+            Some(name) => {
+                report.locked += 1;
+                (*name != naming::type_name(&m.wire)).then(|| name.clone())
+            }
+            None => names.claim_type(&m.wire),
+        };
         model_rename.insert(m.wire.clone(), renamed);
     }
 
-    let mut enums = Enums::default();
+    let mut enums = Enums {
+        locked_values: lock.enum_values.clone(),
+        ..Enums::default()
+    };
     let mut models = Map::new();
     for m in &svc.models {
         let mut mm = Map::new();
@@ -180,11 +393,13 @@ pub fn lower(svc: &Service, report: &mut Report) -> Map {
         }
         let mut fields = Map::new();
         let mut fnames = FieldNames::default();
+        let place = Place::new(lock, "model", &m.wire);
+        fnames.take_locked(&place, &m.fields);
         for f in &m.fields {
             let fm = lower_field(
                 f,
                 Use::Model,
-                &m.wire,
+                &place,
                 &mut fnames,
                 &mut enums,
                 &mut names,
@@ -219,12 +434,14 @@ pub fn lower(svc: &Service, report: &mut Report) -> Map {
         let mut request = Map::new();
         let mut fnames = FieldNames::setters();
         let mut mined_by_param: Vec<(String, Mined)> = Vec::new();
+        let place = Place::new(lock, "request", &op.wire);
+        fnames.take_locked(&place, &op.request);
         for f in &op.request {
             let mined = mine::mine(&f.doc);
             let fm = lower_field_mined(
                 f,
                 Use::Request,
-                &op.wire,
+                &place,
                 &mut fnames,
                 &mut enums,
                 &mut names,
@@ -236,11 +453,13 @@ pub fn lower(svc: &Service, report: &mut Report) -> Map {
         }
         let mut response = Map::new();
         let mut fnames = FieldNames::default();
+        let place = Place::new(lock, "response", &op.wire);
+        fnames.take_locked(&place, &op.response);
         for f in &op.response {
             let fm = lower_field(
                 f,
                 Use::Response,
-                &op.wire,
+                &place,
                 &mut fnames,
                 &mut enums,
                 &mut names,
@@ -304,24 +523,53 @@ enum Use {
     Model,
 }
 
+/// Where a field is (section and owner) and what was locked there.
+struct Place<'a> {
+    lock: &'a Lock,
+    section: &'static str,
+    owner: &'a str,
+}
+
+impl<'a> Place<'a> {
+    fn new(lock: &'a Lock, section: &'static str, owner: &'a str) -> Self {
+        Place {
+            lock,
+            section,
+            owner,
+        }
+    }
+
+    fn key(&self, field: &str) -> (&'static str, String, String) {
+        (self.section, self.owner.to_owned(), field.to_owned())
+    }
+
+    fn field(&self, field: &str) -> Option<&'a str> {
+        self.lock.fields.get(&self.key(field)).map(String::as_str)
+    }
+
+    fn enum_name(&self, field: &str) -> Option<&'a str> {
+        self.lock.enums.get(&self.key(field)).map(String::as_str)
+    }
+}
+
 fn lower_field(
     f: &Field,
     usage: Use,
-    owner: &str,
+    place: &Place<'_>,
     fnames: &mut FieldNames,
     enums: &mut Enums,
     names: &mut Names,
     report: &mut Report,
 ) -> Map {
     let mined = mine::mine(&f.doc);
-    lower_field_mined(f, usage, owner, fnames, enums, names, report, &mined)
+    lower_field_mined(f, usage, place, fnames, enums, names, report, &mined)
 }
 
 #[allow(clippy::too_many_arguments)]
 fn lower_field_mined(
     f: &Field,
     usage: Use,
-    owner: &str,
+    place: &Place<'_>,
     fnames: &mut FieldNames,
     enums: &mut Enums,
     names: &mut Names,
@@ -329,14 +577,21 @@ fn lower_field_mined(
     mined: &Mined,
 ) -> Map {
     let mut m = Map::new();
-    if let Some(r) = fnames.claim(&f.wire) {
+    let renamed = match place.field(&f.wire) {
+        Some(locked) => (locked != naming::field_name(&f.wire)).then(|| locked.to_owned()),
+        None => fnames.claim(&f.wire),
+    };
+    if let Some(r) = renamed {
         m.insert("rust_name", r);
         report.renames += 1;
     }
     // Enumerated values make an (open) enum of a string field.
     let inner_is_string = *f.ty.innermost() == Ty::String;
     let enum_name = if inner_is_string && usable_values(&mined.values) {
-        let name = enums.intern(&f.wire, owner, &mined.values, names);
+        let name = match place.enum_name(&f.wire) {
+            Some(locked) => enums.keep(locked, &mined.values),
+            None => enums.intern(&f.wire, place.owner, &mined.values, names),
+        };
         report.count_mined("enum_values");
         Some(name)
     } else {
@@ -736,6 +991,14 @@ impl Names {
         chosen
     }
 
+    /// Takes the types and method an operation named `base` has (a locked name).
+    fn take_operation(&mut self, base: &str) {
+        self.methods.insert(naming::method_name(base));
+        for s in ["Request", "Response", "RequestBuilder", "FluentBuilder"] {
+            self.types.insert(naming::operation_type_name(base, s));
+        }
+    }
+
     /// Claims a model or enum type name; returns a `rust_name` when taken.
     fn claim_type(&mut self, wire: &str) -> Option<String> {
         let natural = naming::type_name(wire);
@@ -781,6 +1044,18 @@ impl FieldNames {
         }
     }
 
+    /// Takes the locked names of `fields` before any is claimed, so a new field whose
+    /// natural name collides with a locked one is the one renamed.
+    fn take_locked(&mut self, place: &Place<'_>, fields: &[Field]) {
+        for f in fields {
+            if let Some(locked) = place.field(&f.wire) {
+                for n in self.names(locked) {
+                    self.taken.insert(n);
+                }
+            }
+        }
+    }
+
     /// Claims the field's names; returns a `rust_name` when the natural one is taken.
     fn claim(&mut self, wire: &str) -> Option<String> {
         let natural = naming::field_name(wire);
@@ -803,9 +1078,25 @@ impl FieldNames {
 #[derive(Default)]
 struct Enums {
     list: BTreeMap<String, Vec<(String, String)>>,
+    /// The locked enums' values in the spec being replaced: a field that is not
+    /// locked (an overlay retypes it) shares a locked enum listing the same values, as
+    /// it did when the enum was named.
+    locked_values: BTreeMap<String, Vec<String>>,
 }
 
 impl Enums {
+    /// The locked enum `name` (its type name already taken), holding `values`; when
+    /// another locked field shares it, the union of both fields' values.
+    fn keep(&mut self, name: &str, values: &[(String, String)]) -> String {
+        let list = self.list.entry(name.to_owned()).or_default();
+        for (v, d) in values {
+            if !list.iter().any(|(x, _)| x == v) {
+                list.push((v.clone(), d.clone()));
+            }
+        }
+        name.to_owned()
+    }
+
     fn intern(
         &mut self,
         field: &str,
@@ -834,6 +1125,13 @@ impl Enums {
             match self.list.get(&c) {
                 Some(existing) if same(existing, values) => return c,
                 Some(_) => continue,
+                None if self.locked_values.get(&c).is_some_and(|old| {
+                    old.len() == values.len() && old.iter().zip(values).all(|(a, b)| *a == b.0)
+                }) =>
+                {
+                    self.list.insert(c.clone(), values.to_vec());
+                    return c;
+                }
                 None if names.is_type_free(&c) && naming::type_name(&c) == c => {
                     names.types.insert(c.clone());
                     self.list.insert(c.clone(), values.to_vec());
