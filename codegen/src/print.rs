@@ -623,6 +623,16 @@ impl Printer<'_> {
             let entry = &toks[start..end];
             self.start_line(indent);
             match entry {
+                // A doc whose text cannot stand in a comment (a carriage return, a
+                // bidirectional control) stays an attribute with an escaped string.
+                [Tok::Doc { text, .. }]
+                    if !text.starts_with('\u{F8FF}')
+                        && text
+                            .chars()
+                            .any(|c| c != '\n' && crate::write::is_unsafe_in_code(c)) =>
+                {
+                    self.flat_tok(&entry[0]);
+                }
                 [Tok::Doc { inner, text }] => {
                     let mark = if *inner { "//!" } else { "///" };
                     let deferred = crate::emit::take_deferred(text);
@@ -909,7 +919,7 @@ mod tests {
         let doc = "\u{F8FF}3";
         let out = p(quote! {
             #![deny(missing_docs)]
-            #[doc = " One.\n\n Two \"quoted\" \\ \u{7f}."]
+            #[doc = " One.\n\n Two \"quoted\" \\ é."]
             #[derive(Debug, Clone)]
             pub struct S<C = ()> {
                 #[doc = #doc]
@@ -920,7 +930,7 @@ mod tests {
         assert_eq!(
             out,
             "#![deny(missing_docs)]\n\
-             /// One.\n///\n/// Two \"quoted\" \\ \u{7f}.\n\
+             /// One.\n///\n/// Two \"quoted\" \\ é.\n\
              #[derive(Debug, Clone)]\n\
              pub struct S<C = ()> {\n    \
              ///\u{F8FF}3\n    \
@@ -1008,6 +1018,16 @@ mod tests {
                 .replace(" ,]", "]")
         };
         assert_eq!(tokens(&parsed), tokens(&expected), "{printed}");
+    }
+
+    #[test]
+    fn docs_that_cannot_be_comments_stay_attributes() {
+        let out = p(quote! {
+            #[doc = " a\rb \u{202e}"]
+            pub struct S;
+        });
+        assert_eq!(out, "#[doc = \" a\\rb \\u{202e}\"]\npub struct S;\n");
+        syn::parse_file(&out).unwrap();
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub fn format_tokens(tokens: TokenStream) -> Result<String, Error> {
 /// characters (a newline would end a comment and start code), line and paragraph
 /// separators, and the bidirectional controls rustc refuses in comments
 /// (`text_direction_codepoint_in_comment`).
-fn is_unsafe_in_code(c: char) -> bool {
+pub(crate) fn is_unsafe_in_code(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
